@@ -1,0 +1,622 @@
+/**
+ * Page controller for the Gloss annotator: draws every annotation over the
+ * article text, turns text selections into annotations, and edits/deletes
+ * the user's own annotations through the JSON API.
+ *
+ * Offset arithmetic lives in offsets.ts (code points <-> UTF-16) and
+ * layout.ts (overlapping spans -> nested elements); this module only wires
+ * the DOM and fetch.
+ */
+import { TextOffsets } from "./offsets.js";
+import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
+
+type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
+
+interface Label {
+  key: string;
+  name: string;
+  color: string;
+  shortcut: string | null;
+  description: string | null;
+}
+
+/** An annotation as the JSON API returns it. Offsets are code points. */
+interface Annotation {
+  id: number;
+  articleId: number;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  note: string | null;
+  status: ReviewStatus;
+  author: string;
+  reviewer: string | null;
+  comment: string | null;
+  version: number;
+  created: string;
+  updated: string;
+}
+
+/** Contents of <script type="application/json" id="gloss-data">. */
+interface GlossData {
+  article: { id: number; text: string; length: number };
+  labels: Label[];
+  annotations: Annotation[];
+  me: { username: string; roles: string[] };
+  csrf: string;
+  canAnnotate: boolean;
+}
+
+/** Body of POST /api/annotations. */
+interface NewAnnotation {
+  articleId: number;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  note: string | null;
+}
+
+interface StatusAction {
+  text: string;
+  run: () => void;
+}
+
+const SHOW_OTHERS_KEY = "gloss.showOthers";
+const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
+const VIEW_ONLY = "You can view but not annotate in this project.";
+const STATUS_NAMES: Record<ReviewStatus, string> = {
+  SUBMITTED: "Submitted",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+};
+
+/** An HTTP failure whose message is fit to show to the user. */
+class ApiError extends Error {}
+
+function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
+  const element = document.getElementById(id);
+  if (!(element instanceof type)) throw new Error(`Gloss: #${id} is missing or is not a ${type.name}`);
+  return element;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
+/** True when keys typed at `target` are text input, not shortcuts. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) {
+    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  }
+  return target.isContentEditable
+    || target instanceof HTMLTextAreaElement
+    || target instanceof HTMLSelectElement;
+}
+
+/** The label colour at low opacity, so that nested highlights visibly darken. */
+function translucent(color: string): string {
+  if (/^#[0-9a-f]{6}$/i.test(color)) return `${color}40`;
+  if (/^#[0-9a-f]{3}$/i.test(color)) return `${color}4`;
+  return `color-mix(in srgb, ${color} 25%, transparent)`;
+}
+
+/** A quote shortened for one-line status messages. */
+function excerpt(quote: string): string {
+  const offsets = new TextOffsets(quote.replace(/\s+/g, " "));
+  return offsets.codePointLength > 60 ? `${offsets.slice(0, 59)}…` : offsets.text;
+}
+
+function readShowOthers(): boolean | null {
+  try {
+    const stored = localStorage.getItem(SHOW_OTHERS_KEY);
+    return stored === null ? null : stored === "true";
+  } catch {
+    return null; // storage disabled (privacy mode): fall back to the page default
+  }
+}
+
+function writeShowOthers(value: boolean): void {
+  try {
+    localStorage.setItem(SHOW_OTHERS_KEY, String(value));
+  } catch {
+    // Storage disabled: the choice simply lasts until the page is reloaded.
+  }
+}
+
+class Annotator {
+  private readonly offsets: TextOffsets;
+  private readonly labels = new Map<string, Label>();
+  private readonly shortcuts = new Map<string, Label>();
+  private readonly annotations = new Map<number, Annotation>();
+  /** The rendered <mark> pieces of each drawn annotation, in text order. */
+  private readonly pieces = new Map<number, HTMLElement[]>();
+
+  private readonly root = requireElement("annotator", HTMLElement);
+  private readonly container = requireElement("article-text", HTMLElement);
+  private readonly palette = requireElement("palette", HTMLElement);
+  private readonly showOthers = requireElement("show-others", HTMLInputElement);
+  private readonly details = requireElement("details", HTMLElement);
+  private readonly status = requireElement("status", HTMLElement);
+  private readonly help = requireElement("shortcuts-help", HTMLDialogElement);
+
+  private selectedId: number | null = null;
+  /** Set while a request is in flight, so a double click or key press cannot send it twice. */
+  private busy = false;
+
+  constructor(private readonly data: GlossData) {
+    this.offsets = new TextOffsets(data.article.text);
+    if (this.offsets.codePointLength !== data.article.length) {
+      console.warn(`Gloss: article length is ${data.article.length} but the text has ${this.offsets.codePointLength} code points`);
+    }
+    for (const label of data.labels) {
+      this.labels.set(label.key, label);
+      if (label.shortcut) this.shortcuts.set(label.shortcut.toLowerCase(), label);
+    }
+    for (const annotation of data.annotations) this.accept(annotation);
+  }
+
+  start(): void {
+    const stored = readShowOthers();
+    if (stored !== null) this.showOthers.checked = stored;
+    this.showOthers.addEventListener("change", () => {
+      writeShowOthers(this.showOthers.checked);
+      this.render();
+    });
+
+    for (const button of this.palette.querySelectorAll<HTMLButtonElement>("button.label-button")) {
+      button.disabled = !this.data.canAnnotate;
+    }
+    // Keep the text selection when a palette button is pressed with the mouse.
+    this.palette.addEventListener("mousedown", (event) => {
+      if (event.target instanceof Element && event.target.closest("button.label-button")) event.preventDefault();
+    });
+    this.palette.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>("button.label-button") : null;
+      const label = button ? this.labels.get(button.dataset.label ?? "") : undefined;
+      if (label) this.applyLabel(label);
+    });
+
+    this.container.addEventListener("click", (event) => this.onTextClick(event));
+    document.addEventListener("keydown", (event) => this.onKeyDown(event));
+
+    this.closeDetails();
+    this.render();
+    this.root.dataset.ready = "true";
+  }
+
+  /** Stores an annotation from the page or the server, unless its offsets cannot be drawn. */
+  private accept(annotation: Annotation): boolean {
+    const { start, end } = annotation;
+    if (!Number.isInteger(start) || !Number.isInteger(end)
+        || start < 0 || end > this.offsets.codePointLength || start >= end) {
+      console.warn(`Gloss: annotation ${annotation.id} has unusable offsets [${start}, ${end})`);
+      return false;
+    }
+    this.annotations.set(annotation.id, annotation);
+    return true;
+  }
+
+  private isMine(annotation: Annotation): boolean {
+    return annotation.author === this.data.me.username;
+  }
+
+  private isShown(annotation: Annotation): boolean {
+    return this.showOthers.checked || this.isMine(annotation);
+  }
+
+  private labelName(key: string): string {
+    return this.labels.get(key)?.name ?? key;
+  }
+
+  // ---- Drawing ----------------------------------------------------------
+
+  /** Redraws the article text with every shown annotation. */
+  private render(): void {
+    const focusedId = this.focusedAnnotationId();
+    const spans = [...this.annotations.values()]
+      .filter((annotation) => this.isShown(annotation))
+      .map((annotation) => ({ id: annotation.id, ...this.offsets.rangeToUtf16(annotation.start, annotation.end) }));
+    const fragment = document.createDocumentFragment();
+    this.pieces.clear();
+    this.appendNodes(fragment, layoutTree(this.offsets.utf16Length, spans));
+    this.container.replaceChildren(fragment);
+
+    if (this.selectedId !== null && !this.pieces.has(this.selectedId)) this.select(null);
+    if (focusedId !== null) this.pieces.get(focusedId)?.[0].focus();
+  }
+
+  private appendNodes(parent: Node, nodes: LayoutNode[]): void {
+    for (const node of nodes) {
+      if (node.kind === "text") {
+        parent.appendChild(document.createTextNode(this.offsets.text.slice(node.from, node.to)));
+      } else {
+        const mark = this.createMark(node);
+        this.appendNodes(mark, node.children);
+        parent.appendChild(mark);
+      }
+    }
+  }
+
+  private createMark(node: SpanNode): HTMLElement {
+    const annotation = this.annotations.get(node.id)!;
+    const color = this.labels.get(annotation.label)?.color ?? "#888888";
+    const mark = document.createElement("mark");
+    mark.classList.add("hl", this.isMine(annotation) ? "mine" : "others");
+    // An annotation split around another one is several adjacent pieces;
+    // these classes let CSS round the outer ends and badge the first piece.
+    mark.classList.toggle("hl-start", node.first);
+    mark.classList.toggle("hl-end", node.last);
+    mark.classList.toggle("selected", annotation.id === this.selectedId);
+    mark.dataset.annotationId = String(annotation.id);
+    mark.dataset.label = annotation.label;
+    mark.dataset.status = annotation.status;
+    // One tab stop per annotation, however many pieces it is drawn in.
+    mark.tabIndex = node.first ? 0 : -1;
+    mark.title = [
+      this.labelName(annotation.label),
+      STATUS_NAMES[annotation.status] ?? annotation.status,
+      annotation.note,
+      `by ${annotation.author}`,
+    ].filter(Boolean).join(" — ");
+    mark.style.backgroundColor = translucent(color);
+    mark.style.borderBottom = `2px solid ${color}`;
+
+    const pieces = this.pieces.get(annotation.id);
+    if (pieces) pieces.push(mark);
+    else this.pieces.set(annotation.id, [mark]);
+    return mark;
+  }
+
+  // ---- Selection of text and of annotations -------------------------------
+
+  /**
+   * The article text currently selected, in code points, or null when the
+   * selection is collapsed, outside the article, or only whitespace.
+   */
+  private selectedText(): { start: number; end: number; quote: string } | null {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const from = this.utf16Position(range.startContainer, range.startOffset);
+    const to = this.utf16Position(range.endContainer, range.endOffset);
+    if (from >= to) return null;
+    const { start, end } = this.offsets.rangeToCodePoints(from, to);
+    const quote = this.offsets.slice(start, end);
+    return quote.trim() === "" ? null : { start, end, quote };
+  }
+
+  /**
+   * UTF-16 offset into the article of a DOM boundary point (a text node and a
+   * character offset, or an element and a child index). Points before or
+   * after the article clamp to its start or end.
+   */
+  private utf16Position(node: Node, offset: number): number {
+    const boundary = document.createRange();
+    boundary.setStart(node, offset);
+    const walker = document.createTreeWalker(this.container, NodeFilter.SHOW_TEXT);
+    let position = 0;
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const length = (text as Text).length;
+      if (text === node) return position + Math.min(offset, length);
+      // Count text nodes that end at or before the boundary; stop at the first after it.
+      if (boundary.comparePoint(text, length) > 0) break;
+      position += length;
+    }
+    return position;
+  }
+
+  private focusedAnnotationId(): number | null {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !this.container.contains(focused)) return null;
+    return this.annotationIdOf(focused);
+  }
+
+  private annotationIdOf(target: EventTarget | null): number | null {
+    const mark = target instanceof Element ? target.closest<HTMLElement>("mark.hl") : null;
+    return mark && this.container.contains(mark) ? Number(mark.dataset.annotationId) : null;
+  }
+
+  /** Marks an annotation as the selected one and shows it in the details panel (null: none). */
+  private select(id: number | null): void {
+    if (this.selectedId !== null) {
+      for (const mark of this.pieces.get(this.selectedId) ?? []) mark.classList.remove("selected");
+    }
+    const annotation = id === null ? undefined : this.annotations.get(id);
+    this.selectedId = annotation ? annotation.id : null;
+    if (!annotation) {
+      this.closeDetails();
+      return;
+    }
+    for (const mark of this.pieces.get(annotation.id) ?? []) mark.classList.add("selected");
+    this.showDetails(annotation);
+  }
+
+  private selectedAnnotation(): Annotation | undefined {
+    return this.selectedId === null ? undefined : this.annotations.get(this.selectedId);
+  }
+
+  /** Moves focus to the next (1) or previous (-1) drawn annotation in text order. */
+  private moveFocus(direction: 1 | -1): void {
+    const order = [...this.annotations.values()].filter((a) => this.pieces.has(a.id)).sort(compareSpans);
+    if (order.length === 0) return;
+    const current = this.focusedAnnotationId() ?? this.selectedId;
+    const index = order.findIndex((a) => a.id === current);
+    const next = index === -1
+      ? (direction === 1 ? 0 : order.length - 1)
+      : Math.min(order.length - 1, Math.max(0, index + direction));
+    const target = order[next];
+    this.pieces.get(target.id)![0].focus();
+    this.select(target.id);
+  }
+
+  private onTextClick(event: MouseEvent): void {
+    // A click that ends a drag selection is about the text, not a highlight.
+    if (!(window.getSelection()?.isCollapsed ?? true)) return;
+    this.select(this.annotationIdOf(event.target));
+  }
+
+  // ---- Keyboard -----------------------------------------------------------
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+    if (event.key === "?") {
+      event.preventDefault();
+      if (this.help.open) this.help.close();
+      else this.help.showModal();
+      return;
+    }
+    if (this.help.open) return; // the modal help dialog handles its own keys
+    if (event.altKey) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        this.moveFocus(event.key === "ArrowDown" ? 1 : -1);
+      }
+      return;
+    }
+
+    switch (event.key) {
+      case "Escape":
+        window.getSelection()?.removeAllRanges();
+        this.select(null);
+        return;
+      case "Enter": {
+        const id = this.annotationIdOf(event.target);
+        if (id !== null) {
+          event.preventDefault();
+          this.select(id);
+        }
+        return;
+      }
+      case "Delete":
+      case "Backspace":
+        if (this.selectedId !== null && !this.selectedText()) {
+          event.preventDefault();
+          if (!event.repeat) this.deleteSelected();
+        }
+        return;
+    }
+
+    // Label shortcuts take precedence over j/k, in case a project assigns those letters.
+    const label = this.shortcuts.get(event.key.toLowerCase());
+    if (label) {
+      event.preventDefault();
+      if (!event.repeat) this.applyLabel(label);
+    } else if (event.key === "j" || event.key === "k") {
+      event.preventDefault();
+      this.moveFocus(event.key === "j" ? 1 : -1);
+    }
+  }
+
+  // ---- Actions ----------------------------------------------------------
+
+  /** A label key or palette button: annotate the selected text, or relabel the selected annotation. */
+  private applyLabel(label: Label): void {
+    if (!this.data.canAnnotate) {
+      this.say(VIEW_ONLY);
+      return;
+    }
+    const text = this.selectedText();
+    if (text) {
+      this.create({ articleId: this.data.article.id, label: label.key, ...text, note: null }, "Saved");
+      return;
+    }
+    const annotation = this.selectedAnnotation();
+    if (annotation && this.isMine(annotation)) {
+      if (annotation.label !== label.key) this.update(annotation, label.key, annotation.note);
+      return;
+    }
+    this.say("Select some text first");
+  }
+
+  private deleteSelected(): void {
+    const annotation = this.selectedAnnotation();
+    if (!annotation) return;
+    if (!this.data.canAnnotate) this.say(VIEW_ONLY);
+    else if (!this.isMine(annotation)) this.say("You can only delete your own annotations.");
+    else this.remove(annotation);
+  }
+
+  private create(body: NewAnnotation, verb: "Saved" | "Restored"): void {
+    this.run(async () => {
+      const created = (await (await this.send("POST", "/api/annotations", body)).json()) as Annotation;
+      window.getSelection()?.removeAllRanges();
+      if (this.accept(created)) {
+        this.render();
+        this.select(created.id);
+      }
+      this.say(`${verb} ${this.labelName(created.label)}: “${excerpt(created.quote)}”`);
+    });
+  }
+
+  private update(annotation: Annotation, label: string, note: string | null): void {
+    const { start, end, quote, version } = annotation;
+    this.run(async () => {
+      const response = await this.send("PUT", `/api/annotations/${annotation.id}`,
+        { label, start, end, quote, note, version });
+      const updated = (await response.json()) as Annotation;
+      if (this.accept(updated)) {
+        this.render();
+        if (this.selectedId === updated.id) this.showDetails(updated);
+      }
+      this.say(`Saved ${this.labelName(updated.label)}: “${excerpt(updated.quote)}”`);
+    });
+  }
+
+  private remove(annotation: Annotation): void {
+    this.run(async () => {
+      await this.send("DELETE", `/api/annotations/${annotation.id}`);
+      this.annotations.delete(annotation.id);
+      this.render(); // also deselects it, as it is no longer drawn
+      const { articleId, label, start, end, quote, note } = annotation;
+      this.say(`Deleted ${this.labelName(label)}: “${excerpt(quote)}”`, "info", {
+        text: "Undo",
+        // Undo re-creates the annotation; it gets a new id and goes back to review.
+        run: () => this.create({ articleId, label, start, end, quote, note }, "Restored"),
+      });
+    });
+  }
+
+  /** Runs one request at a time, reporting any failure in the status area. */
+  private run(task: () => Promise<void>): void {
+    if (this.busy) {
+      this.say("Still saving the previous change…");
+      return;
+    }
+    this.busy = true;
+    task()
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError)) console.error(error);
+        this.say(error instanceof ApiError ? error.message : "Something went wrong; please reload the page.", "error");
+      })
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
+  /** Sends a same-origin JSON API request; throws ApiError with a user-facing message on failure. */
+  private async send(method: string, url: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {
+      "X-CSRF-Token": this.data.csrf,
+      "X-Requested-With": "fetch",
+    };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(NETWORK_ERROR);
+    }
+    if (!response.ok) throw new ApiError(await errorMessage(response));
+    return response;
+  }
+
+  // ---- Details panel and status area ------------------------------------------
+
+  private closeDetails(): void {
+    this.details.replaceChildren();
+    this.details.hidden = true;
+  }
+
+  private showDetails(annotation: Annotation): void {
+    const mine = this.isMine(annotation);
+    const editable = mine && this.data.canAnnotate;
+    const heading = element("h2", "details-label", this.labelName(annotation.label));
+    heading.style.borderLeft = `0.4em solid ${this.labels.get(annotation.label)?.color ?? "#888888"}`;
+
+    const facts = element("dl", "details-facts");
+    const fact = (term: string, value: string): void => {
+      facts.append(element("dt", "", term), element("dd", "", value));
+    };
+    fact("Status", STATUS_NAMES[annotation.status] ?? annotation.status);
+    fact("Author", mine ? `${annotation.author} (you)` : annotation.author);
+    if (annotation.reviewer) fact("Reviewer", annotation.reviewer);
+    if (annotation.comment) fact("Reviewer comment", annotation.comment);
+    if (!editable) fact("Note", annotation.note ?? "—");
+
+    this.details.replaceChildren(heading, element("blockquote", "details-quote", annotation.quote), facts);
+    if (editable) this.details.append(this.editor(annotation));
+    this.details.hidden = false;
+  }
+
+  /** Label, note and delete controls for one of the user's own annotations. */
+  private editor(annotation: Annotation): HTMLElement {
+    const form = element("div", "details-edit");
+
+    const labelSelect = element("select", "details-label-select");
+    for (const label of this.data.labels) {
+      labelSelect.append(new Option(label.name, label.key, false, label.key === annotation.label));
+    }
+    labelSelect.addEventListener("change", () => this.update(annotation, labelSelect.value, annotation.note));
+
+    const note = element("textarea", "details-note");
+    note.rows = 3;
+    note.value = annotation.note ?? "";
+    const save = element("button", "details-save", "Save note");
+    save.type = "button";
+    save.addEventListener("click", () => this.update(annotation, annotation.label, note.value === "" ? null : note.value));
+
+    const remove = element("button", "details-delete", "Delete");
+    remove.type = "button";
+    remove.addEventListener("click", () => this.remove(annotation));
+
+    const labelField = element("label", "", "Label ");
+    labelField.append(labelSelect);
+    const noteField = element("label", "", "Note ");
+    noteField.append(note);
+    form.append(labelField, noteField, save, remove);
+    return form;
+  }
+
+  /** Shows a message in the status area, optionally with one action button (e.g. Undo). */
+  private say(message: string, kind: "info" | "error" = "info", action?: StatusAction): void {
+    const nodes: Node[] = [element("span", "status-message", message)];
+    if (action) {
+      const button = element("button", "status-action", action.text);
+      button.type = "button";
+      button.addEventListener("click", () => {
+        button.disabled = true; // an action runs once
+        action.run();
+      }, { once: true });
+      nodes.push(document.createTextNode(" "), button);
+    }
+    this.status.replaceChildren(...nodes);
+    this.status.dataset.kind = kind;
+  }
+}
+
+/** The `message` of the server's JSON error body, or a sentence built from the HTTP status. */
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { message?: unknown; error?: unknown };
+    if (typeof body.message === "string" && body.message) return body.message;
+    if (typeof body.error === "string" && body.error) return body.error;
+  } catch {
+    // Not JSON (e.g. a proxy's error page): use the status line below.
+  }
+  return `The server refused the request (HTTP ${response.status}).`;
+}
+
+function main(): void {
+  const source = document.getElementById("gloss-data");
+  if (!source?.textContent) {
+    console.error("Gloss: the page has no #gloss-data");
+    return;
+  }
+  new Annotator(JSON.parse(source.textContent) as GlossData).start();
+}
+
+// Module scripts run after parsing, unless loaded with `async`.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+else main();

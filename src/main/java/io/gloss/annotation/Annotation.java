@@ -1,0 +1,63 @@
+package io.gloss.annotation;
+
+import io.gloss.article.Article;
+import io.gloss.label.Label;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One person's claim that {@code text[start:end]} (code points, end exclusive) of an article
+ * carries a label. {@link #quote} keeps the covered text so that any drift is detectable.
+ * Deleting sets {@link #deletedAt}; rows are never removed.
+ */
+@Entity
+public class Annotation extends PanacheEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "article_id")
+    public Article article;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "label_id")
+    public Label label;
+
+    @Column(name = "start_offset")
+    public int start;
+
+    @Column(name = "end_offset")
+    public int end;
+
+    public String quote;
+
+    public String note;
+
+    @Enumerated(EnumType.STRING)
+    public AnnotationStatus status;
+
+    public String author;
+
+    public String reviewer;
+
+    @Column(name = "review_comment")
+    public String comment;
+
+    @Version
+    public int version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+}

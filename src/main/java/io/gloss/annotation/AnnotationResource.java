@@ -1,0 +1,70 @@
+package io.gloss.annotation;
+
+import io.gloss.article.ArticleService;
+import io.gloss.auth.Role;
+import io.gloss.web.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class AnnotationResource {
+
+    @Inject
+    AnnotationService annotations;
+
+    @Inject
+    ArticleService articles;
+
+    /** Every live annotation of the article at once: the annotation page draws them all. */
+    @GET
+    @Path("articles/{id}/annotations")
+    public Page<AnnotationView> ofArticle(@PathParam("id") Long articleId, @QueryParam("author") String author) {
+        return new Page<>(annotations.ofArticle(articles.require(articleId), author).stream()
+                .map(AnnotationView::of).toList(), null);
+    }
+
+    @POST
+    @Path("annotations")
+    @RolesAllowed(Role.EDITOR)
+    public Response create(AnnotationService.NewAnnotation input) {
+        AnnotationView created = annotations.create(input);
+        return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("annotations/{id}")
+    public AnnotationView get(@PathParam("id") Long id) {
+        return AnnotationView.of(annotations.require(id));
+    }
+
+    @PUT
+    @Path("annotations/{id}")
+    @RolesAllowed(Role.EDITOR)
+    public AnnotationView update(@PathParam("id") Long id, AnnotationService.AnnotationChange change) {
+        return annotations.update(id, change);
+    }
+
+    @DELETE
+    @Path("annotations/{id}")
+    @RolesAllowed(Role.EDITOR)
+    public Response delete(@PathParam("id") Long id) {
+        annotations.delete(id);
+        return Response.noContent().build();
+    }
+}

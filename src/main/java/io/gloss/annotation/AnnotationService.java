@@ -1,0 +1,154 @@
+package io.gloss.annotation;
+
+import io.gloss.article.Article;
+import io.gloss.article.ArticleService;
+import io.gloss.auth.CurrentUser;
+import io.gloss.label.Label;
+import io.gloss.web.GlossException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** Creating, revising and deleting annotations: every rule of the offset contract is checked here. */
+@ApplicationScoped
+public class AnnotationService {
+
+    static final int MAX_NOTE_CHARS = 10_000;
+
+    /** {@code POST /api/annotations} body. */
+    public record NewAnnotation(Long articleId, String label, Integer start, Integer end, String quote, String note) {
+    }
+
+    /** {@code PUT /api/annotations/{id}} body. */
+    public record AnnotationChange(String label, Integer start, Integer end, String quote, String note, Integer version) {
+    }
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public List<Annotation> ofArticle(Article article, String author) {
+        if (author == null || author.isBlank()) {
+            return Annotation.list("article.id = ?1 and deletedAt is null order by start, end, id", article.id);
+        }
+        return Annotation.list("article.id = ?1 and author = ?2 and deletedAt is null order by start, end, id",
+                article.id, author);
+    }
+
+    /** A live annotation the current user may see; otherwise 404. */
+    public Annotation require(Long id) {
+        Annotation annotation = id == null ? null : Annotation.findById(id);
+        if (annotation == null || annotation.deletedAt != null) {
+            throw GlossException.notFound("Annotation " + id);
+        }
+        articles.require(annotation.article.id);
+        return annotation;
+    }
+
+    /** Returns the view, made inside the transaction while the associations can still be read. */
+    @Transactional
+    public AnnotationView create(NewAnnotation input) {
+        if (input == null || input.articleId() == null) {
+            throw GlossException.badRequest("articleId", "articleId is required.");
+        }
+        Article article = articles.require(input.articleId());
+        Label label = labelOf(article, input.label());
+        Offsets.check(article.text, article.length, input.start(), input.end(), input.quote());
+        String author = currentUser.username();
+        Annotation twin = Annotation.find("article.id = ?1 and author = ?2 and label.id = ?3 and start = ?4 and end = ?5 "
+                + "and deletedAt is null", article.id, author, label.id, input.start(), input.end()).firstResult();
+        if (twin != null) {
+            throw GlossException.conflict("duplicate", "You have tagged exactly this span as " + label.name + " already.")
+                    .with("existingId", twin.id);
+        }
+        Annotation annotation = new Annotation();
+        annotation.article = article;
+        annotation.label = label;
+        annotation.start = input.start();
+        annotation.end = input.end();
+        annotation.quote = input.quote();
+        annotation.note = note(input.note());
+        annotation.status = AnnotationStatus.SUBMITTED;
+        annotation.author = author;
+        annotation.createdAt = Instant.now();
+        annotation.updatedAt = annotation.createdAt;
+        annotation.persist();
+        return AnnotationView.of(annotation);
+    }
+
+    /** The author revises label, offsets or note; a decided annotation goes back to review. */
+    @Transactional
+    public AnnotationView update(Long id, AnnotationChange change) {
+        Annotation annotation = require(id);
+        requireAuthor(annotation, "edit");
+        if (change == null || change.version() == null) {
+            throw GlossException.badRequest("version", "version is required: send the version you last read.");
+        }
+        if (change.version() != annotation.version) {
+            throw GlossException.conflict("stale", "This annotation was changed since you read it (your version "
+                    + change.version() + ", current " + annotation.version + "). Reload and try again.")
+                    .with("current", AnnotationView.of(annotation));
+        }
+        Label label = change.label() == null ? annotation.label : labelOf(annotation.article, change.label());
+        int start = change.start() == null ? annotation.start : change.start();
+        int end = change.end() == null ? annotation.end : change.end();
+        String quote = change.start() == null && change.end() == null && change.quote() == null ? annotation.quote : change.quote();
+        Offsets.check(annotation.article.text, annotation.article.length, start, end, quote);
+        String note = change.note() == null ? annotation.note : note(change.note());
+        boolean changed = label != annotation.label || start != annotation.start || end != annotation.end
+                || !Objects.equals(note, annotation.note);
+        if (!changed) {
+            return AnnotationView.of(annotation);
+        }
+        annotation.label = label;
+        annotation.start = start;
+        annotation.end = end;
+        annotation.quote = quote;
+        annotation.note = note;
+        annotation.status = AnnotationStatus.SUBMITTED;
+        annotation.updatedAt = Instant.now();
+        Annotation.flush(); // the version increments on flush; the answer must carry the new one
+        return AnnotationView.of(annotation);
+    }
+
+    /** Soft delete by the author; the row stays for the history. */
+    @Transactional
+    public void delete(Long id) {
+        Annotation annotation = require(id);
+        requireAuthor(annotation, "delete");
+        annotation.deletedAt = Instant.now();
+        annotation.updatedAt = annotation.deletedAt;
+    }
+
+    private void requireAuthor(Annotation annotation, String verb) {
+        if (!annotation.author.equals(currentUser.username())) {
+            throw GlossException.forbidden("Only " + annotation.author + ", who made this annotation, may " + verb + " it.");
+        }
+    }
+
+    private static Label labelOf(Article article, String key) {
+        if (key == null || key.isBlank()) {
+            throw GlossException.badRequest("label", "label is required: the key of one of the project's labels.");
+        }
+        Label label = Label.find("project.id = ?1 and key = ?2", article.project.id, key.strip()).firstResult();
+        if (label == null) {
+            throw GlossException.badRequest("label", "The project of this article has no label \"" + key + "\".");
+        }
+        return label;
+    }
+
+    private static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.length() > MAX_NOTE_CHARS) {
+            throw GlossException.badRequest("note", "A note has at most " + MAX_NOTE_CHARS + " characters.");
+        }
+        return note;
+    }
+}

@@ -1,0 +1,77 @@
+package io.gloss.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gloss.annotation.AnnotationService;
+import io.gloss.annotation.AnnotationView;
+import io.gloss.auth.CsrfTokens;
+import io.gloss.auth.CurrentUser;
+import io.gloss.label.Label;
+import io.gloss.label.LabelView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annotation page: the article and all its live annotations in one response (two queries),
+ * embedded as JSON for frontend/annotate.ts, which draws them and sends new ones to the API.
+ */
+@Path("/articles")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class ArticlePageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate);
+    }
+
+    /** What the page script reads from {@code #gloss-data}. */
+    record PageData(Map<String, Object> article, List<LabelView> labels, List<AnnotationView> annotations,
+            Map<String, Object> me, String csrf, boolean canAnnotate) {
+    }
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    AnnotationService annotations;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CsrfTokens csrf;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance page(@PathParam("id") Long id) throws JsonProcessingException {
+        Article article = articles.require(id);
+        List<LabelView> labels = Label.ofProject(article.project.id).stream().map(LabelView::of).toList();
+        List<AnnotationView> views = annotations.ofArticle(article, null).stream().map(AnnotationView::of).toList();
+        boolean canAnnotate = currentUser.isEditor();
+        PageData data = new PageData(
+                Map.of("id", article.id, "text", article.text, "length", article.length),
+                labels, views,
+                Map.of("username", currentUser.username(), "roles", currentUser.roles()),
+                csrf.token(), canAnnotate);
+        return Templates.article(article, labels, scriptSafe(json.writeValueAsString(data)), canAnnotate);
+    }
+
+    /** JSON inside a script element: "<" escaped so that no text can close the element. */
+    private static RawString scriptSafe(String jsonText) {
+        return new RawString(jsonText.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"));
+    }
+}

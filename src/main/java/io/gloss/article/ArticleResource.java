@@ -1,0 +1,87 @@
+package io.gloss.article;
+
+import io.gloss.auth.CurrentUser;
+import io.gloss.auth.Role;
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ArticleResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    /** {@code 201} body of a single import. */
+    public record Created(Long id, int length, String sha256) {
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    @Path("projects/{id}/articles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN)
+    public Response create(@PathParam("id") Long projectId, ArticleInput input) {
+        Project project = projects.require(projectId);
+        if (input == null) {
+            throw GlossException.badRequest("text", "Send an article: {title, source, url, published, text}.");
+        }
+        Article article = articles.create(project, input, currentUser.username());
+        return Response.created(URI.create("/api/articles/" + article.id))
+                .entity(new Created(article.id, article.length, article.sha256)).build();
+    }
+
+    /** JSON Lines, one article a line. The body is read as bytes so that non-UTF-8 input is refused, not garbled. */
+    @POST
+    @Path("projects/{id}/articles/import")
+    @Consumes({NDJSON, "application/jsonl", "application/json-lines"})
+    @RolesAllowed(Role.ADMIN)
+    public ImportReport importLines(@PathParam("id") Long projectId, byte[] body) {
+        Project project = projects.require(projectId);
+        String text;
+        try {
+            text = TextNormalizer.decodeUtf8(body == null ? new byte[0] : body);
+        } catch (CharacterCodingException e) {
+            throw new GlossException(400, "not_utf8", "The file is not UTF-8 text. Save it as UTF-8 and import it again.");
+        }
+        return articles.importJsonLines(project, text, currentUser.username());
+    }
+
+    @GET
+    @Path("projects/{id}/articles")
+    public Page<ArticleSummary> list(@PathParam("id") Long projectId, @QueryParam("q") String q,
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        Project project = projects.require(projectId);
+        return articles.summaries(project, q, after, limit, currentUser.username());
+    }
+
+    @GET
+    @Path("articles/{id}")
+    public ArticleView get(@PathParam("id") Long id) {
+        return ArticleView.of(articles.require(id));
+    }
+}

@@ -1,0 +1,47 @@
+package io.gloss.label;
+
+import io.gloss.auth.Role;
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+@Path("/api/projects/{projectId}/labels")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class LabelResource {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    LabelService labels;
+
+    /** A label set is small: all of it at once. */
+    @GET
+    public Page<LabelView> list(@PathParam("projectId") Long projectId) {
+        Project project = projects.require(projectId);
+        return new Page<>(Label.ofProject(project.id).stream().map(LabelView::of).toList(), null);
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN)
+    public Response create(@PathParam("projectId") Long projectId, LabelService.NewLabel input) {
+        Project project = projects.require(projectId);
+        Label label = labels.create(project, input);
+        return Response.created(URI.create("/api/projects/" + project.id + "/labels/" + label.key))
+                .entity(LabelView.of(label)).build();
+    }
+}

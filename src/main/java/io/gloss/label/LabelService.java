@@ -1,0 +1,56 @@
+package io.gloss.label;
+
+import io.gloss.project.Project;
+import io.gloss.web.GlossException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Locale;
+
+/** A project's label set. */
+@ApplicationScoped
+public class LabelService {
+
+    /** What a client sends to create a label. */
+    public record NewLabel(String key, String name, String color, String shortcut, String description, Boolean linksEntity) {
+    }
+
+    @Transactional
+    public Label create(Project project, NewLabel input) {
+        if (input == null) {
+            throw GlossException.badRequest("key", "Send a label: {key, name, color, shortcut, description}.");
+        }
+        String key = input.key() == null ? "" : input.key().strip().toUpperCase(Locale.ROOT);
+        if (!key.matches("[A-Z][A-Z0-9_]{0,49}")) {
+            throw GlossException.badRequest("key", "A label key is 1 to 50 capital letters, digits or underscores, starting with a letter (e.g. ACTOR).");
+        }
+        String color = input.color() == null ? "#888888" : input.color().strip().toLowerCase(Locale.ROOT);
+        if (!color.matches("#[0-9a-f]{6}")) {
+            throw GlossException.badRequest("color", "A colour is written #rrggbb, e.g. #1f77b4.");
+        }
+        String shortcut = input.shortcut() == null || input.shortcut().isBlank() ? null
+                : input.shortcut().strip().toLowerCase(Locale.ROOT);
+        if (shortcut != null && !shortcut.matches("[a-z0-9]")) {
+            throw GlossException.badRequest("shortcut", "A shortcut is one letter or digit.");
+        }
+        if (shortcut != null && "jk?".contains(shortcut)) {
+            throw GlossException.badRequest("shortcut", "j and k move between highlights on the annotation page; pick another key.");
+        }
+        if (Label.count("project.id = ?1 and key = ?2", project.id, key) > 0) {
+            throw GlossException.conflict("duplicate", "The project has a label " + key + " already.");
+        }
+        if (shortcut != null && Label.count("project.id = ?1 and shortcut = ?2", project.id, shortcut) > 0) {
+            throw GlossException.conflict("duplicate", "Another label of this project uses the shortcut " + shortcut + ".");
+        }
+        Label label = new Label();
+        label.project = project;
+        label.key = key;
+        label.name = input.name() == null || input.name().isBlank() ? key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT) : input.name().strip();
+        label.color = color;
+        label.shortcut = shortcut;
+        label.description = input.description();
+        label.linksEntity = Boolean.TRUE.equals(input.linksEntity());
+        label.sortOrder = (int) Label.count("project.id", project.id);
+        label.persist();
+        return label;
+    }
+}

@@ -1,0 +1,70 @@
+package io.gloss.project;
+
+import io.gloss.auth.Role;
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ProjectResource {
+
+    public record NewProject(String name, String description, String guidelines) {
+    }
+
+    public record NewMember(String username) {
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @GET
+    public Page<ProjectView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        int size = Page.limit(limit);
+        long afterId = Page.after(after);
+        List<Project> visible = projects.visibleProjects().stream()
+                .filter(p -> p.id > afterId).sorted((a, b) -> Long.compare(a.id, b.id)).toList();
+        List<Project> page = visible.stream().limit(size).toList();
+        String next = visible.size() > size ? String.valueOf(page.get(page.size() - 1).id) : null;
+        return new Page<>(page.stream().map(ProjectView::of).toList(), next);
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN)
+    public Response create(NewProject input) {
+        if (input == null) {
+            throw GlossException.badRequest("name", "Send {name, description, guidelines}.");
+        }
+        Project project = projects.create(input.name(), input.description(), input.guidelines());
+        return Response.created(URI.create("/api/projects/" + project.id)).entity(ProjectView.of(project)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ProjectView get(@PathParam("id") Long id) {
+        return ProjectView.of(projects.require(id));
+    }
+
+    @POST
+    @Path("{id}/members")
+    @RolesAllowed(Role.ADMIN)
+    public Response addMember(@PathParam("id") Long id, NewMember input) {
+        projects.addMember(id, input == null ? null : input.username());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,78 @@
+package io.gloss.project;
+
+import io.gloss.auth.CurrentUser;
+import io.gloss.web.GlossException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Projects and who may see them. Admins are members of every project; everybody else sees a
+ * project only when they are a member, and a project they may not see answers 404, never 403,
+ * so that its existence does not leak.
+ */
+@ApplicationScoped
+public class ProjectService {
+
+    @Inject
+    CurrentUser currentUser;
+
+    public List<Project> visibleProjects() {
+        if (currentUser.isAdmin()) {
+            return Project.list("order by name");
+        }
+        return Project.list("id in (select m.id.projectId from ProjectMember m where m.id.username = ?1) order by name",
+                currentUser.username());
+    }
+
+    /** The project, if the current user may see it; otherwise 404. */
+    public Project require(Long projectId) {
+        Project project = projectId == null ? null : Project.findById(projectId);
+        if (project == null || !canSee(project.id)) {
+            throw GlossException.notFound("Project " + projectId);
+        }
+        return project;
+    }
+
+    public boolean canSee(long projectId) {
+        return currentUser.isAdmin() || isMember(projectId, currentUser.username());
+    }
+
+    public static boolean isMember(long projectId, String username) {
+        return username != null && ProjectMember.findById(new ProjectMember.Key(projectId, username)) != null;
+    }
+
+    @Transactional
+    public Project create(String name, String description, String guidelines) {
+        if (name == null || name.isBlank()) {
+            throw GlossException.badRequest("name", "A project needs a name.");
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > 200) {
+            throw GlossException.badRequest("name", "A project name has at most 200 characters.");
+        }
+        if (Project.count("name", trimmed) > 0) {
+            throw GlossException.conflict("duplicate", "A project named \"" + trimmed + "\" exists already.");
+        }
+        Project project = new Project();
+        project.name = trimmed;
+        project.description = description;
+        project.guidelines = guidelines;
+        project.createdAt = Instant.now();
+        project.persist();
+        return project;
+    }
+
+    @Transactional
+    public void addMember(Long projectId, String username) {
+        Project project = require(projectId);
+        if (username == null || username.isBlank()) {
+            throw GlossException.badRequest("username", "Name the user to add.");
+        }
+        if (!isMember(project.id, username)) {
+            ProjectMember.of(project.id, username).persist();
+        }
+    }
+}

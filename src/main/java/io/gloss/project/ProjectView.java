@@ -1,0 +1,14 @@
+package io.gloss.project;
+
+import io.gloss.label.Label;
+import io.gloss.label.LabelView;
+import java.util.List;
+
+/** A project with its label set. */
+public record ProjectView(Long id, String name, String description, String guidelines, List<LabelView> labels) {
+
+    public static ProjectView of(Project p) {
+        return new ProjectView(p.id, p.name, p.description, p.guidelines,
+                Label.ofProject(p.id).stream().map(LabelView::of).toList());
+    }
+}

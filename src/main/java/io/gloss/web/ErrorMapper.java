@@ -1,0 +1,152 @@
+package io.gloss.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place failures become responses: {@code {"error","message"}} JSON under /api, the
+ * error page (or a redirect to the login page) everywhere else. Never a stack trace.
+ */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @CheckedTemplate(basePath = "error")
+    static class Templates {
+        static native TemplateInstance page(int status, String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response gloss(GlossException e, UriInfo uri) {
+        return respond(uri, e.status(), e.error(), e.getMessage(), e.details());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        if (isApi(uri)) {
+            return Response.status(401)
+                    .header("WWW-Authenticate", "Basic realm=\"Gloss\"")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.body("unauthorized", "Log in first: send a personal token, "
+                            + "Basic credentials or a Bearer token."))
+                    .build();
+        }
+        // The form login sends the person back to this page once they are in.
+        NewCookie back = new NewCookie.Builder("quarkus-redirect-location")
+                .value(uri.getRequestUri().getRawPath()
+                        + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
+                .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/login")).cookie(back).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, 403, "forbidden", "Your account does not have the role this needs.", Map.of());
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return respond(uri, 409, "stale", "Someone changed this at the same time. Reload and try again.", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        var violation = e.getConstraintViolations().iterator().next();
+        String path = violation.getPropertyPath().toString();
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        return respond(uri, 400, "invalid", field + ": " + violation.getMessage(), Map.of("field", field));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return respond(uri, 400, "malformed_json",
+                "The request body is not the JSON this endpoint expects: " + e.getOriginalMessage(), Map.of());
+    }
+
+    /** A value of the wrong type, e.g. {@code "start": "ten"}: names the field. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                : String.valueOf(ref.getIndex())).reduce((a, b) -> a + "." + b).orElse("body");
+        String expected = e.getTargetType() == null ? "another type" : switch (e.getTargetType().getSimpleName()) {
+            case "Long", "long", "Integer", "int" -> "a whole number";
+            case "String" -> "a string";
+            case "Boolean", "boolean" -> "true or false";
+            case "List" -> "a list";
+            default -> "a JSON object";
+        };
+        return respond(uri, 400, "malformed_json", field + " must be " + expected + ".", Map.of("field", field));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadable(json, uri); // Quarkus REST wraps Jackson's parse errors in a 400
+            }
+        }
+        String message = switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the format asked for.";
+            case 413 -> "The request is too large.";
+            case 415 -> "This content type is not accepted here; send application/json.";
+            default -> status >= 500 ? "Something went wrong on our side." : "The request could not be understood.";
+        };
+        return respond(uri, status, codeFor(status), message, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getRequestUri().getPath(), e);
+        return respond(uri, 500, "internal", "Something went wrong on our side; it has been logged.", Map.of());
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal" : "error";
+        };
+    }
+
+    private static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static Response respond(UriInfo uri, int status, String error, String message, Map<String, Object> details) {
+        if (isApi(uri)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.body(error, message, details)).build();
+        }
+        String title = status == 404 ? "Not found" : status == 403 ? "Not allowed"
+                : status >= 500 ? "Something went wrong" : "That did not work";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.page(status, title, message).render()).build();
+    }
+}

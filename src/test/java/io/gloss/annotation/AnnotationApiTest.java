@@ -1,0 +1,221 @@
+package io.gloss.annotation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AnnotationApiTest {
+
+    static final String TEXT = "Президент 🇺🇦 Volodymyr Zelensky said “two soldiers” were held in Kyiv — café 👩‍👩‍👧 ok.";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    long projectId;
+    long articleId;
+
+    @BeforeEach
+    void fixture() {
+        projectId = data.project("ed", "ed2", "rev");
+        articleId = data.article(projectId, "Offsets", TEXT);
+    }
+
+    static int cp(String text, String needle) {
+        return text.codePointCount(0, text.indexOf(needle));
+    }
+
+    Map<String, Object> span(String needle, String label) {
+        int start = cp(TEXT, needle);
+        Map<String, Object> body = new HashMap<>();
+        body.put("articleId", articleId);
+        body.put("label", label);
+        body.put("start", start);
+        body.put("end", start + needle.codePointCount(0, needle.length()));
+        body.put("quote", needle);
+        return body;
+    }
+
+    static io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/annotations").then();
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void createAndReadBackWithExactCodePointOffsets() {
+        int start = cp(TEXT, "Zelensky");
+        long id = post(span("Zelensky", "ACTOR")).statusCode(201)
+                .header("Location", containsString("/api/annotations/"))
+                .body("start", equalTo(start)).body("end", equalTo(start + 8))
+                .body("quote", equalTo("Zelensky")).body("label", equalTo("ACTOR"))
+                .body("status", equalTo("SUBMITTED")).body("author", equalTo("ed"))
+                .body("version", equalTo(0)).body("reviewer", nullValue())
+                .extract().jsonPath().getLong("id");
+        // Python's TEXT[start:start+8]: the flag before it counts 2, Cyrillic letters 1 each.
+        int[] codePoints = TEXT.codePoints().toArray();
+        assertEquals("Zelensky", new String(codePoints, start, 8));
+        given().get("/api/annotations/" + id).then().statusCode(200).body("quote", equalTo("Zelensky"));
+        given().get("/api/articles/" + articleId + "/annotations").then().statusCode(200)
+                .body("items", hasSize(1)).body("next", nullValue())
+                .body("items[0].id", equalTo((int) id));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void spansWithEmojiCurlyQuotesAndOverlapsAreAccepted() {
+        post(span("🇺🇦", "LOCATION")).statusCode(201).body("end", equalTo(cp(TEXT, "🇺🇦") + 2));
+        post(span("“two soldiers”", "CLAIM")).statusCode(201);
+        post(span("two soldiers", "ACTOR")).statusCode(201); // nested inside the claim
+        post(span("café 👩‍👩‍👧", "LOCATION")).statusCode(201);
+        post(span("Президент 🇺🇦 Volodymyr", "CLAIM")).statusCode(201); // overlaps the flag span
+        given().get("/api/articles/" + articleId + "/annotations").then().body("items", hasSize(5));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void everyValidationRuleAnswers400WithTheField() {
+        int n = TEXT.codePointCount(0, TEXT.length());
+        Map<String, Object> body = span("Zelensky", "ACTOR");
+        body.put("start", -1);
+        post(body).statusCode(400).body("error", equalTo("invalid")).body("field", equalTo("start"));
+        body = span("Zelensky", "ACTOR");
+        body.put("end", n + 1);
+        post(body).statusCode(400).body("field", equalTo("end")).body("message", containsString(String.valueOf(n)));
+        body = span("Zelensky", "ACTOR");
+        body.put("end", body.get("start"));
+        post(body).statusCode(400).body("field", equalTo("end"));
+        body = span("Zelensky", "ACTOR");
+        body.put("quote", "Zelenskyy");
+        post(body).statusCode(400).body("field", equalTo("quote"));
+        // UTF-16 positions, as a careless browser would send them: caught by the quote check.
+        body = span("Zelensky", "ACTOR");
+        body.put("start", TEXT.indexOf("Zelensky"));
+        body.put("end", TEXT.indexOf("Zelensky") + 8);
+        post(body).statusCode(400).body("field", equalTo("quote")).body("message", containsString("code points"));
+        post(span("Zelensky", "WEAPON")).statusCode(400).body("field", equalTo("label"));
+        body = span("Zelensky", "ACTOR");
+        body.remove("start");
+        post(body).statusCode(400).body("field", equalTo("start"));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void labelKeysResolveWithinTheArticlesOwnProject() {
+        long other = data.project("ed");
+        long otherArticle = data.article(other, "Other", "Kyiv and Kursk.");
+        Map<String, Object> body = span("Zelensky", "ACTOR");
+        body.put("articleId", otherArticle);
+        body.put("quote", "Kyiv");
+        body.put("start", 0);
+        body.put("end", 4);
+        post(body).statusCode(201); // same key, the other project's own label
+        given().get("/api/annotations/" + 999_999_999).then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void malformedBodiesAreClear400s() {
+        given().contentType(ContentType.JSON).body("{\"articleId\": ").post("/api/annotations").then().log().ifValidationFails()
+                .statusCode(400).body("error", equalTo("malformed_json"));
+        given().contentType(ContentType.JSON).body("{\"articleId\": \"abc\"}").post("/api/annotations").then()
+                .statusCode(400).body("error", equalTo("malformed_json"));
+        given().contentType(ContentType.TEXT).body("hello").post("/api/annotations").then()
+                .statusCode(415).body("error", equalTo("unsupported_media_type"));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void exactDuplicateBySameAuthorIs409() {
+        long id = post(span("Kyiv", "LOCATION")).statusCode(201).extract().jsonPath().getLong("id");
+        post(span("Kyiv", "LOCATION")).statusCode(409).body("error", equalTo("duplicate"))
+                .body("existingId", equalTo((int) id));
+        post(span("Kyiv", "ACTOR")).statusCode(201); // another label is another annotation
+    }
+
+    @Test
+    @TestSecurity(user = "outsider", roles = "editor")
+    void nonMembersSeeNothing() {
+        post(span("Kyiv", "LOCATION")).statusCode(404).body("error", equalTo("not_found"));
+        given().get("/api/articles/" + articleId).then().statusCode(404);
+        given().get("/api/articles/" + articleId + "/annotations").then().statusCode(404);
+        given().get("/api/projects/" + projectId).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "rev", roles = "reviewer")
+    void reviewersDoNotCreate() {
+        post(span("Kyiv", "LOCATION")).statusCode(403).body("error", equalTo("forbidden"));
+    }
+
+    @Test
+    void anonymousIs401() {
+        post(span("Kyiv", "LOCATION")).statusCode(401).body("error", equalTo("unauthorized"));
+    }
+
+    @Test
+    void onlyTheAuthorEditsOrDeletes() {
+        accounts.ensure("ed", "editor");
+        accounts.ensure("ed2", "editor");
+        long id = accounts.as("ed").contentType(ContentType.JSON).body(span("Kyiv", "LOCATION"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.as("ed2").contentType(ContentType.JSON).body(Map.of("label", "ACTOR", "version", 0))
+                .put("/api/annotations/" + id).then().statusCode(403).body("message", containsString("ed"));
+        accounts.as("ed2").delete("/api/annotations/" + id).then().statusCode(403);
+        accounts.as("ed").get("/api/annotations/" + id).then().statusCode(200).body("label", equalTo("LOCATION"));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void updateChecksVersionAndOffsets() {
+        long id = post(span("Kyiv", "LOCATION")).statusCode(201).extract().jsonPath().getLong("id");
+        given().contentType(ContentType.JSON).body(Map.of("label", "ACTOR", "note", "the city as actor", "version", 0))
+                .put("/api/annotations/" + id).then().statusCode(200)
+                .body("label", equalTo("ACTOR")).body("note", equalTo("the city as actor")).body("version", equalTo(1));
+        given().contentType(ContentType.JSON).body(Map.of("label", "CLAIM", "version", 0))
+                .put("/api/annotations/" + id).then().statusCode(409).body("error", equalTo("stale"))
+                .body("current.version", equalTo(1)).body("current.label", equalTo("ACTOR"));
+        Map<String, Object> move = new HashMap<>(span("Zelensky", "ACTOR"));
+        move.put("version", 1);
+        given().contentType(ContentType.JSON).body(move).put("/api/annotations/" + id).then().statusCode(200)
+                .body("quote", equalTo("Zelensky")).body("version", equalTo(2));
+        move.put("version", 2);
+        move.put("quote", "wrong");
+        given().contentType(ContentType.JSON).body(move).put("/api/annotations/" + id).then().statusCode(400)
+                .body("field", equalTo("quote"));
+        given().contentType(ContentType.JSON).body(Map.of("label", "ACTOR"))
+                .put("/api/annotations/" + id).then().statusCode(400).body("field", equalTo("version"));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
+    void deleteIsSoftAndHidesTheAnnotation() {
+        long id = post(span("Kyiv", "LOCATION")).statusCode(201).extract().jsonPath().getLong("id");
+        given().delete("/api/annotations/" + id).then().statusCode(204);
+        given().get("/api/annotations/" + id).then().statusCode(404);
+        given().delete("/api/annotations/" + id).then().statusCode(404);
+        given().get("/api/articles/" + articleId + "/annotations").then().body("items", hasSize(0));
+        assertNotNull(Annotation.<Annotation>findById(id).deletedAt); // the row stays
+        post(span("Kyiv", "LOCATION")).statusCode(201).body("id", notNullValue()); // may be tagged again
+    }
+
+}
