@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-@Path("/api/projects/{projectId}/labels")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -31,12 +31,14 @@ public class LabelResource {
 
     /** A label set is small: all of it at once. */
     @GET
+    @Path("projects/{projectId}/labels")
     public Page<LabelView> list(@PathParam("projectId") Long projectId) {
         Project project = projects.require(projectId);
         return new Page<>(Label.ofProject(project.id).stream().map(LabelView::of).toList(), null);
     }
 
     @POST
+    @Path("projects/{projectId}/labels")
     @RolesAllowed(Role.ADMIN)
     public Response create(@PathParam("projectId") Long projectId, LabelService.NewLabel input) {
         Project project = projects.require(projectId);

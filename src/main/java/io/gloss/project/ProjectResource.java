@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-@Path("/api/projects")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -34,6 +34,7 @@ public class ProjectResource {
     ProjectService projects;
 
     @GET
+    @Path("projects")
     public Page<ProjectView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         int size = Page.limit(limit);
         long afterId = Page.after(after);
@@ -45,6 +46,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Path("projects")
     @RolesAllowed(Role.ADMIN)
     public Response create(NewProject input) {
         if (input == null) {
@@ -55,13 +57,13 @@ public class ProjectResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("projects/{id}")
     public ProjectView get(@PathParam("id") Long id) {
         return ProjectView.of(projects.require(id));
     }
 
     @POST
-    @Path("{id}/members")
+    @Path("projects/{id}/members")
     @RolesAllowed(Role.ADMIN)
     public Response addMember(@PathParam("id") Long id, NewMember input) {
         projects.addMember(id, input == null ? null : input.username());

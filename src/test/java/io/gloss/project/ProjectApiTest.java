@@ -1,0 +1,78 @@
+package io.gloss.project;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProjectApiTest {
+
+    @Inject
+    TestData data;
+
+    @Test
+    @TestSecurity(user = "boss", roles = "admin")
+    void adminsCreateProjectsLabelsAndMembers() {
+        String name = "Election claims " + UUID.randomUUID();
+        long id = given().contentType(ContentType.JSON).body(Map.of("name", name, "guidelines", "Tag claims."))
+                .post("/api/projects").then().statusCode(201).body("name", equalTo(name)).body("labels", hasSize(0))
+                .extract().jsonPath().getLong("id");
+        given().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/projects").then()
+                .statusCode(409).body("error", equalTo("duplicate"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("key", "claim", "name", "Claim", "color", "#E4572E", "shortcut", "C", "description", "A claim"))
+                .post("/api/projects/" + id + "/labels").then().statusCode(201)
+                .body("key", equalTo("CLAIM")).body("color", equalTo("#e4572e")).body("shortcut", equalTo("c"));
+        given().contentType(ContentType.JSON).body(Map.of("key", "OTHER", "color", "red"))
+                .post("/api/projects/" + id + "/labels").then().statusCode(400).body("field", equalTo("color"));
+        given().contentType(ContentType.JSON).body(Map.of("key", "OTHER", "shortcut", "c"))
+                .post("/api/projects/" + id + "/labels").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("key", "CLAIM"))
+                .post("/api/projects/" + id + "/labels").then().statusCode(409);
+        given().get("/api/projects/" + id).then().statusCode(200).body("labels.key", hasItem("CLAIM"));
+        given().get("/api/projects/" + id + "/labels").then().statusCode(200).body("items", hasSize(1));
+        given().contentType(ContentType.JSON).body(Map.of("username", "member-one"))
+                .post("/api/projects/" + id + "/members").then().statusCode(204);
+        given().get("/api/projects").then().statusCode(200).body("items.name", hasItem(name));
+    }
+
+    @Test
+    @TestSecurity(user = "member-two", roles = "editor")
+    void membersSeeTheirProjectsOnly() {
+        long mine = data.project("member-two");
+        long theirs = data.project("someone-else");
+        given().get("/api/projects?limit=500").then().statusCode(200)
+                .body("items.id", hasItem((int) mine)).body("items.id", not(hasItem((int) theirs)));
+        given().get("/api/projects/" + theirs).then().statusCode(404);
+        given().get("/api/projects/" + theirs + "/labels").then().statusCode(404);
+        given().get("/api/projects/" + theirs + "/articles").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("name", "Nope")).post("/api/projects").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "me-test", roles = {"editor", "reviewer"})
+    void meNamesTheUserAndRoles() {
+        given().get("/api/me").then().statusCode(200).body("username", equalTo("me-test"))
+                .body("roles", equalTo(java.util.List.of("editor", "reviewer")));
+    }
+
+    @Test
+    void openApiDocumentListsTheApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/annotations"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/projects/{id}/articles/import"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/articles/{id}/annotations"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
