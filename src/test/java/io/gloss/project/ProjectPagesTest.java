@@ -1,0 +1,140 @@
+package io.gloss.project;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The pages a person uses, driven through their real login session and forms. */
+@QuarkusTest
+class ProjectPagesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    long projectId;
+
+    @BeforeEach
+    void fixture() {
+        accounts.ensure("page-admin", "admin", "editor");
+        accounts.ensure("page-editor", "editor");
+        projectId = data.project("page-editor");
+    }
+
+    static String session(String user) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", user).formParam("j_password", TestAccounts.PASSWORD)
+                .post("/j_security_check").getCookie("gloss-session");
+    }
+
+    static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    @Test
+    void emptyProjectSaysWhatToDo() {
+        String editor = session("page-editor");
+        given().cookie("gloss-session", editor).get("/projects/" + projectId).then().statusCode(200)
+                .body(containsString("no articles yet")).body(not(containsString("Import articles")));
+    }
+
+    @Test
+    void articleListShowsShortenedTitlesAndCountsAndSearches() {
+        String longTitle = "Ukraine’s president says two North Korean soldiers were captured alive in the Kursk region during the weekend fighting";
+        long a = data.article(projectId, longTitle, "Zelensky spoke in Kyiv.");
+        data.article(projectId, "Seoul briefs parliament", "Seoul spoke.");
+        accounts.as("page-editor").contentType(ContentType.JSON)
+                .body(Map.of("articleId", a, "label", "ACTOR", "start", 0, "end", 8, "quote", "Zelensky"))
+                .post("/api/annotations").then().statusCode(201);
+        String editor = session("page-editor");
+        String html = given().cookie("gloss-session", editor).get("/projects/" + projectId).then().statusCode(200)
+                .body(containsString(longTitle.substring(0, 60))).body(containsString("…"))
+                .body(containsString("Seoul briefs parliament")).extract().asString();
+        assertTrue(html.contains("<td class=\"num\">1</td><td class=\"num\">1</td>"), "mine and all count the annotation");
+        given().cookie("gloss-session", editor).get("/projects/" + projectId + "?q=seoul").then().statusCode(200)
+                .body(containsString("Seoul briefs")).body(not(containsString("Ukraine’s president")));
+        given().cookie("gloss-session", editor).get("/projects/" + projectId + "?q=nothing-like-this").then()
+                .body(containsString("No article title contains"));
+    }
+
+    @Test
+    void adminImportsByPastingAndByUploadingFiles() {
+        String admin = session("page-admin");
+        String page = given().cookie("gloss-session", admin).get("/projects/" + projectId).then().statusCode(200)
+                .body(containsString("Import articles")).extract().asString();
+        String token = csrf(page);
+        given().cookie("gloss-session", admin).contentType(ContentType.URLENC)
+                .formParam("_csrf", token).formParam("title", "Pasted").formParam("text", "Pasted text\r\nwith CRLF.")
+                .post("/projects/" + projectId + "/import/text").then().statusCode(200)
+                .body(containsString("<strong>1</strong> article imported"));
+        Response upload = given().cookie("gloss-session", admin)
+                .multiPart("_csrf", token)
+                .multiPart("files", "one.txt", "Headline one\nBody one.".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("files", "two.md", "# Headline two\n\nBody two.".getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .multiPart("files", "more.jsonl", ("{\"title\":\"Three\",\"text\":\"Body three.\"}\n"
+                        + "{\"title\":\"Dup\",\"text\":\"Headline one\\nBody one.\"}\n").getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
+                .post("/projects/" + projectId + "/import/files");
+        assertEquals(200, upload.statusCode());
+        assertTrue(upload.asString().contains("<strong>3</strong> articles imported"), upload.asString());
+        assertTrue(upload.asString().contains("<strong>1</strong> duplicate skipped"), "the JSONL line repeats one.txt");
+        given().cookie("gloss-session", admin).get("/projects/" + projectId).then()
+                .body(containsString("Headline one")).body(containsString("Headline two")).body(containsString("Three"));
+        // Not UTF-8: refused as a whole, with a sentence.
+        given().cookie("gloss-session", admin).multiPart("_csrf", token)
+                .multiPart("files", "latin.txt", "Café".getBytes(StandardCharsets.ISO_8859_1), "text/plain")
+                .post("/projects/" + projectId + "/import/files").then().statusCode(415)
+                .body(containsString("not UTF-8"));
+        // Without the token: refused.
+        given().cookie("gloss-session", admin).contentType(ContentType.URLENC).formParam("text", "x")
+                .post("/projects/" + projectId + "/import/text").then().statusCode(403);
+    }
+
+    @Test
+    void editorsCannotImport() {
+        String editor = session("page-editor");
+        String token = csrf(given().cookie("gloss-session", editor).get("/").asString());
+        given().cookie("gloss-session", editor).contentType(ContentType.URLENC).formParam("_csrf", token)
+                .formParam("text", "x").post("/projects/" + projectId + "/import/text").then().statusCode(403)
+                .body(containsString("Not allowed"));
+    }
+
+    @Test
+    void scriptInArticleTextIsInertOnTheAnnotationPage() {
+        long a = data.article(projectId, "<script>alert(1)</script> title", "Text with </script><script>alert(2)</script> inside.");
+        String editor = session("page-editor");
+        String html = given().cookie("gloss-session", editor).get("/articles/" + a).then().statusCode(200).extract().asString();
+        assertTrue(!html.contains("<script>alert"), "no executable script from the article");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("\\u003c/script>\\u003cscript>alert(2)"), "embedded JSON escapes <");
+    }
+
+    @Test
+    void otherProjectsAreNotFoundForNonMembers() {
+        long other = data.project("somebody");
+        long article = data.article(other, "Secret", "Secret text");
+        String editor = session("page-editor");
+        given().cookie("gloss-session", editor).get("/projects/" + other).then().statusCode(404)
+                .body(containsString("does not exist or you have no access"));
+        given().cookie("gloss-session", editor).get("/articles/" + article).then().statusCode(404);
+        given().cookie("gloss-session", editor).get("/").then().body(not(containsString("/projects/" + other + "\"")));
+    }
+}
