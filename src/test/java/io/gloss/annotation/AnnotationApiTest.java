@@ -93,6 +93,22 @@ class AnnotationApiTest {
 
     @Test
     @TestSecurity(user = "ed", roles = "editor")
+    void combiningMarksAndCrlfInputCountAfterNormalisation() {
+        // Imported decomposed and with CRLF; stored composed (NFC) and with LF.
+        long id = data.article(projectId, "Decomposed", "Cafe\u0301\r\nZelens\u030Cky\r\nend");
+        String stored = "Café\nZelenšky\nend";
+        int start = stored.codePointCount(0, stored.indexOf("Zelenšky"));
+        assertEquals(5, start);
+        Map<String, Object> body = new HashMap<>(Map.of("articleId", id, "label", "ACTOR", "start", start,
+                "end", start + 8, "quote", "Zelenšky"));
+        post(body).statusCode(201).body("quote", equalTo("Zelenšky"));
+        body.put("quote", "Zelens\u030Cky"); // the decomposed spelling no longer matches the stored text
+        body.put("label", "CLAIM");
+        post(body).statusCode(400).body("field", equalTo("quote"));
+    }
+
+    @Test
+    @TestSecurity(user = "ed", roles = "editor")
     void everyValidationRuleAnswers400WithTheField() {
         int n = TEXT.codePointCount(0, TEXT.length());
         Map<String, Object> body = span("Zelensky", "ACTOR");
