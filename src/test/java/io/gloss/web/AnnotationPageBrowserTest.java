@@ -1,0 +1,480 @@
+package io.gloss.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The annotation page in a real browser (the system Chromium, headless), driven the way a person
+ * uses it (pages.md): the login form, links, mouse drags over the text, shortcut keys and buttons.
+ * Each scenario checks what the page shows and, where it matters, what the API has stored.
+ */
+@QuarkusTest
+class AnnotationPageBrowserTest {
+
+    static final String EDITOR = "browser-editor";
+    static final String REVIEWER = "browser-reviewer";
+    static final String ACTOR_COLOR = "rgb(46, 134, 171)"; // #2e86ab, TestData's ACTOR label
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    /** Finds a substring of the article text and returns where its first and last characters are drawn. */
+    static final String TEXT_POSITIONS = """
+            (needle) => {
+              const root = document.getElementById('article-text');
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              const nodes = [];
+              let text = '';
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                nodes.push({ node: n, from: text.length });
+                text += n.data;
+              }
+              const at = text.indexOf(needle);
+              if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error('not exactly once in the text: ' + needle);
+              // The text node holding UTF-16 unit i, and the offset of i inside it.
+              const locate = (i) => {
+                const hit = nodes.find((n) => i >= n.from && i < n.from + n.node.length);
+                return [hit.node, i - hit.from];
+              };
+              const charRect = (i) => {
+                const range = document.createRange();
+                const [node, offset] = locate(i);
+                range.setStart(node, offset);
+                range.setEnd(node, offset + 1);
+                return range.getBoundingClientRect();
+              };
+              const first = charRect(at);
+              const last = charRect(at + needle.length - 1);
+              // Inside the first character's left half and the last one's right half, so that
+              // the caret lands just before the first and just after the last.
+              return {
+                x1: first.left + first.width * 0.25, y1: first.top + first.height / 2,
+                x2: last.right - last.width * 0.25, y2: last.top + last.height / 2,
+              };
+            }
+            """;
+
+    /** For every UTF-16 unit of the article text, the ids of the highlights drawn around it. */
+    static final String COVERAGE = """
+            () => {
+              const root = document.getElementById('article-text');
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              const out = [];
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const ids = [];
+                for (let e = n.parentElement; e && e !== root; e = e.parentElement) {
+                  if (e.matches('mark.hl')) ids.push(e.dataset.annotationId);
+                }
+                const key = ids.sort().join(',');
+                for (let i = 0; i < n.length; i++) out.push(key);
+              }
+              return out;
+            }
+            """;
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    BrowserContext context;
+    Page page;
+    final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        accounts.ensure(EDITOR, "editor");
+        accounts.ensure(REVIEWER, "reviewer");
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.onConsoleMessage(message -> {
+            // Failed loads are reported (with their address) by the response listener below.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                pageErrors.add("console: " + message.text());
+            }
+        });
+        page.onResponse(response -> {
+            // The browser asks for /favicon.ico on its own; Gloss has none, and no page links to one.
+            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+                pageErrors.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+        assertEquals(List.of(), pageErrors, "script errors or failed requests on the page");
+    }
+
+    // ---- scenarios ----------------------------------------------------------------------------
+
+    @Test
+    void logInThroughTheFormAndClickToTheArticle() {
+        long projectId = data.project(EDITOR);
+        String title = "Browser navigation " + projectId;
+        data.article(projectId, title, "Kyiv says two soldiers were captured near Kursk.");
+        String projectName = accounts.as(EDITOR).get("/api/projects/" + projectId).then().statusCode(200)
+                .extract().jsonPath().getString("name");
+
+        page.navigate(base.toString());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).first().click();
+        page.getByLabel("Username").fill(EDITOR);
+        page.getByLabel("Password").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+
+        page.waitForURL(base.toString());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your projects"))).isVisible();
+        assertThat(page.locator("input[type=password]")).hasCount(0);
+        assertThat(page.locator(".who")).containsText(EDITOR);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectName).setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(projectName))).isVisible();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title).setExact(true)).click();
+        waitUntilDrawn();
+        assertThat(page.locator("h1")).hasText(title);
+        assertThat(page.locator("#article-text")).hasText("Kyiv says two soldiers were captured near Kursk.");
+        assertThat(page.locator("#status")).containsText("Select text");
+    }
+
+    @Test
+    void mouseSelectionAndShortcutKeySaveOneAnnotation() {
+        String text = "Officials said that Volodymyr Zelensky visited the front line on Tuesday.";
+        long articleId = articleFor(EDITOR, "Mouse selection", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        String phrase = "Volodymyr Zelensky";
+        dragOver(phrase);
+        Map<String, Object> created = tag(() -> page.keyboard().press("a"));
+
+        List<Map<String, Object>> stored = annotations(articleId);
+        assertEquals(1, stored.size(), "exactly one annotation: " + stored);
+        Map<String, Object> annotation = stored.get(0);
+        assertEquals(created.get("id"), annotation.get("id"));
+        assertEquals("ACTOR", annotation.get("label"));
+        assertEquals(EDITOR, annotation.get("author"));
+        assertEquals(phrase, annotation.get("quote"));
+        assertEquals(cp(text, phrase), annotation.get("start"));
+        assertEquals(cp(text, phrase) + phrase.codePointCount(0, phrase.length()), annotation.get("end"));
+
+        assertActorHighlight(phrase);
+        assertThat(page.locator("#status")).containsText("Saved Actor");
+
+        page.reload();
+        waitUntilDrawn();
+        assertActorHighlight(phrase);
+        assertEquals(1, annotations(articleId).size());
+    }
+
+    @Test
+    void overlappingSpansAreBothDrawnOverTheRightCharacters() {
+        String text = "Reports named Alpha Bravo Charlie as the units involved.";
+        long articleId = articleFor(EDITOR, "Overlaps", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        dragOver("Alpha Bravo");
+        tag(() -> page.keyboard().press("a"));
+        dragOver("Bravo Charlie");
+        tag(() -> page.keyboard().press("c"));
+
+        List<Map<String, Object>> stored = annotations(articleId);
+        assertEquals(2, stored.size(), stored.toString());
+        Map<String, Object> ab = find(stored, "Alpha Bravo");
+        Map<String, Object> bc = find(stored, "Bravo Charlie");
+        assertEquals("ACTOR", ab.get("label"));
+        assertEquals("CLAIM", bc.get("label"));
+        assertEquals(cp(text, "Alpha Bravo"), ab.get("start"));
+        assertEquals(cp(text, "Alpha Bravo") + 11, ab.get("end"));
+        assertEquals(cp(text, "Bravo Charlie"), bc.get("start"));
+        assertEquals(cp(text, "Bravo Charlie") + 13, bc.get("end"));
+
+        assertThat(page.locator("#article-text mark.hl[data-annotation-id='" + ab.get("id") + "']").first()).isVisible();
+        assertThat(page.locator("#article-text mark.hl[data-annotation-id='" + bc.get("id") + "']").first()).isVisible();
+        assertCoverage(text, stored);
+
+        page.reload();
+        waitUntilDrawn();
+        assertCoverage(text, stored);
+    }
+
+    @Test
+    void spanAfterEmojiAndFlagsGetsCodePointOffsets() {
+        String text = "🇺🇦 Flags 👩‍👩‍👧 first, then Zelensky spoke in Kyiv.";
+        long articleId = articleFor(EDITOR, "Emoji before the span", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        dragOver("Zelensky");
+        tag(() -> page.keyboard().press("a"));
+
+        List<Map<String, Object>> stored = annotations(articleId);
+        assertEquals(1, stored.size(), stored.toString());
+        int start = text.codePointCount(0, text.indexOf("Zelensky"));
+        assertEquals(start, stored.get(0).get("start"));
+        assertEquals(start + 8, stored.get(0).get("end"));
+        assertEquals("Zelensky", stored.get(0).get("quote"));
+        assertActorHighlight("Zelensky");
+    }
+
+    @Test
+    void clickingAnOwnHighlightAndPressingDeleteRemovesIt() {
+        String text = "The mayor of Kharkiv said the strike hit a school.";
+        long articleId = articleFor(EDITOR, "Delete", text);
+        create(EDITOR, articleId, text, "Kharkiv", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        Locator mark = page.locator("#article-text mark.hl[data-label=LOCATION]");
+        assertThat(mark).hasText("Kharkiv");
+        mark.click();
+        assertThat(mark).hasClass(Pattern.compile("\\bselected\\b"));
+        assertThat(page.locator("#details")).containsText("Location");
+        Response deleted = page.waitForResponse(
+                r -> "DELETE".equals(r.request().method()) && r.url().contains("/api/annotations/"),
+                () -> page.keyboard().press("Delete"));
+        assertEquals(204, deleted.status());
+
+        assertThat(page.locator("#article-text mark.hl")).hasCount(0);
+        assertThat(page.locator("#status")).containsText("Deleted Location");
+        assertEquals(List.of(), annotations(articleId));
+
+        page.reload();
+        waitUntilDrawn();
+        assertThat(page.locator("#article-text mark.hl")).hasCount(0);
+    }
+
+    @Test
+    void clickingALabelButtonAfterSelectingSaves() {
+        String text = "Witnesses in Belgorod described the explosions.";
+        long articleId = articleFor(EDITOR, "Label button", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        dragOver("Belgorod", true); // right to left this time
+        tag(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Location")).click());
+
+        List<Map<String, Object>> stored = annotations(articleId);
+        assertEquals(1, stored.size(), stored.toString());
+        assertEquals("LOCATION", stored.get(0).get("label"));
+        assertEquals("Belgorod", stored.get(0).get("quote"));
+        assertEquals(cp(text, "Belgorod"), stored.get(0).get("start"));
+        assertThat(page.locator("#article-text mark.hl[data-label=LOCATION]")).hasText("Belgorod");
+    }
+
+    @Test
+    void reviewerSeesThePageButCannotAnnotate() {
+        String text = "The governor of Kursk announced an evacuation.";
+        long projectId = data.project(EDITOR, REVIEWER);
+        long articleId = data.article(projectId, "Reviewer view", text);
+        List<String> writes = new ArrayList<>();
+        page.onRequest(request -> {
+            if (!"GET".equals(request.method()) && request.url().contains("/api/")) {
+                writes.add(request.method() + " " + request.url());
+            }
+        });
+        logIn(REVIEWER);
+        openArticle(articleId);
+
+        assertThat(page.locator("#article-text")).hasText(text);
+        Locator buttons = page.locator("#palette button.label-button");
+        assertThat(buttons).hasCount(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(buttons.nth(i)).isDisabled();
+        }
+        assertThat(page.locator("#status")).containsText("You can view but not annotate");
+
+        dragOver("Kursk");
+        page.keyboard().press("a");
+        // The page answers the key in its status area (a message element replaces the initial text).
+        assertThat(page.locator("#status .status-message")).hasText("You can view but not annotate in this project.");
+        assertThat(page.locator("#article-text mark.hl")).hasCount(0);
+        assertEquals(List.of(), writes);
+        assertEquals(List.of(), annotations(articleId));
+    }
+
+    @Test
+    void screenshotOfTheAnnotationPage() throws Exception {
+        String text = "🇺🇦 Kyiv, Tuesday. President Volodymyr Zelensky said “two soldiers” were captured near Kursk — "
+                + "a claim the Russian side denies 👩‍👩‍👧.\n\nThe governor of Belgorod reported strikes overnight.";
+        long articleId = articleFor(EDITOR, "Screenshot", text);
+        create(EDITOR, articleId, text, "Volodymyr Zelensky", "ACTOR");
+        create(EDITOR, articleId, text, "Zelensky said “two soldiers” were captured", "CLAIM");
+        create(EDITOR, articleId, text, "Kursk", "LOCATION");
+        create(EDITOR, articleId, text, "Belgorod", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+        assertThat(page.locator("#article-text mark.hl.hl-start")).hasCount(4);
+
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve("annotation-page.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        assertTrue(Files.size(file) > 10_000, "a real screenshot: " + Files.size(file) + " bytes");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    long articleFor(String member, String title, String text) {
+        return data.article(data.project(member), title, text);
+    }
+
+    /** Logs in through the login form (the way every scenario but the first starts). */
+    void logIn(String username) {
+        page.navigate(base + "login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(base.toString());
+    }
+
+    void openArticle(long articleId) {
+        page.navigate(base + "articles/" + articleId);
+        waitUntilDrawn();
+    }
+
+    void waitUntilDrawn() {
+        page.waitForSelector("#annotator[data-ready=true]");
+    }
+
+    /** Selects the phrase the way a person does: press the button at one end, drag, release at the other. */
+    void dragOver(String phrase) {
+        dragOver(phrase, false);
+    }
+
+    void dragOver(String phrase, boolean backwards) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) page.evaluate(TEXT_POSITIONS, phrase);
+        String from = backwards ? "2" : "1";
+        String to = backwards ? "1" : "2";
+        page.mouse().move(at.get("x" + from).doubleValue(), at.get("y" + from).doubleValue());
+        page.mouse().down();
+        page.mouse().move(at.get("x" + to).doubleValue(), at.get("y" + to).doubleValue(), new Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+        assertEquals(phrase, page.evaluate("() => window.getSelection().toString()"), "the mouse selected the phrase");
+    }
+
+    /** Runs the action that tags the selection and returns the annotation the server created. */
+    Map<String, Object> tag(Runnable action) {
+        Response response = page.waitForResponse(
+                r -> "POST".equals(r.request().method()) && r.url().endsWith("/api/annotations"), action);
+        assertEquals(201, response.status(), response.text());
+        Map<String, Object> created = JsonPath.from(response.text()).getMap("$");
+        // Drawn at once: the page redraws as soon as the answer is in.
+        assertThat(page.locator("#article-text mark.hl[data-annotation-id='" + created.get("id") + "']").first())
+                .isVisible();
+        return created;
+    }
+
+    void assertActorHighlight(String phrase) {
+        Locator mark = page.locator("#article-text mark.hl[data-label=ACTOR]");
+        assertThat(mark).hasCount(1);
+        assertThat(mark).hasText(phrase);
+        assertEquals(phrase, mark.evaluate("m => m.textContent"), "the highlight wraps exactly the phrase");
+        assertThat(mark).hasCSS("border-bottom-color", ACTOR_COLOR);
+    }
+
+    void assertCoverage(String text, List<Map<String, Object>> stored) {
+        @SuppressWarnings("unchecked")
+        List<String> drawn = (List<String>) page.evaluate(COVERAGE);
+        assertEquals(text.length(), drawn.size(), "the page shows the whole text once");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            int codePoint = text.codePointCount(0, i);
+            TreeSet<String> ids = new TreeSet<>();
+            for (Map<String, Object> a : stored) {
+                if ((Integer) a.get("start") <= codePoint && codePoint < (Integer) a.get("end")) {
+                    ids.add(String.valueOf(a.get("id")));
+                }
+            }
+            expected.add(String.join(",", ids));
+        }
+        assertEquals(expected, drawn, "highlight ids per character");
+    }
+
+    List<Map<String, Object>> annotations(long articleId) {
+        return accounts.as(EDITOR).get("/api/articles/" + articleId + "/annotations").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+    }
+
+    void create(String username, long articleId, String text, String quote, String label) {
+        int start = cp(text, quote);
+        accounts.as(username).contentType(ContentType.JSON)
+                .body(Map.of("articleId", articleId, "label", label, "start", start,
+                        "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+                .post("/api/annotations").then().statusCode(201);
+    }
+
+    static Map<String, Object> find(List<Map<String, Object>> annotations, String quote) {
+        return annotations.stream().filter(a -> quote.equals(a.get("quote"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no annotation of \"" + quote + "\" in " + annotations));
+    }
+
+    static int cp(String text, String needle) {
+        int at = text.indexOf(needle);
+        assertTrue(at >= 0, needle);
+        return text.codePointCount(0, at);
+    }
+}
