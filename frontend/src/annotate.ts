@@ -100,13 +100,6 @@ function isTypingTarget(target: EventTarget | null): boolean {
     || target instanceof HTMLSelectElement;
 }
 
-/** The label colour at low opacity, so that nested highlights visibly darken. */
-function translucent(color: string): string {
-  if (/^#[0-9a-f]{6}$/i.test(color)) return `${color}40`;
-  if (/^#[0-9a-f]{3}$/i.test(color)) return `${color}4`;
-  return `color-mix(in srgb, ${color} 25%, transparent)`;
-}
-
 /** A quote shortened for one-line status messages. */
 function excerpt(quote: string): string {
   const offsets = new TextOffsets(quote.replace(/\s+/g, " "));
@@ -265,8 +258,9 @@ class Annotator {
       annotation.note,
       `by ${annotation.author}`,
     ].filter(Boolean).join(" — ");
-    mark.style.backgroundColor = translucent(color);
-    mark.style.borderBottom = `2px solid ${color}`;
+    // The stylesheet draws background and underline from this colour, so that nesting depth and
+    // others' annotations can be styled there.
+    mark.style.setProperty("--label-color", color);
 
     const pieces = this.pieces.get(annotation.id);
     if (pieces) pieces.push(mark);
