@@ -29,6 +29,10 @@ public class Annotation extends PanacheEntity {
     @JoinColumn(name = "label_id")
     public Label label;
 
+    /** The article's project, copied here so that the review queue needs no join. */
+    @Column(name = "project_id")
+    public Long projectId;
+
     @Column(name = "start_offset")
     public int start;
 
@@ -60,4 +64,8 @@ public class Annotation extends PanacheEntity {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** When the annotation entered its current status; the review queue is oldest first by it. */
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
 }

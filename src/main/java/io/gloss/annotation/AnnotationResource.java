@@ -1,6 +1,8 @@
 package io.gloss.annotation;
 
 import io.gloss.article.ArticleService;
+import io.gloss.review.AnnotationTransition;
+import io.gloss.review.TransitionView;
 import io.gloss.auth.Role;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;
@@ -49,8 +51,10 @@ public class AnnotationResource {
 
     @GET
     @Path("annotations/{id}")
-    public AnnotationView get(@PathParam("id") Long id) {
-        return AnnotationView.of(annotations.require(id));
+    public AnnotationDetail get(@PathParam("id") Long id) {
+        Annotation annotation = annotations.require(id);
+        return new AnnotationDetail(AnnotationView.of(annotation),
+                AnnotationTransition.of(annotation.id).stream().map(TransitionView::of).toList());
     }
 
     @PUT

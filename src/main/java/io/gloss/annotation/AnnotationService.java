@@ -8,7 +8,10 @@ import io.gloss.web.GlossException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.gloss.audit.AuditService;
+import io.gloss.review.ReviewService;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,6 +34,12 @@ public class AnnotationService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ReviewService review;
+
+    @Inject
+    AuditService audit;
 
     public List<Annotation> ofArticle(Article article, String author) {
         if (author == null || author.isBlank()) {
@@ -73,12 +82,14 @@ public class AnnotationService {
         annotation.end = input.end();
         annotation.quote = input.quote();
         annotation.note = note(input.note());
-        annotation.status = AnnotationStatus.SUBMITTED;
+        annotation.projectId = article.project.id;
         annotation.author = author;
-        annotation.createdAt = Instant.now();
+        annotation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         annotation.updatedAt = annotation.createdAt;
-        annotation.persist();
-        return AnnotationView.of(annotation);
+        review.submit(annotation);
+        AnnotationView created = AnnotationView.of(annotation);
+        audit.record(annotation.projectId, "annotation", annotation.id, "create", null, created);
+        return created;
     }
 
     /** The author revises label, offsets or note; a decided annotation goes back to review. */
@@ -105,15 +116,18 @@ public class AnnotationService {
         if (!changed) {
             return AnnotationView.of(annotation);
         }
+        AnnotationView before = AnnotationView.of(annotation);
         annotation.label = label;
         annotation.start = start;
         annotation.end = end;
         annotation.quote = quote;
         annotation.note = note;
-        annotation.status = AnnotationStatus.SUBMITTED;
-        annotation.updatedAt = Instant.now();
+        annotation.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        review.revised(annotation);
         Annotation.flush(); // the version increments on flush; the answer must carry the new one
-        return AnnotationView.of(annotation);
+        AnnotationView after = AnnotationView.of(annotation);
+        audit.record(annotation.projectId, "annotation", annotation.id, "update", before, after);
+        return after;
     }
 
     /** Soft delete by the author; the row stays for the history. */
@@ -121,8 +135,10 @@ public class AnnotationService {
     public void delete(Long id) {
         Annotation annotation = require(id);
         requireAuthor(annotation, "delete");
-        annotation.deletedAt = Instant.now();
+        AnnotationView before = AnnotationView.of(annotation);
+        annotation.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         annotation.updatedAt = annotation.deletedAt;
+        audit.record(annotation.projectId, "annotation", annotation.id, "delete", before, null);
     }
 
     private void requireAuthor(Annotation annotation, String verb) {

@@ -1,0 +1,151 @@
+package io.gloss.review;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.gloss.annotation.Annotation;
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.annotation.AnnotationView;
+import io.gloss.auth.CurrentUser;
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The review queue: annotations by status, oldest first (by when they entered the status), with
+ * keyset pagination on (status_changed_at, id) so that a deep page costs what the first does.
+ */
+@ApplicationScoped
+public class ReviewQueueService {
+
+    /** Filters of the queue; nulls are "any", status defaults to SUBMITTED. */
+    public record QueueFilter(Long project, String label, Long article, String author, AnnotationStatus status) {
+
+        public static QueueFilter of(Long project, String label, Long article, String author, String status) {
+            AnnotationStatus parsed = AnnotationStatus.SUBMITTED;
+            if (status != null && !status.isBlank()) {
+                try {
+                    parsed = AnnotationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw GlossException.badRequest("status", "status must be SUBMITTED, APPROVED or REJECTED.");
+                }
+            }
+            return new QueueFilter(project, blankToNull(label), article, blankToNull(author), parsed);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
+    /** A queue row: the annotation, where it is, and the text around it. */
+    public record QueueItem(@JsonUnwrapped AnnotationView annotation, Long projectId, String articleTitle,
+            String before, String after) {
+    }
+
+    /** {@code {items, next, counts}}: counts per status under the same filters. */
+    public record QueuePage(List<QueueItem> items, String next, Map<AnnotationStatus, Long> counts) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public QueuePage page(QueueFilter filter, String after, Integer limit) {
+        int size = Page.limit(limit);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = conditions(filter, params);
+        where.append(" and a.status = :status");
+        params.put("status", filter.status());
+        if (after != null && !after.isBlank()) {
+            Cursor cursor = Cursor.parse(after);
+            where.append(" and (a.statusChangedAt > :t or (a.statusChangedAt = :t and a.id > :id))");
+            params.put("t", cursor.at());
+            params.put("id", cursor.id());
+        }
+        TypedQuery<Annotation> query = em.createQuery("select a from Annotation a join fetch a.label join fetch a.article"
+                + where + " order by a.statusChangedAt, a.id", Annotation.class);
+        params.forEach(query::setParameter);
+        List<Annotation> rows = query.setMaxResults(size + 1).getResultList();
+        boolean more = rows.size() > size;
+        List<Annotation> page = more ? rows.subList(0, size) : rows;
+        List<QueueItem> items = new ArrayList<>(page.size());
+        for (Annotation a : page) {
+            SpanContext context = SpanContext.of(a.article.text, a.start, a.end);
+            items.add(new QueueItem(AnnotationView.of(a), a.projectId, a.article.title, context.before(), context.after()));
+        }
+        String next = more ? new Cursor(page.get(page.size() - 1).statusChangedAt, page.get(page.size() - 1).id).toString() : null;
+        return new QueuePage(items, next, counts(filter));
+    }
+
+    private Map<AnnotationStatus, Long> counts(QueueFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = conditions(filter, params);
+        var query = em.createQuery("select a.status, count(a) from Annotation a" + where + " group by a.status", Object[].class);
+        params.forEach(query::setParameter);
+        Map<AnnotationStatus, Long> counts = new EnumMap<>(AnnotationStatus.class);
+        for (AnnotationStatus s : AnnotationStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : query.getResultList()) {
+            counts.put((AnnotationStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** Visibility (membership) and the filters other than status. */
+    private StringBuilder conditions(QueueFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where a.deletedAt is null");
+        if (!currentUser.isAdmin()) {
+            where.append(" and a.projectId in (select m.id.projectId from ProjectMember m where m.id.username = :me)");
+            params.put("me", currentUser.username());
+        }
+        if (filter.project() != null) {
+            where.append(" and a.projectId = :project");
+            params.put("project", filter.project());
+        }
+        if (filter.label() != null) {
+            where.append(" and a.label.key = :label");
+            params.put("label", filter.label().toUpperCase(Locale.ROOT));
+        }
+        if (filter.article() != null) {
+            where.append(" and a.article.id = :article");
+            params.put("article", filter.article());
+        }
+        if (filter.author() != null) {
+            where.append(" and a.author = :author");
+            params.put("author", filter.author());
+        }
+        return where;
+    }
+
+    /** Position in the queue: the last row's (status_changed_at, id), written {@code micros.id}. */
+    record Cursor(Instant at, long id) {
+
+        static Cursor parse(String text) {
+            try {
+                int dot = text.indexOf('.');
+                long micros = Long.parseLong(text.substring(0, dot));
+                return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(text.substring(dot + 1)));
+            } catch (RuntimeException e) {
+                throw GlossException.badRequest("after", "after must be a cursor from a previous page's \"next\".");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, at) + "." + id;
+        }
+    }
+}
