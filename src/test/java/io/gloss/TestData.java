@@ -38,6 +38,14 @@ public class TestData {
         return project.id;
     }
 
+    /** Removes an annotation's rows for good, so that a test can tag the same span again. */
+    @Transactional
+    public void delete(long annotationId) {
+        io.gloss.review.AnnotationTransition.delete("annotationId", annotationId);
+        io.gloss.audit.AuditEvent.delete("entity = 'annotation' and entityId = ?1", annotationId);
+        io.gloss.annotation.Annotation.deleteById(annotationId);
+    }
+
     @Transactional
     public long article(long projectId, String title, String text) {
         Project project = Project.findById(projectId);
