@@ -10,6 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -38,10 +39,19 @@ public class ErrorMapper {
         return respond(uri, e.status(), e.error(), e.getMessage(), e.details());
     }
 
+    /**
+     * Not logged in, or the credentials did not hold. A Keycloak session cookie that no longer
+     * holds (its refresh token expired, the secret changed) is dropped here: lazy authentication
+     * lands such failures in this mapper, not in the OIDC mechanism that would remove it, and
+     * the browser would otherwise send it again and again, bouncing off /login.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        NewCookie[] dropped = headers.getCookies().keySet().stream().filter(name -> name.startsWith("q_session"))
+                .map(name -> new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true).build())
+                .toArray(NewCookie[]::new);
         if (isApi(uri)) {
-            return Response.status(401)
+            return Response.status(401).cookie(dropped)
                     .header("WWW-Authenticate", "Basic realm=\"Gloss\"")
                     .type(MediaType.APPLICATION_JSON)
                     .entity(ApiError.body("unauthorized", "Log in first: send a personal token, "
@@ -53,7 +63,7 @@ public class ErrorMapper {
                 .value(uri.getRequestUri().getRawPath()
                         + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
                 .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/login")).cookie(back).build();
+        return Response.seeOther(URI.create("/login")).cookie(back).cookie(dropped).build();
     }
 
     @ServerExceptionMapper
