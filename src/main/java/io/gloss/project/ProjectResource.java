@@ -62,6 +62,21 @@ public class ProjectResource {
         return ProjectView.of(projects.require(id));
     }
 
+    @GET
+    @Path("projects/{id}/members")
+    @RolesAllowed(Role.ADMIN)
+    public Page<NewMember> members(@PathParam("id") Long id) {
+        return new Page<>(projects.members(projects.require(id)).stream().map(NewMember::new).toList(), null);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("projects/{id}/members/{username}")
+    @RolesAllowed(Role.ADMIN)
+    public Response removeMember(@PathParam("id") Long id, @PathParam("username") String username) {
+        projects.removeMember(id, username);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("projects/{id}/members")
     @RolesAllowed(Role.ADMIN)

@@ -19,6 +19,9 @@ public class ProjectService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    io.gloss.audit.AuditService audit;
+
     public List<Project> visibleProjects() {
         if (currentUser.isAdmin()) {
             return Project.list("order by name");
@@ -68,11 +71,30 @@ public class ProjectService {
     @Transactional
     public void addMember(Long projectId, String username) {
         Project project = require(projectId);
-        if (username == null || username.isBlank()) {
-            throw GlossException.badRequest("username", "Name the user to add.");
+        if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{2,100}")) {
+            throw GlossException.badRequest("username", "Name the user to add: 2 to 100 letters, digits, dots, dashes, underscores or @.");
         }
-        if (!isMember(project.id, username)) {
-            ProjectMember.of(project.id, username).persist();
+        String name = username.strip();
+        if (!isMember(project.id, name)) {
+            ProjectMember.of(project.id, name).persist();
+            audit.record(project.id, "project", project.id, "add_member", null, java.util.Map.of("username", name));
         }
+    }
+
+    /** Removing a member hides the project from them at once; their annotations stay. */
+    @Transactional
+    public void removeMember(Long projectId, String username) {
+        Project project = require(projectId);
+        ProjectMember member = ProjectMember.findById(new ProjectMember.Key(project.id, username));
+        if (member == null) {
+            throw GlossException.notFound("Member " + username + " of this project");
+        }
+        member.delete();
+        audit.record(project.id, "project", project.id, "remove_member", java.util.Map.of("username", username), null);
+    }
+
+    public List<String> members(Project project) {
+        return ProjectMember.<ProjectMember>list("id.projectId = ?1 order by id.username", project.id).stream()
+                .map(m -> m.id.username).toList();
     }
 }

@@ -21,6 +21,9 @@ class ProjectApiTest {
     @Inject
     TestData data;
 
+    @Inject
+    io.gloss.TestAccounts accounts;
+
     @Test
     @TestSecurity(user = "boss", roles = "admin")
     void adminsCreateProjectsLabelsAndMembers() {
@@ -45,6 +48,24 @@ class ProjectApiTest {
         given().contentType(ContentType.JSON).body(Map.of("username", "member-one"))
                 .post("/api/projects/" + id + "/members").then().statusCode(204);
         given().get("/api/projects").then().statusCode(200).body("items.name", hasItem(name));
+    }
+
+    @Test
+    void removingAMemberHidesTheProjectAtOnce() {
+        accounts.ensure("mem-admin", "admin");
+        accounts.ensure("mem-editor", "editor");
+        long id = data.project("mem-editor");
+        long article = data.article(id, "Members", "Seoul confirmed.");
+        accounts.as("mem-editor").get("/api/articles/" + article).then().statusCode(200);
+        accounts.as("mem-admin").get("/api/projects/" + id + "/members").then().statusCode(200)
+                .body("items.username", hasItem("mem-editor"));
+        accounts.as("mem-admin").delete("/api/projects/" + id + "/members/mem-editor").then().statusCode(204);
+        accounts.as("mem-editor").get("/api/articles/" + article).then().statusCode(404);
+        accounts.as("mem-editor").get("/api/projects").then().body("items.id", not(hasItem((int) id)));
+        accounts.as("mem-admin").delete("/api/projects/" + id + "/members/mem-editor").then().statusCode(404);
+        accounts.as("mem-admin").contentType(ContentType.JSON).body(Map.of("username", "bad name!"))
+                .post("/api/projects/" + id + "/members").then().statusCode(400).body("field", equalTo("username"));
+        accounts.as("mem-editor").get("/api/projects/" + id + "/members").then().statusCode(403);
     }
 
     @Test

@@ -109,6 +109,25 @@ class ProjectPagesTest {
     }
 
     @Test
+    void adminsManageMembersOnTheMembersPage() {
+        String admin = session("page-admin");
+        String page = given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
+                .statusCode(200).body(containsString("page-editor")).extract().asString();
+        given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("_csrf", csrf(page)).formParam("username", "page-newcomer")
+                .post("/projects/" + projectId + "/members").then().statusCode(303);
+        given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
+                .body(containsString("page-newcomer"));
+        given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("_csrf", csrf(page)).post("/projects/" + projectId + "/members/page-newcomer/remove")
+                .then().statusCode(303);
+        given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
+                .body(not(containsString("page-newcomer")));
+        given().cookie("gloss-session", session("page-editor")).get("/projects/" + projectId + "/members").then()
+                .statusCode(403);
+    }
+
+    @Test
     void editorsCannotImport() {
         String editor = session("page-editor");
         String token = csrf(given().cookie("gloss-session", editor).get("/").asString());

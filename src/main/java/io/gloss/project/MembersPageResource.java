@@ -1,0 +1,54 @@
+package io.gloss.project;
+
+import io.gloss.auth.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Admins add and remove a project's members (Post/Redirect/Get). */
+@Path("/projects/{id}/members")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN)
+public class MembersPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance members(Project project, List<String> members);
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @GET
+    public TemplateInstance page(@PathParam("id") Long id) {
+        Project project = projects.require(id);
+        return Templates.members(project, projects.members(project));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@PathParam("id") Long id, @RestForm String username) {
+        projects.addMember(id, username);
+        return Response.seeOther(URI.create("/projects/" + id + "/members")).build();
+    }
+
+    @POST
+    @Path("{username}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") Long id, @PathParam("username") String username) {
+        projects.removeMember(id, username);
+        return Response.seeOther(URI.create("/projects/" + id + "/members")).build();
+    }
+}
