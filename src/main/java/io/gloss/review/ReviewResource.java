@@ -32,6 +32,9 @@ public class ReviewResource {
     public record BulkRequest(List<Long> ids, String decision, String comment) {
     }
 
+    public record RelabelRequest(String label, Integer version) {
+    }
+
     @Inject
     ReviewService review;
 
@@ -44,6 +47,15 @@ public class ReviewResource {
     public AnnotationView decide(@PathParam("id") Long id, DecisionRequest request) {
         DecisionRequest r = request == null ? new DecisionRequest(null, null, null) : request;
         return review.decide(id, r.decision(), r.comment(), r.version());
+    }
+
+    /** A reviewer corrects the label (not part of api.md's first version; added, see README). */
+    @POST
+    @Path("annotations/{id}/label")
+    @RolesAllowed(Role.REVIEWER)
+    public AnnotationView relabel(@PathParam("id") Long id, RelabelRequest request) {
+        RelabelRequest r = request == null ? new RelabelRequest(null, null) : request;
+        return review.relabel(id, r.label(), r.version());
     }
 
     /** All or nothing: 200 when every item was applied, 409 with the per-item reasons when none was. */

@@ -73,6 +73,44 @@ public class ReviewService {
     }
 
     /**
+     * A reviewer corrects the label of someone else's annotation (the queue's {@code e}); the
+     * annotation stays in, or goes back to, review, and the author sees who changed it.
+     */
+    @Transactional
+    public AnnotationView relabel(Long id, String labelKey, Integer version) {
+        Annotation annotation = lock(id);
+        if (annotation.author.equals(currentUser.username())) {
+            throw GlossException.forbidden("This is your own annotation: change it on the article page.");
+        }
+        if (version != null && version != annotation.version) {
+            throw GlossException.conflict("stale", "This annotation was changed since you read it (your version "
+                    + version + ", current " + annotation.version + "). Reload and look again.")
+                    .with("current", AnnotationView.of(annotation));
+        }
+        if (labelKey == null || labelKey.isBlank()) {
+            throw GlossException.badRequest("label", "label is required: the key of one of the project's labels.");
+        }
+        io.gloss.label.Label label = io.gloss.label.Label.find("project.id = ?1 and key = ?2",
+                annotation.projectId, labelKey.strip()).firstResult();
+        if (label == null) {
+            throw GlossException.badRequest("label", "The project of this annotation has no label \"" + labelKey + "\".");
+        }
+        if (label.id.equals(annotation.label.id)) {
+            return AnnotationView.of(annotation);
+        }
+        AnnotationView before = AnnotationView.of(annotation);
+        annotation.label = label;
+        annotation.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (annotation.status != AnnotationStatus.SUBMITTED) {
+            move(annotation, AnnotationStatus.SUBMITTED, "label changed to " + label.key);
+        }
+        Annotation.flush();
+        AnnotationView after = AnnotationView.of(annotation);
+        audit.record(annotation.projectId, "annotation", annotation.id, "relabel", before, after);
+        return after;
+    }
+
+    /**
      * Decides on many annotations at once, all or nothing: every item is checked (and locked)
      * first, and only when all pass are they applied.
      */

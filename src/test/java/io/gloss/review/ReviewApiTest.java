@@ -185,6 +185,23 @@ class ReviewApiTest {
     }
 
     @Test
+    void reviewersCorrectLabelsAndADecidedOneGoesBackToReview() {
+        long id = annotate("rv-editor", "Seoul", "ACTOR");
+        accounts.as("rv-reviewer").contentType(ContentType.JSON).body(Map.of("label", "LOCATION"))
+                .post("/api/annotations/" + id + "/label").then().statusCode(200)
+                .body("label", equalTo("LOCATION")).body("status", equalTo("SUBMITTED")).body("author", equalTo("rv-editor"));
+        decide("rv-reviewer2", id, "APPROVE", null).then().statusCode(200);
+        accounts.as("rv-reviewer").contentType(ContentType.JSON).body(Map.of("label", "CLAIM"))
+                .post("/api/annotations/" + id + "/label").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        accounts.as("rv-reviewer").contentType(ContentType.JSON).body(Map.of("label", "WEAPON"))
+                .post("/api/annotations/" + id + "/label").then().statusCode(400).body("field", equalTo("label"));
+        accounts.as("rv-editor").contentType(ContentType.JSON).body(Map.of("label", "ACTOR"))
+                .post("/api/annotations/" + id + "/label").then().statusCode(403); // editors revise with PUT
+        accounts.as("rv-all").get("/api/audit?entity=annotation&id=" + id + "&action=relabel").then()
+                .body("items", hasSize(2)).body("items[0].after.label", equalTo("CLAIM"));
+    }
+
+    @Test
     void deleteIsAudited() {
         long id = annotate("rv-editor", "Pyongyang", "ACTOR");
         accounts.as("rv-editor").delete("/api/annotations/" + id).then().statusCode(204);
