@@ -239,6 +239,14 @@ class ReviewQueueBrowserTest {
         page.keyboard().press("?");
         assertThat(page.locator("#shortcuts-help")).isVisible();
         assertThat(page.locator("#shortcuts-help")).containsText("Approve the current row");
+        page.keyboard().press("Escape");
+
+        // o: the current row's article, with the annotation selected.
+        page.keyboard().press("o");
+        page.waitForURL(url -> url.endsWith("/articles/" + articleId + "#a-" + other));
+        page.waitForSelector("#annotator[data-ready=true]");
+        assertThat(mark(page, other)).hasClass(Pattern.compile("\\bselected\\b"));
+        assertThat(page.locator("#details")).containsText("Kharkiv");
     }
 
     @Test
