@@ -1,7 +1,8 @@
 /**
  * Page controller for the Gloss annotator: draws every annotation over the
- * article text, turns text selections into annotations, and edits/deletes
- * the user's own annotations through the JSON API.
+ * article text, turns text selections into annotations, edits/deletes the
+ * user's own annotations, and lets reviewers approve or reject others'
+ * submitted ones in place, all through the JSON API.
  *
  * Offset arithmetic lives in offsets.ts (code points <-> UTF-16) and
  * layout.ts (overlapping spans -> nested elements); this module only wires
@@ -11,6 +12,7 @@ import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
 
 type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
+type Decision = "APPROVE" | "REJECT";
 
 interface Label {
   key: string;
@@ -181,7 +183,28 @@ class Annotator {
 
     this.closeDetails();
     this.render();
+    // Links from the review queue, "my work" and the annotation page end in #a-<id>.
+    const linked = /^#a-(\d+)$/.exec(window.location.hash);
+    if (linked) this.reveal(Number(linked[1]));
     this.root.dataset.ready = "true";
+  }
+
+  /** Selects, focuses and scrolls to an annotation, showing others' annotations if it is one of them. */
+  private reveal(id: number): void {
+    const annotation = this.annotations.get(id);
+    if (!annotation) {
+      this.say("The annotation this link points to is no longer on this article.", "error");
+      return;
+    }
+    if (!this.isShown(annotation)) {
+      this.showOthers.checked = true; // for this visit only; the stored preference is unchanged
+      this.render();
+    }
+    const first = this.pieces.get(id)?.[0];
+    if (!first) return;
+    first.focus({ preventScroll: true });
+    first.scrollIntoView({ block: "center" });
+    this.select(id);
   }
 
   /** Stores an annotation from the page or the server, unless its offsets cannot be drawn. */
@@ -202,6 +225,21 @@ class Annotator {
 
   private isShown(annotation: Annotation): boolean {
     return this.showOthers.checked || this.isMine(annotation);
+  }
+
+  private isReviewer(): boolean {
+    return this.data.me.roles.includes("reviewer");
+  }
+
+  /** Why the user cannot decide on this annotation, or null when they can (the server checks again). */
+  private whyNotDecide(annotation: Annotation): string | null {
+    if (!this.isReviewer()) return "Only reviewers decide on annotations.";
+    if (this.isMine(annotation)) return "You made this annotation, so another reviewer must decide on it (four-eyes rule).";
+    if (annotation.status !== "SUBMITTED") {
+      return `This annotation is ${STATUS_NAMES[annotation.status].toLowerCase()} already`
+        + `${annotation.reviewer ? ` (by ${annotation.reviewer})` : ""}; only a submitted one can be decided on.`;
+    }
+    return null;
   }
 
   private labelName(key: string): string {
@@ -254,7 +292,9 @@ class Annotator {
     mark.tabIndex = node.first ? 0 : -1;
     mark.title = [
       this.labelName(annotation.label),
-      STATUS_NAMES[annotation.status] ?? annotation.status,
+      (STATUS_NAMES[annotation.status] ?? annotation.status)
+        + (annotation.reviewer ? ` by ${annotation.reviewer}` : "")
+        + (annotation.comment ? `: “${annotation.comment}”` : ""),
       annotation.note,
       `by ${annotation.author}`,
     ].filter(Boolean).join(" — ");
@@ -367,6 +407,12 @@ class Annotator {
       return;
     }
     if (this.help.open) return; // the modal help dialog handles its own keys
+    // Shift+A / Shift+R decide on the selected annotation; for reviewers they are not label keys.
+    if (event.shiftKey && !event.altKey && (event.key === "A" || event.key === "R") && this.isReviewer()) {
+      event.preventDefault();
+      if (!event.repeat) this.decideKey(event.key === "A" ? "APPROVE" : "REJECT");
+      return;
+    }
     if (event.altKey) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
@@ -427,6 +473,42 @@ class Annotator {
       return;
     }
     this.say("Select some text first");
+  }
+
+  private decideKey(decision: Decision): void {
+    const annotation = this.selectedAnnotation();
+    if (!annotation) {
+      this.say("Select an annotation first: click it, or press j.");
+      return;
+    }
+    const why = this.whyNotDecide(annotation);
+    if (why) this.say(why, "error");
+    else if (decision === "APPROVE") this.decide(annotation, "APPROVE", null);
+    else this.openRejectBox();
+  }
+
+  /** Opens the comment box of the details panel (the selected annotation's). */
+  private openRejectBox(): void {
+    const box = this.details.querySelector<HTMLElement>(".details-reject");
+    const comment = box?.querySelector<HTMLTextAreaElement>("textarea");
+    if (!box || !comment) return;
+    box.hidden = false;
+    comment.focus();
+  }
+
+  private decide(annotation: Annotation, decision: Decision, comment: string | null): void {
+    this.run(async () => {
+      const response = await this.send("POST", `/api/annotations/${annotation.id}/decision`,
+        { decision, comment, version: annotation.version });
+      const decided = (await response.json()) as Annotation;
+      if (this.accept(decided)) {
+        this.render(); // data-status and the title follow the new status
+        if (this.selectedId === decided.id) this.showDetails(decided);
+        this.pieces.get(decided.id)?.[0].focus();
+      }
+      this.say(`${decision === "APPROVE" ? "Approved" : "Rejected"} ${this.labelName(decided.label)}: `
+        + `“${excerpt(decided.quote)}”`);
+    });
   }
 
   private deleteSelected(): void {
@@ -539,8 +621,13 @@ class Annotator {
     if (annotation.comment) fact("Reviewer comment", annotation.comment);
     if (!editable) fact("Note", annotation.note ?? "—");
 
+    const history = element("a", "details-history", "History");
+    history.href = `/annotations/${annotation.id}`;
     this.details.replaceChildren(heading, element("blockquote", "details-quote", annotation.quote), facts);
+    this.details.dataset.status = annotation.status;
     if (editable) this.details.append(this.editor(annotation));
+    if (this.isReviewer() && this.whyNotDecide(annotation) === null) this.details.append(this.reviewControls(annotation));
+    this.details.append(history);
     this.details.hidden = false;
   }
 
@@ -571,6 +658,54 @@ class Annotator {
     noteField.append(note);
     form.append(labelField, noteField, save, remove);
     return form;
+  }
+
+  /** Approve and Reject (with a comment box) for a reviewer looking at someone else's submitted annotation. */
+  private reviewControls(annotation: Annotation): HTMLElement {
+    const box = element("div", "details-review");
+    const approve = element("button", "details-approve primary", "Approve");
+    approve.type = "button";
+    approve.title = "Shift+A";
+    approve.addEventListener("click", () => this.decide(annotation, "APPROVE", null));
+    const reject = element("button", "details-reject-open", "Reject…");
+    reject.type = "button";
+    reject.title = "Shift+R";
+
+    const form = element("div", "details-reject");
+    form.hidden = true;
+    const comment = element("textarea", "details-reject-comment");
+    comment.rows = 2;
+    comment.setAttribute("aria-label", "Why do you reject it? The author reads this comment.");
+    comment.placeholder = "Why? The author reads this.";
+    const confirm = element("button", "details-reject-confirm", "Reject");
+    confirm.type = "button";
+    const submit = (): void => {
+      const text = comment.value.trim();
+      if (text === "") {
+        this.say("Say why you reject it: the author reads the comment.", "error");
+        comment.focus();
+        return;
+      }
+      this.decide(annotation, "REJECT", text);
+    };
+    confirm.addEventListener("click", submit);
+    comment.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        submit();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        form.hidden = true;
+        this.pieces.get(annotation.id)?.[0].focus();
+      }
+    });
+    reject.addEventListener("click", () => {
+      form.hidden = false;
+      comment.focus();
+    });
+    form.append(comment, element("span", "hint", "Enter rejects, Shift+Enter starts a new line, Esc cancels. "), confirm);
+    box.append(approve, document.createTextNode(" "), reject, form);
+    return box;
   }
 
   /** Shows a message in the status area, optionally with one action button (e.g. Undo). */

@@ -8,6 +8,7 @@ import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
 import io.gloss.label.Label;
 import io.gloss.label.LabelView;
+import io.gloss.web.ScriptData;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -67,11 +68,6 @@ public class ArticlePageResource {
                 labels, views,
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
                 csrf.token(), canAnnotate);
-        return Templates.article(article, labels, scriptSafe(json.writeValueAsString(data)), canAnnotate);
-    }
-
-    /** JSON inside a script element: "<" escaped so that no text can close the element. */
-    private static RawString scriptSafe(String jsonText) {
-        return new RawString(jsonText.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"));
+        return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate);
     }
 }

@@ -2,6 +2,9 @@ package io.gloss.web;
 
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -11,6 +14,7 @@ public class TemplateExtensions {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     // Raw HTML in guidelines is shown as text, and javascript: links are dropped.
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     /** Cuts a text to {@code max} characters, ending in "…" when it was longer. */
@@ -24,5 +28,15 @@ public class TemplateExtensions {
     /** Markdown (guidelines) as safe HTML. */
     static RawString markdown(String text) {
         return new RawString(text == null ? "" : HTML.render(MARKDOWN.parse(text)));
+    }
+
+    /** How long ago, in the largest whole unit: "just now", "5 min ago", "3 h ago", "2 d ago". */
+    static String ago(Instant then) {
+        return Age.since(then, Instant.now());
+    }
+
+    /** A time to the minute, in UTC: "2025-01-12 14:03 UTC". */
+    static String utc(Instant at) {
+        return at == null ? "" : UTC.format(at);
     }
 }

@@ -1,0 +1,390 @@
+/**
+ * Page controller for the review queue (/review). The server renders the rows; this module adds
+ * the keyboard (j/k/x/a/r/o/?), the bulk buttons and the reject comment box, and sends decisions
+ * to the JSON API. Decided rows leave the list and the status counts follow without a reload;
+ * refusals (already decided, four-eyes rule) are shown as sentences on their rows.
+ *
+ * Logic that needs no DOM lives in queue.ts, where it is unit-tested.
+ */
+import {
+  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, refusedSentence, rowMessages, step,
+  type Counts, type Decision, type ItemResult, type Status,
+} from "./queue.js";
+
+/** Contents of <script type="application/json" id="gloss-data">. */
+interface QueueData {
+  csrf: string;
+  username: string;
+  status: Status;
+  canDecide: boolean;
+  counts: Counts;
+}
+
+const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
+const RELABEL_HINT = "Labels are changed by their authors: reject the annotation with a comment naming the right label.";
+
+/** An HTTP failure with the server's sentence and, for a refused bulk decision, its per-item results. */
+class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly results: ItemResult[] = []) {
+    super(message);
+  }
+}
+
+function byId<T extends HTMLElement>(id: string, type: { new (): T }): T | null {
+  const found = document.getElementById(id);
+  return found instanceof type ? found : null;
+}
+
+/** True when keys typed at `target` are text input, not shortcuts. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) {
+    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  }
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+class ReviewQueue {
+  private rows: HTMLTableRowElement[];
+  private current: number | null = null;
+  private counts: Counts;
+  /** The rows the open reject dialog is about, and whether they are one row (r) or a selection. */
+  private rejecting: HTMLTableRowElement[] = [];
+  private rejectingOne = false;
+  /** Set while a request is in flight, so that a repeated key cannot send a decision twice. */
+  private busy = false;
+
+  private readonly root = byId("review", HTMLElement)!;
+  private readonly status = byId("status", HTMLElement)!;
+  private readonly help = byId("shortcuts-help", HTMLDialogElement)!;
+  private readonly rejectDialog = byId("reject-dialog", HTMLDialogElement)!;
+  private readonly rejectForm = byId("reject-form", HTMLFormElement)!;
+  private readonly rejectComment = byId("reject-comment", HTMLTextAreaElement)!;
+  private readonly rejectWhat = byId("reject-what", HTMLElement)!;
+  private readonly rejectError = byId("reject-error", HTMLElement)!;
+
+  constructor(private readonly data: QueueData) {
+    this.rows = [...document.querySelectorAll<HTMLTableRowElement>("#queue tr.queue-row")];
+    this.counts = { ...data.counts };
+  }
+
+  start(): void {
+    document.addEventListener("keydown", (event) => this.onKeyDown(event));
+    byId("help-button", HTMLButtonElement)?.addEventListener("click", () => this.toggleHelp());
+    byId("approve-selected", HTMLButtonElement)?.addEventListener("click", () => this.approveSelected());
+    byId("reject-selected", HTMLButtonElement)?.addEventListener("click", () => this.openReject(this.selectedRows()));
+    byId("pick-all", HTMLInputElement)?.addEventListener("change", (event) => {
+      const checked = (event.target as HTMLInputElement).checked;
+      for (const row of this.rows) this.checkbox(row)!.checked = checked;
+    });
+    for (const row of this.rows) {
+      // A click on the row (not its link or checkbox) makes it current, as j/k would.
+      row.addEventListener("click", (event) => {
+        if (!(event.target instanceof Element && event.target.closest("a, input, button"))) this.setCurrent(row);
+      });
+      this.checkbox(row)?.addEventListener("change", () => this.syncPickAll());
+    }
+
+    this.rejectForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submitReject();
+    });
+    this.rejectComment.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submitReject();
+      }
+    });
+    byId("reject-cancel", HTMLButtonElement)?.addEventListener("click", () => this.rejectDialog.close());
+    this.rejectDialog.addEventListener("close", () => this.focusCurrent());
+
+    if (this.rows.length > 0) this.setCurrent(this.rows[0], document.activeElement === document.body);
+    this.root.dataset.ready = "true";
+  }
+
+  // ---- Rows ---------------------------------------------------------------------------------
+
+  private idOf(row: HTMLTableRowElement): number {
+    return Number(row.dataset.id);
+  }
+
+  private quoteOf(row: HTMLTableRowElement): string {
+    return row.querySelector("mark")?.textContent ?? "";
+  }
+
+  private checkbox(row: HTMLTableRowElement): HTMLInputElement | null {
+    return row.querySelector<HTMLInputElement>("input.pick-row");
+  }
+
+  private currentRow(): HTMLTableRowElement | undefined {
+    return this.rows.find((row) => this.idOf(row) === this.current);
+  }
+
+  private selectedRows(): HTMLTableRowElement[] {
+    return this.rows.filter((row) => this.checkbox(row)?.checked);
+  }
+
+  private setCurrent(row: HTMLTableRowElement | undefined, focus = true): void {
+    this.currentRow()?.classList.remove("current");
+    this.current = row ? this.idOf(row) : null;
+    if (!row) return;
+    row.classList.add("current");
+    if (focus) {
+      row.focus({ preventScroll: true });
+      row.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  private focusCurrent(): void {
+    const row = this.currentRow();
+    if (row) row.focus({ preventScroll: true });
+  }
+
+  private move(direction: 1 | -1): void {
+    const index = this.rows.findIndex((row) => this.idOf(row) === this.current);
+    const next = step(index, direction, this.rows.length);
+    if (next >= 0) this.setCurrent(this.rows[next]);
+  }
+
+  private syncPickAll(): void {
+    const all = byId("pick-all", HTMLInputElement);
+    if (!all) return;
+    const picked = this.selectedRows().length;
+    all.checked = picked > 0 && picked === this.rows.length;
+    all.indeterminate = picked > 0 && picked < this.rows.length;
+  }
+
+  /** Takes decided rows off the list, moves the current row on and updates the counts. */
+  private removeRows(decided: HTMLTableRowElement[], decision: Decision): void {
+    const gone = new Set(decided.map((row) => this.idOf(row)));
+    const next = currentAfterRemoval(this.rows.map((row) => this.idOf(row)), this.current, gone);
+    for (const row of decided) row.remove();
+    this.rows = this.rows.filter((row) => !gone.has(this.idOf(row)));
+    this.current = null;
+    this.setCurrent(this.rows.find((row) => this.idOf(row) === next));
+    this.counts = countsAfter(this.counts, decision, decided.length);
+    for (const [status, count] of Object.entries(this.counts)) {
+      const badge = document.querySelector(`#counts a[data-status="${status}"] .count`);
+      if (badge) badge.textContent = String(count);
+    }
+    this.syncPickAll();
+    if (this.rows.length === 0) this.showDone();
+  }
+
+  /** Every row of the page is decided: say so, and offer the rest of the queue. */
+  private showDone(): void {
+    const table = byId("queue", HTMLTableElement);
+    const empty = document.createElement("p");
+    empty.className = "empty";
+    empty.id = "queue-empty";
+    if (this.counts.SUBMITTED > 0) {
+      empty.append("You have decided on every row of this page. ");
+      const more = document.createElement("a");
+      // The current status tab: the same filters from the start, which now begins with the rest.
+      more.href = document.querySelector<HTMLAnchorElement>("#counts a.current")?.href ?? "/review";
+      more.textContent = "Load the next ones";
+      empty.append(more);
+    } else {
+      empty.textContent = "Nothing waiting for review. New annotations appear here as soon as editors submit them.";
+    }
+    table?.replaceWith(empty);
+    document.getElementById("next-page")?.parentElement?.remove();
+  }
+
+  private rowMessage(row: HTMLTableRowElement, message: string | null): void {
+    const box = row.querySelector<HTMLElement>(".row-message");
+    if (!box) return;
+    box.textContent = message ?? "";
+    box.hidden = message === null;
+    row.classList.toggle("refused", message !== null);
+  }
+
+  // ---- Keyboard -----------------------------------------------------------------------------
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (isTypingTarget(event.target) || this.rejectDialog.open) return;
+    const action = actionForKey(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
+    if (action === null) return;
+    if (action === "help") {
+      event.preventDefault();
+      this.toggleHelp();
+      return;
+    }
+    if (this.help.open) return; // the modal help dialog handles its own keys
+    event.preventDefault();
+    if (event.repeat && action !== "next" && action !== "previous") return;
+    const row = this.currentRow();
+    switch (action) {
+      case "next":
+        this.move(1);
+        return;
+      case "previous":
+        this.move(-1);
+        return;
+      case "toggle": {
+        const box = row && this.checkbox(row);
+        if (box) {
+          box.checked = !box.checked;
+          this.syncPickAll();
+        }
+        return;
+      }
+      case "open":
+        if (row?.dataset.href) window.location.assign(row.dataset.href);
+        return;
+      case "relabel":
+        this.say(RELABEL_HINT);
+        return;
+      case "approve":
+      case "reject":
+        if (!this.data.canDecide) {
+          this.say("Only annotations waiting for review can be decided on; switch to Submitted.", "error");
+        } else if (!row) {
+          this.say("There is no row to decide on.");
+        } else if (action === "approve") {
+          this.decideOne(row, "APPROVE", null);
+        } else {
+          this.openReject([row], true);
+        }
+        return;
+    }
+  }
+
+  private toggleHelp(): void {
+    if (this.help.open) this.help.close();
+    else this.help.showModal();
+  }
+
+  // ---- Decisions ----------------------------------------------------------------------------
+
+  private approveSelected(): void {
+    const rows = this.selectedRows();
+    if (rows.length === 0) {
+      this.say("Select rows first: tick their boxes, or press x on each.", "error");
+      return;
+    }
+    this.decideMany(rows, "APPROVE", null);
+  }
+
+  private openReject(rows: HTMLTableRowElement[], one = false): void {
+    if (rows.length === 0) {
+      this.say("Select rows first: tick their boxes, or press x on each.", "error");
+      return;
+    }
+    this.rejecting = rows;
+    this.rejectingOne = one;
+    this.rejectWhat.textContent = rows.length === 1 ? `“${this.quoteOf(rows[0])}”` : `${rows.length} selected annotations`;
+    this.rejectComment.value = "";
+    this.rejectError.hidden = true;
+    this.rejectDialog.showModal();
+    this.rejectComment.focus();
+  }
+
+  private submitReject(): void {
+    const comment = this.rejectComment.value.trim();
+    if (comment === "") {
+      this.rejectError.textContent = "Say why you reject it: the author reads the comment.";
+      this.rejectError.hidden = false;
+      this.rejectComment.focus();
+      return;
+    }
+    const rows = this.rejecting;
+    this.rejectDialog.close();
+    if (this.rejectingOne) this.decideOne(rows[0], "REJECT", comment);
+    else this.decideMany(rows, "REJECT", comment);
+  }
+
+  /** One row, with the version the page was rendered with: a row changed since is refused as stale. */
+  private decideOne(row: HTMLTableRowElement, decision: Decision, comment: string | null): void {
+    this.run(async () => {
+      try {
+        await this.send(`/api/annotations/${this.idOf(row)}/decision`,
+          { decision, comment, version: Number(row.dataset.version) });
+      } catch (error) {
+        if (error instanceof ApiError) this.rowMessage(row, error.message);
+        throw error;
+      }
+      this.removeRows([row], decision);
+      this.say(decidedSentence(decision, [this.quoteOf(row)]));
+    });
+  }
+
+  /** Many rows at once; the server applies all or none, and says per row why when none. */
+  private decideMany(rows: HTMLTableRowElement[], decision: Decision, comment: string | null): void {
+    this.run(async () => {
+      for (const row of rows) this.rowMessage(row, null);
+      try {
+        await this.send("/api/decisions", { ids: rows.map((row) => this.idOf(row)), decision, comment });
+      } catch (error) {
+        if (error instanceof ApiError && error.results.length > 0) {
+          const messages = rowMessages(error.results);
+          for (const row of rows) this.rowMessage(row, messages.get(this.idOf(row)) ?? null);
+          throw new ApiError(refusedSentence(error.results), error.status);
+        }
+        throw error;
+      }
+      this.removeRows(rows, decision);
+      this.say(decidedSentence(decision, rows.map((row) => this.quoteOf(row))));
+    });
+  }
+
+  /** Runs one request at a time, reporting any failure in the status line. */
+  private run(task: () => Promise<void>): void {
+    if (this.busy) {
+      this.say("Still sending the previous decision…");
+      return;
+    }
+    this.busy = true;
+    task()
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError)) console.error(error);
+        this.say(error instanceof ApiError ? error.message : "Something went wrong; please reload the page.", "error");
+      })
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
+  private async send(url: string, body: unknown): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": this.data.csrf, "X-Requested-With": "fetch" },
+        credentials: "same-origin",
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(NETWORK_ERROR, 0);
+    }
+    if (response.ok) return response;
+    let message = `The server refused the request (HTTP ${response.status}).`;
+    let results: ItemResult[] = [];
+    try {
+      const error = (await response.json()) as { message?: unknown; results?: unknown };
+      if (typeof error.message === "string" && error.message) message = error.message;
+      if (Array.isArray(error.results)) results = error.results as ItemResult[];
+    } catch {
+      // Not JSON (e.g. a proxy's error page): the status line above.
+    }
+    throw new ApiError(message, response.status, results);
+  }
+
+  private say(message: string, kind: "info" | "error" = "info"): void {
+    this.status.textContent = message;
+    this.status.dataset.kind = kind;
+  }
+}
+
+function main(): void {
+  const source = document.getElementById("gloss-data");
+  if (!source?.textContent) {
+    console.error("Gloss: the page has no #gloss-data");
+    return;
+  }
+  new ReviewQueue(JSON.parse(source.textContent) as QueueData).start();
+}
+
+// Module scripts run after parsing, unless loaded with `async`.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+else main();

@@ -1,0 +1,106 @@
+package io.gloss.annotation;
+
+import io.gloss.auth.CurrentUser;
+import io.gloss.project.ProjectService;
+import io.gloss.review.AnnotationTransition;
+import io.gloss.review.TransitionView;
+import io.gloss.web.GlossException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read-only questions the pages ask about annotations (every write rule stays in
+ * {@link AnnotationService}): the user's own work by status, and one annotation with its history.
+ */
+@ApplicationScoped
+public class AnnotationQueries {
+
+    /** The order of "my work": what needs the author first, then what waits, then what is done. */
+    public static final List<AnnotationStatus> MY_WORK_ORDER =
+            List.of(AnnotationStatus.REJECTED, AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED);
+
+    /** One of the user's annotations, with what the list shows of its article and label. */
+    public record WorkItem(Long id, Long articleId, String articleTitle, String labelName, String labelColor,
+            String quote, String note, AnnotationStatus status, String reviewer, String comment, Instant since) {
+    }
+
+    /** The user's annotations of one status, newest first: {@code items} are the first of {@code total}. */
+    public record WorkSection(AnnotationStatus status, long total, List<WorkItem> items) {
+
+        public boolean truncated() {
+            return total > items.size();
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProjectService projects;
+
+    /**
+     * The current user's live annotations in the projects they can see, REJECTED first, then
+     * SUBMITTED, then APPROVED; each status newest first and at most {@code perStatus} of them
+     * (with the total), so that a prolific editor's page stays small.
+     */
+    public List<WorkSection> myWork(int perStatus) {
+        String visible = currentUser.isAdmin() ? ""
+                : " and a.projectId in (select m.id.projectId from ProjectMember m where m.id.username = :me)";
+        var countQuery = em.createQuery("select a.status, count(a) from Annotation a where a.author = :me"
+                + " and a.deletedAt is null" + visible + " group by a.status", Object[].class)
+                .setParameter("me", currentUser.username());
+        Map<AnnotationStatus, Long> totals = new EnumMap<>(AnnotationStatus.class);
+        for (Object[] row : countQuery.getResultList()) {
+            totals.put((AnnotationStatus) row[0], ((Number) row[1]).longValue());
+        }
+        List<WorkSection> sections = new ArrayList<>();
+        for (AnnotationStatus status : MY_WORK_ORDER) {
+            long total = totals.getOrDefault(status, 0L);
+            if (total == 0) {
+                sections.add(new WorkSection(status, 0, List.of()));
+                continue;
+            }
+            // Columns rather than entities: the article's text is not needed and may be megabytes.
+            TypedQuery<Object[]> query = em.createQuery("select a.id, a.article.id, a.article.title, a.label.name,"
+                    + " a.label.color, a.quote, a.note, a.status, a.reviewer, a.comment, a.statusChangedAt"
+                    + " from Annotation a where a.author = :me and a.deletedAt is null and a.status = :status" + visible
+                    + " order by a.statusChangedAt desc, a.id desc", Object[].class)
+                    .setParameter("me", currentUser.username())
+                    .setParameter("status", status)
+                    .setMaxResults(perStatus);
+            List<WorkItem> items = query.getResultList().stream().map(r -> new WorkItem((Long) r[0], (Long) r[1],
+                    (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (AnnotationStatus) r[7],
+                    (String) r[8], (String) r[9], (Instant) r[10])).toList();
+            sections.add(new WorkSection(status, total, items));
+        }
+        return sections;
+    }
+
+    /**
+     * An annotation for its page: a live one the user may see, or for admins also a deleted one,
+     * because the audit trail links to it and its history must stay readable. Otherwise 404.
+     */
+    public Annotation forPage(Long id) {
+        Annotation annotation = id == null ? null : Annotation.findById(id);
+        if (annotation == null || (annotation.deletedAt != null && !currentUser.isAdmin())
+                || !projects.canSee(annotation.projectId)) {
+            throw GlossException.notFound("Annotation " + id);
+        }
+        return annotation;
+    }
+
+    /** Every status change of the annotation, oldest first. */
+    public List<TransitionView> history(long annotationId) {
+        return AnnotationTransition.of(annotationId).stream().map(TransitionView::of).toList();
+    }
+}

@@ -1,0 +1,193 @@
+package io.gloss.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.auth.CsrfTokens;
+import io.gloss.auth.CurrentUser;
+import io.gloss.auth.Role;
+import io.gloss.label.Label;
+import io.gloss.label.LabelView;
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.ScriptData;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The review queue page: the same rows, filters, counts and cursor as {@code GET /api/review/queue}
+ * (both call {@link ReviewQueueService#page}), rendered on the server; frontend/review.ts adds the
+ * keyboard and sends decisions to the JSON API.
+ */
+@Path("/review")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.REVIEWER)
+public class ReviewQueuePageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(QueueForm form, List<Project> projects, List<Tab> tabs, List<Row> rows,
+                String nextHref, String error, boolean canDecide, RawString data);
+    }
+
+    /**
+     * The filters as typed. Ids stay strings so that a mistyped one is shown back in the form with
+     * a sentence, instead of the framework's bare 404 for an unparsable number.
+     */
+    public record QueueForm(String project, String label, String article, String author, AnnotationStatus status,
+            Integer limit) {
+
+        public boolean filtered() {
+            return project != null || label != null || article != null || author != null;
+        }
+
+        /** "approved", for sentences. */
+        public String statusWord() {
+            return status.name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean isProject(Long id) {
+            return id != null && id.toString().equals(project);
+        }
+
+        /** {@code /review?...} with these filters, the given status and, when not null, a cursor. */
+        public String href(AnnotationStatus newStatus, String after) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("project", project);
+            params.put("label", label);
+            params.put("article", article);
+            params.put("author", author);
+            params.put("status", newStatus.name());
+            params.put("limit", limit == null ? null : limit.toString());
+            params.put("after", after);
+            StringBuilder href = new StringBuilder("/review");
+            char separator = '?';
+            for (Map.Entry<String, String> p : params.entrySet()) {
+                if (p.getValue() != null) {
+                    href.append(separator).append(p.getKey()).append('=')
+                            .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+                    separator = '&';
+                }
+            }
+            return href.toString();
+        }
+    }
+
+    /** A status link of the header: its count under the current filters. */
+    public record Tab(AnnotationStatus status, String name, long count, String href, boolean current) {
+    }
+
+    /** A queue row with its label's name and colour; {@code mine}: the reviewer is its author (four-eyes). */
+    public record Row(ReviewQueueService.QueueItem item, LabelView label, boolean mine) {
+    }
+
+    /** What frontend/review.ts reads from {@code #gloss-data}. */
+    record PageData(String csrf, String username, AnnotationStatus status, boolean canDecide,
+            Map<AnnotationStatus, Long> counts) {
+    }
+
+    @Inject
+    ReviewQueueService queue;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CsrfTokens csrf;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    public TemplateInstance page(@QueryParam("project") String project, @QueryParam("label") String label,
+            @QueryParam("article") String article, @QueryParam("author") String author,
+            @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        // Parses and checks the status the way the API does (a 400 with a sentence when unknown).
+        ReviewQueueService.QueueFilter parsed = ReviewQueueService.QueueFilter.of(null, label, null, author, status);
+        QueueForm form = new QueueForm(blankToNull(project), parsed.label(), blankToNull(article), parsed.author(),
+                parsed.status(), limit);
+        List<String> errors = new ArrayList<>();
+        Long projectId = id(form.project(), "Project", errors);
+        Long articleId = id(form.article(), "Article id", errors);
+
+        List<Row> rows = List.of();
+        String next = null;
+        Map<AnnotationStatus, Long> counts = new LinkedHashMap<>();
+        for (AnnotationStatus s : AnnotationStatus.values()) {
+            counts.put(s, 0L);
+        }
+        if (errors.isEmpty()) {
+            ReviewQueueService.QueuePage result = queue.page(new ReviewQueueService.QueueFilter(projectId,
+                    parsed.label(), articleId, parsed.author(), parsed.status()), after, limit);
+            rows = rows(result.items());
+            next = result.next();
+            counts.putAll(result.counts());
+        }
+        List<Tab> tabs = new ArrayList<>();
+        for (AnnotationStatus s : AnnotationStatus.values()) {
+            tabs.add(new Tab(s, name(s), counts.get(s), form.href(s, null), s == form.status()));
+        }
+        // Only a submitted annotation can be decided on; other statuses are lists to look at.
+        boolean canDecide = form.status() == AnnotationStatus.SUBMITTED;
+        PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts);
+        return Templates.queue(form, projects.visibleProjects(), tabs, rows,
+                next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
+                canDecide, ScriptData.of(json, data));
+    }
+
+    /** Adds each row's label (name and colour), read once per project on the page. */
+    private List<Row> rows(List<ReviewQueueService.QueueItem> items) {
+        Map<Long, Map<String, LabelView>> labelsByProject = new HashMap<>();
+        List<Row> rows = new ArrayList<>(items.size());
+        for (ReviewQueueService.QueueItem item : items) {
+            Map<String, LabelView> labels = labelsByProject.computeIfAbsent(item.projectId(), id -> {
+                Map<String, LabelView> byKey = new HashMap<>();
+                Label.ofProject(id).forEach(l -> byKey.put(l.key, LabelView.of(l)));
+                return byKey;
+            });
+            String key = item.annotation().label();
+            LabelView label = labels.getOrDefault(key, new LabelView(key, key, "#888888", null, null, false));
+            rows.add(new Row(item, label, item.annotation().author().equals(currentUser.username())));
+        }
+        return rows;
+    }
+
+    static String name(AnnotationStatus status) {
+        String lower = status.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static Long id(String value, String field, List<String> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            errors.add(field + " must be a number, e.g. 12; “" + value + "” is not.");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

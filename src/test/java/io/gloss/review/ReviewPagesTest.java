@@ -1,0 +1,308 @@
+package io.gloss.review;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reviewer-facing pages (review queue, my work, audit, an annotation's page) through a real
+ * login session, as ProjectPagesTest does: who may open them, what they show, and what they say
+ * when there is nothing to show.
+ */
+@QuarkusTest
+class ReviewPagesTest {
+
+    static final String EDITOR = "rp-editor";
+    static final String OTHER_EDITOR = "rp-editor-2";
+    static final String REVIEWER = "rp-reviewer";
+    static final String ADMIN = "rp-admin";
+    static final String TEXT = "Officials said <b>Zelensky</b> visited Kyiv on Tuesday. Then he left for Kharkiv by train.";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    long projectId;
+    long articleId;
+
+    @BeforeEach
+    void fixture() {
+        accounts.ensure(EDITOR, "editor");
+        accounts.ensure(OTHER_EDITOR, "editor");
+        accounts.ensure(REVIEWER, "reviewer");
+        accounts.ensure(ADMIN, "admin", "reviewer", "editor");
+        projectId = data.project(EDITOR, OTHER_EDITOR, REVIEWER);
+        articleId = data.article(projectId, "Visit to Kyiv " + projectId, TEXT);
+    }
+
+    static String session(String user) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", user).formParam("j_password", TestAccounts.PASSWORD)
+                .post("/j_security_check").getCookie("gloss-session");
+    }
+
+    static String get(String session, String path, int status) {
+        return given().cookie("gloss-session", session).redirects().follow(false).get(path).then().statusCode(status)
+                .extract().asString();
+    }
+
+    long annotate(String user, String quote, String label, String note) {
+        int start = TEXT.codePointCount(0, TEXT.indexOf(quote));
+        Map<String, Object> body = new HashMap<>(Map.of("articleId", articleId, "label", label, "start", start,
+                "end", start + quote.codePointCount(0, quote.length()), "quote", quote));
+        if (note != null) {
+            body.put("note", note);
+        }
+        return accounts.as(user).contentType(ContentType.JSON).body(body).post("/api/annotations").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    void decide(String reviewer, long id, String decision, String comment) {
+        Map<String, Object> body = new HashMap<>(Map.of("decision", decision));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        accounts.as(reviewer).contentType(ContentType.JSON).body(body).post("/api/annotations/" + id + "/decision")
+                .then().statusCode(200);
+    }
+
+    // ---- who may open what ---------------------------------------------------------------------
+
+    @Test
+    void eachPageOpensForItsRoleAndIsForbiddenToOthers() {
+        String editor = session(EDITOR);
+        String reviewer = session(REVIEWER);
+        String admin = session(ADMIN);
+
+        assertTrue(get(reviewer, "/review", 200).contains("Review queue"));
+        assertTrue(get(editor, "/review", 403).contains("Not allowed"));
+        assertTrue(get(editor, "/my-work", 200).contains("My work"));
+        assertTrue(get(reviewer, "/my-work", 403).contains("Not allowed"));
+        assertTrue(get(admin, "/audit", 200).contains("Audit trail"));
+        get(editor, "/audit", 403);
+        get(reviewer, "/audit", 403);
+        // Anonymous visitors are sent to the login page.
+        given().redirects().follow(false).get("/review").then().statusCode(303)
+                .header("Location", containsString("/login"));
+        given().redirects().follow(false).get("/my-work").then().statusCode(303);
+        given().redirects().follow(false).get("/audit").then().statusCode(303);
+    }
+
+    @Test
+    void navigationLinksFollowTheRoles() {
+        String editorHome = get(session(EDITOR), "/", 200);
+        assertTrue(editorHome.contains("href=\"/my-work\""));
+        assertFalse(editorHome.contains("href=\"/review\""));
+        assertFalse(editorHome.contains("href=\"/audit\""));
+        String reviewerHome = get(session(REVIEWER), "/", 200);
+        assertTrue(reviewerHome.contains("href=\"/review\""));
+        assertFalse(reviewerHome.contains("href=\"/my-work\""));
+        assertFalse(reviewerHome.contains("href=\"/audit\""));
+        String adminHome = get(session(ADMIN), "/", 200);
+        assertTrue(adminHome.contains("href=\"/review\"") && adminHome.contains("href=\"/my-work\"")
+                && adminHome.contains("href=\"/audit\""));
+    }
+
+    // ---- the review queue ----------------------------------------------------------------------
+
+    @Test
+    void emptyQueueSaysSo() {
+        String html = get(session(REVIEWER), "/review?project=" + projectId, 200);
+        assertTrue(html.contains("Nothing waiting for review"), html);
+        assertFalse(html.contains("id=\"queue\""));
+        assertTrue(get(session(REVIEWER), "/review?project=" + projectId + "&status=APPROVED", 200)
+                .contains("No approved annotations match these filters"));
+    }
+
+    @Test
+    void queueRowsShowTheSpanInContextEscapedWithLabelAuthorNoteAndArticleLink() {
+        long id = annotate(EDITOR, "<b>Zelensky</b>", "ACTOR", "Name & title <i>");
+        String html = get(session(REVIEWER), "/review?project=" + projectId, 200);
+        assertTrue(html.contains("<span class=\"context\">Officials said </span><mark class=\"hl\" style=\"--label-color: #2e86ab\">"
+                + "&lt;b&gt;Zelensky&lt;/b&gt;</mark><span class=\"context\"> visited Kyiv on Tuesday.</span>"), html);
+        assertFalse(html.contains("<b>Zelensky"), "article text is escaped");
+        assertTrue(html.contains("Name &amp; title &lt;i&gt;"), "the note, escaped");
+        assertTrue(html.contains(">Actor</span>"), "the label's name in a chip");
+        assertTrue(html.contains("<td class=\"author\">" + EDITOR));
+        assertTrue(html.contains("href=\"/articles/" + articleId + "#a-" + id + "\""));
+        assertTrue(html.contains("data-id=\"" + id + "\" data-version=\"0\""));
+        assertTrue(Pattern.compile("just now|min ago").matcher(html).find(), "the age");
+        assertTrue(html.contains("Approve selected") && html.contains("Reject selected"));
+        // Counts per status, each a link that switches the status filter and keeps the others.
+        assertTrue(html.contains("href=\"/review?project=" + projectId + "&amp;status=APPROVED\""), html);
+        assertTrue(Pattern.compile("data-status=\"SUBMITTED\" aria-current=\"page\">Submitted <span class=\"count\">1</span>")
+                .matcher(html).find(), html);
+        // The page script's data is JSON with "<" escaped.
+        Matcher script = Pattern.compile("<script type=\"application/json\" id=\"gloss-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertTrue(script.find());
+        assertTrue(script.group(1).contains("\"canDecide\":true"), script.group(1));
+        assertFalse(script.group(1).contains("<"));
+    }
+
+    @Test
+    void queueIsOldestFirstAndPagesWithACursor() {
+        long first = annotate(EDITOR, "Zelensky", "ACTOR", null);
+        long second = annotate(EDITOR, "Kyiv", "LOCATION", null);
+        long third = annotate(OTHER_EDITOR, "Kharkiv", "LOCATION", null);
+        String reviewer = session(REVIEWER);
+        String page1 = get(reviewer, "/review?project=" + projectId + "&limit=2", 200);
+        assertTrue(page1.indexOf("id=\"row-" + first + "\"") < page1.indexOf("id=\"row-" + second + "\""));
+        assertFalse(page1.contains("id=\"row-" + third + "\""));
+        Matcher next = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\">Next →").matcher(page1);
+        assertTrue(next.find(), page1);
+        String page2 = get(reviewer, next.group(1).replace("&amp;", "&"), 200);
+        assertTrue(page2.contains("id=\"row-" + third + "\""));
+        assertFalse(page2.contains("id=\"row-" + first + "\""));
+        assertFalse(page2.contains("id=\"next-page\""));
+        // Filters: author, label.
+        String byAuthor = get(reviewer, "/review?project=" + projectId + "&author=" + OTHER_EDITOR, 200);
+        assertTrue(byAuthor.contains("id=\"row-" + third + "\"") && !byAuthor.contains("id=\"row-" + first + "\""));
+        String byLabel = get(reviewer, "/review?project=" + projectId + "&label=actor", 200);
+        assertTrue(byLabel.contains("id=\"row-" + first + "\"") && !byLabel.contains("id=\"row-" + second + "\""));
+        String byArticle = get(reviewer, "/review?article=" + articleId, 200);
+        assertTrue(byArticle.contains("id=\"row-" + first + "\""));
+    }
+
+    @Test
+    void decidedListsShowTheDecisionAndOfferNoButtons() {
+        long id = annotate(EDITOR, "Kyiv", "LOCATION", null);
+        decide(REVIEWER, id, "REJECT", "Too vague");
+        String html = get(session(REVIEWER), "/review?project=" + projectId + "&status=REJECTED", 200);
+        assertTrue(html.contains("id=\"row-" + id + "\""));
+        assertTrue(html.contains(REVIEWER + ": “Too vague”"), html);
+        assertFalse(html.contains("Approve selected"));
+        assertTrue(html.contains("\"canDecide\":false"));
+    }
+
+    @Test
+    void mistypedFiltersAreSentencesOnThePage() {
+        String reviewer = session(REVIEWER);
+        String html = get(reviewer, "/review?article=abc&project=" + projectId, 200);
+        assertTrue(html.contains("Article id must be a number, e.g. 12; “abc” is not."), html);
+        assertTrue(html.contains("value=\"abc\""), "the form shows what was typed");
+        get(reviewer, "/review?status=LOST", 400);
+        assertTrue(get(reviewer, "/review?after=garbage", 400).contains("cursor"));
+    }
+
+    @Test
+    void reviewersSeeOnlyTheirProjectsInTheQueue() {
+        long other = data.project(OTHER_EDITOR);
+        long otherArticle = data.article(other, "Elsewhere", "Secret text about Odesa.");
+        long hidden = accounts.as(OTHER_EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("articleId", otherArticle, "label", "LOCATION", "start", 18, "end", 23, "quote", "Odesa"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        String html = get(session(REVIEWER), "/review", 200);
+        assertFalse(html.contains("id=\"row-" + hidden + "\""));
+        assertFalse(html.contains("<option value=\"" + other + "\""), "no project select entry");
+        assertTrue(html.contains("<option value=\"" + projectId + "\""));
+    }
+
+    // ---- my work --------------------------------------------------------------------------------
+
+    @Test
+    void myWorkListsRejectedFirstThenSubmittedThenApprovedWithReviewerAndComment() {
+        long approved = annotate(EDITOR, "Zelensky", "ACTOR", null);
+        long rejected = annotate(EDITOR, "Kyiv", "LOCATION", null);
+        long submitted = annotate(EDITOR, "Kharkiv", "LOCATION", "check the region");
+        annotate(OTHER_EDITOR, "Tuesday", "CLAIM", null);
+        decide(REVIEWER, approved, "APPROVE", null);
+        decide(REVIEWER, rejected, "REJECT", "The city is not the actor's location");
+
+        String html = get(session(EDITOR), "/my-work", 200);
+        int r = html.indexOf("data-id=\"" + rejected + "\"");
+        int s = html.indexOf("data-id=\"" + submitted + "\"");
+        int a = html.indexOf("data-id=\"" + approved + "\"");
+        assertTrue(r > 0 && s > r && a > s, "rejected, then submitted, then approved: " + r + " " + s + " " + a);
+        assertTrue(html.contains("The city is not the actor&#39;s location") || html.contains("The city is not the actor's location"), html);
+        assertTrue(html.contains("<td>" + REVIEWER + "</td>"));
+        assertTrue(html.contains("href=\"/articles/" + articleId + "#a-" + rejected + "\""));
+        assertTrue(html.contains("check the region"));
+        assertFalse(html.contains(">Tuesday</mark>"), "only the user's own annotations");
+        assertTrue(html.contains("data-id=\"" + rejected + "\" data-status=\"REJECTED\""), "the row carries its status");
+    }
+
+    @Test
+    void myWorkWithoutAnnotationsSaysWhatToDo() {
+        accounts.ensure("rp-newcomer", "editor");
+        String html = get(session("rp-newcomer"), "/my-work", 200);
+        assertTrue(html.contains("You have no annotations yet"), html);
+    }
+
+    // ---- audit and an annotation's page --------------------------------------------------------
+
+    @Test
+    void auditPageListsEventsNewestFirstWithFiltersAndPages() {
+        long id = annotate(EDITOR, "Kyiv", "LOCATION", null);
+        decide(REVIEWER, id, "APPROVE", null);
+        String admin = session(ADMIN);
+        String html = get(admin, "/audit?entity=annotation&id=" + id, 200);
+        int approve = html.indexOf("data-action=\"approve\"");
+        int create = html.indexOf("data-action=\"create\"");
+        assertTrue(approve > 0 && create > approve, "newest first");
+        assertTrue(html.contains("href=\"/annotations/" + id + "\""));
+        assertTrue(html.contains("<code>status</code>: <del>SUBMITTED</del> → <ins>APPROVED</ins>"), html);
+        assertTrue(html.contains("<td>" + REVIEWER + "</td>"));
+
+        String onePerPage = get(admin, "/audit?entity=annotation&id=" + id + "&limit=1", 200);
+        assertTrue(onePerPage.contains("data-action=\"approve\"") && !onePerPage.contains("data-action=\"create\""));
+        Matcher next = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"").matcher(onePerPage);
+        assertTrue(next.find());
+        assertTrue(get(admin, next.group(1).replace("&amp;", "&"), 200).contains("data-action=\"create\""));
+
+        assertTrue(get(admin, "/audit?user=" + REVIEWER + "&action=approve&entity=annotation&id=" + id, 200)
+                .contains("data-action=\"approve\""));
+        assertTrue(get(admin, "/audit?id=x", 200).contains("The record id must be a number"));
+        assertTrue(get(admin, "/audit?user=nobody-at-all", 200).contains("No events match these filters"));
+    }
+
+    @Test
+    void annotationPageShowsContextHistoryAndForAdminsTheAuditEvents() {
+        long id = annotate(EDITOR, "Kyiv", "LOCATION", null);
+        decide(REVIEWER, id, "REJECT", "Wrong place");
+        String editorView = get(session(EDITOR), "/annotations/" + id, 200);
+        assertTrue(editorView.contains("<mark class=\"hl\" style=\"--label-color: #3bb273\">Kyiv</mark>"
+                + "<span class=\"context\"> on Tuesday.</span>"), editorView);
+        assertTrue(editorView.contains("SUBMITTED → REJECTED"));
+        assertTrue(editorView.contains("Wrong place"));
+        assertFalse(editorView.contains("Audit events"), "the audit trail is for admins");
+
+        String adminView = get(session(ADMIN), "/annotations/" + id, 200);
+        assertTrue(adminView.contains("Audit events"));
+        assertTrue(adminView.contains("data-action=\"reject\"") && adminView.contains("data-action=\"create\""));
+
+        accounts.ensure("rp-outsider", "editor");
+        get(session("rp-outsider"), "/annotations/" + id, 404);
+    }
+
+    @Test
+    void deletedAnnotationsKeepTheirPageForAdminsOnly() {
+        long id = annotate(EDITOR, "Tuesday", "CLAIM", null);
+        accounts.as(EDITOR).delete("/api/annotations/" + id).then().statusCode(204);
+        get(session(EDITOR), "/annotations/" + id, 404);
+        String admin = get(session(ADMIN), "/annotations/" + id, 200);
+        assertTrue(admin.contains("Deleted"));
+        assertTrue(admin.contains("data-action=\"delete\""));
+    }
+
+    @Test
+    void articlePageListsTheReviewShortcutsForReviewers() {
+        assertTrue(get(session(REVIEWER), "/articles/" + articleId, 200).contains("Approve the selected annotation"));
+        assertFalse(get(session(EDITOR), "/articles/" + articleId, 200).contains("Approve the selected annotation"));
+    }
+}

@@ -1,0 +1,352 @@
+package io.gloss.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review pages in a real browser (the system Chromium, headless, set up as in
+ * AnnotationPageBrowserTest): a reviewer works through the queue with the keyboard and the bulk
+ * buttons, refusals show up as sentences on their rows, a reviewer decides in place on the article
+ * page, and the editor then sees the outcome. Each step is checked against what the API stored.
+ */
+@QuarkusTest
+class ReviewQueueBrowserTest {
+
+    static final String EDITOR = "queue-editor";
+    static final String REVIEWER = "queue-reviewer";
+    /** Reviewer and editor at once: the four-eyes rule must still hold. */
+    static final String CHIEF = "queue-chief";
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final String TEXT = "Kyiv said on Tuesday that Volodymyr Zelensky met soldiers in Kharkiv. "
+            + "Moscow denied that its units had left Kursk. A spokesman in Belgorod gave no figures.";
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    final List<BrowserContext> contexts = new ArrayList<>();
+    final List<String> pageErrors = new ArrayList<>();
+    /** Refusals a scenario provokes on purpose, e.g. "409 POST /api/decisions". */
+    final List<String> expectedFailures = new ArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void accounts() {
+        accounts.ensure(EDITOR, "editor");
+        accounts.ensure(REVIEWER, "reviewer");
+        accounts.ensure(CHIEF, "reviewer", "editor");
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        assertEquals(List.of(), pageErrors, "script errors or unexpected failed requests on the page");
+    }
+
+    // ---- scenarios ----------------------------------------------------------------------------
+
+    @Test
+    void reviewerWorksThroughTheQueueWithKeysAndBulkAndTheEditorSeesTheOutcome() throws Exception {
+        long projectId = data.project(EDITOR, REVIEWER);
+        long articleId = data.article(projectId, "Queue walk " + projectId, TEXT);
+        long a1 = create(EDITOR, articleId, "Kyiv", "LOCATION");
+        long a2 = create(EDITOR, articleId, "Volodymyr Zelensky", "ACTOR");
+        long a3 = create(EDITOR, articleId, "Kharkiv", "LOCATION");
+        long a4 = create(EDITOR, articleId, "Moscow denied that its units had left Kursk", "CLAIM");
+        long a5 = create(EDITOR, articleId, "Belgorod", "LOCATION");
+
+        Page page = logIn(REVIEWER);
+        openQueue(page, projectId);
+        Locator rows = page.locator("#queue tr.queue-row");
+        assertThat(rows).hasCount(5);
+        assertThat(row(page, a1)).hasClass(Pattern.compile("\\bcurrent\\b"));
+        assertThat(row(page, a1)).isFocused();
+        assertThat(row(page, a1).locator("mark")).hasText("Kyiv");
+        assertThat(row(page, a1)).containsText(" said on Tuesday that Volodymyr Zelensky met soldiers in Kharkiv.");
+        assertCounts(page, 5, 0, 0);
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = SCREENSHOTS.resolve("review-queue.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+        assertTrue(Files.size(shot) > 10_000, "a real screenshot: " + Files.size(shot) + " bytes");
+
+        // a: approve the current (first) row.
+        decision(page, a1, () -> page.keyboard().press("a"));
+        assertThat(row(page, a1)).hasCount(0);
+        assertThat(rows).hasCount(4);
+        assertCounts(page, 4, 1, 0);
+        assertThat(page.locator("#status")).hasText("Approved “Kyiv”.");
+        JsonPath approved = annotation(a1);
+        assertEquals("APPROVED", approved.getString("status"));
+        assertEquals(REVIEWER, approved.getString("reviewer"));
+        assertThat(row(page, a2)).isFocused();
+
+        // Keyboard only: j, j, r, type the comment, Enter.
+        page.keyboard().press("j");
+        page.keyboard().press("j");
+        assertThat(row(page, a4)).isFocused();
+        page.keyboard().press("r");
+        assertThat(page.locator("#reject-dialog")).isVisible();
+        assertThat(page.locator("#reject-comment")).isFocused();
+        page.keyboard().type("The claim is Moscow's denial, not the retreat");
+        decision(page, a4, () -> page.keyboard().press("Enter"));
+        assertThat(page.locator("#reject-dialog")).isHidden();
+        assertThat(row(page, a4)).hasCount(0);
+        assertCounts(page, 3, 1, 1);
+        JsonPath rejected = annotation(a4);
+        assertEquals("REJECTED", rejected.getString("status"));
+        assertEquals("The claim is Moscow's denial, not the retreat", rejected.getString("comment"));
+        assertEquals(REVIEWER, rejected.getString("reviewer"));
+        assertThat(row(page, a5)).isFocused(); // the next row after the decided one
+
+        // Bulk: x on two rows, then the button.
+        page.keyboard().press("x");
+        page.keyboard().press("k");
+        assertThat(row(page, a3)).isFocused();
+        page.keyboard().press("x");
+        assertThat(row(page, a3).locator("input.pick-row")).isChecked();
+        assertThat(row(page, a5).locator("input.pick-row")).isChecked();
+        assertThat(row(page, a2).locator("input.pick-row")).not().isChecked();
+        Response bulk = page.waitForResponse(r -> r.url().endsWith("/api/decisions"),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve selected")).click());
+        assertEquals(200, bulk.status(), bulk.text());
+        assertThat(rows).hasCount(1);
+        assertThat(row(page, a2)).hasCount(1);
+        assertCounts(page, 1, 3, 1);
+        assertThat(page.locator("#status")).hasText("Approved 2 annotations.");
+        assertEquals("APPROVED", annotation(a3).getString("status"));
+        assertEquals("APPROVED", annotation(a5).getString("status"));
+        assertEquals("SUBMITTED", annotation(a2).getString("status"));
+
+        // The editor sees the outcome on the article page and on "my work".
+        Page editor = logIn(EDITOR);
+        editor.navigate(base + "articles/" + articleId);
+        editor.waitForSelector("#annotator[data-ready=true]");
+        assertThat(mark(editor, a1)).hasAttribute("data-status", "APPROVED");
+        assertThat(mark(editor, a4)).hasAttribute("data-status", "REJECTED");
+        assertThat(mark(editor, a2)).hasAttribute("data-status", "SUBMITTED");
+        mark(editor, a4).click();
+        assertThat(editor.locator("#details")).containsText("The claim is Moscow's denial, not the retreat");
+        assertThat(editor.locator("#details")).containsText(REVIEWER);
+
+        editor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My work")).click();
+        Locator work = editor.locator("tr.work-row");
+        assertThat(work.first()).hasAttribute("data-id", String.valueOf(a4)); // rejected first
+        assertThat(work.first()).containsText("The claim is Moscow's denial, not the retreat");
+        assertThat(editor.locator("tr.work-row[data-id='" + a1 + "']")).hasAttribute("data-status", "APPROVED");
+        assertThat(editor.locator("tr.work-row[data-id='" + a1 + "']")).containsText(REVIEWER);
+    }
+
+    @Test
+    void refusalsAreSentencesOnTheirRows() {
+        long projectId = data.project(EDITOR, REVIEWER, CHIEF);
+        long articleId = data.article(projectId, "Refusals " + projectId, TEXT);
+        long own = create(CHIEF, articleId, "Kyiv", "LOCATION");
+        long other = create(EDITOR, articleId, "Kharkiv", "LOCATION");
+        long raced = create(EDITOR, articleId, "Belgorod", "LOCATION");
+        expectedFailures.add("409 POST /api/decisions");
+        expectedFailures.add("409 POST /api/annotations/" + raced + "/decision");
+
+        Page page = logIn(CHIEF);
+        openQueue(page, projectId);
+        assertThat(row(page, own)).containsText("(you)");
+        row(page, own).locator("input.pick-row").check();
+        row(page, other).locator("input.pick-row").check();
+        Response refused = page.waitForResponse(r -> r.url().endsWith("/api/decisions"),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve selected")).click());
+        assertEquals(409, refused.status());
+        assertThat(row(page, own).locator(".row-message")).hasText(
+                "You made this annotation, so another reviewer must decide on it (four-eyes rule).");
+        assertThat(row(page, other).locator(".row-message")).containsText("other rows were refused");
+        assertThat(page.locator("#status")).containsText("Nothing was decided: 1 of 2 selected annotations");
+        assertCounts(page, 3, 0, 0);
+        assertEquals("SUBMITTED", annotation(other).getString("status"), "all or nothing");
+
+        // Someone else decides while the page is open: the second decision is refused, naming them.
+        accounts.as(REVIEWER).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/annotations/" + raced + "/decision").then().statusCode(200);
+        row(page, raced).click();
+        Response late = page.waitForResponse(r -> r.url().contains("/api/annotations/" + raced + "/decision"),
+                () -> page.keyboard().press("a"));
+        assertEquals(409, late.status());
+        assertThat(row(page, raced).locator(".row-message")).containsText("decided by " + REVIEWER);
+        assertThat(row(page, raced)).hasCount(1);
+
+        // Rejecting without a comment is caught in the comment box.
+        row(page, other).click();
+        page.keyboard().press("r");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#reject-error")).hasText("Say why you reject it: the author reads the comment.");
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#reject-dialog")).isHidden();
+
+        page.keyboard().press("?");
+        assertThat(page.locator("#shortcuts-help")).isVisible();
+        assertThat(page.locator("#shortcuts-help")).containsText("Approve the current row");
+        page.keyboard().press("Escape");
+
+        // o: the current row's article, with the annotation selected.
+        page.keyboard().press("o");
+        page.waitForURL(url -> url.endsWith("/articles/" + articleId + "#a-" + other));
+        page.waitForSelector("#annotator[data-ready=true]");
+        assertThat(mark(page, other)).hasClass(Pattern.compile("\\bselected\\b"));
+        assertThat(page.locator("#details")).containsText("Kharkiv");
+    }
+
+    @Test
+    void reviewerDecidesInPlaceOnTheArticlePage() {
+        long projectId = data.project(EDITOR, REVIEWER);
+        long articleId = data.article(projectId, "In context " + projectId, TEXT);
+        long zelensky = create(EDITOR, articleId, "Volodymyr Zelensky", "ACTOR");
+        long kursk = create(EDITOR, articleId, "Kursk", "LOCATION");
+
+        Page page = logIn(REVIEWER);
+        // The queue's "o" and article links land here, with the annotation selected.
+        page.navigate(base + "articles/" + articleId + "#a-" + kursk);
+        page.waitForSelector("#annotator[data-ready=true]");
+        assertThat(mark(page, kursk)).hasClass(Pattern.compile("\\bselected\\b"));
+        assertThat(page.locator("#details .details-approve")).isVisible();
+        page.keyboard().press("Shift+R");
+        assertThat(page.locator("#details .details-reject-comment")).isFocused();
+        page.keyboard().type("Kursk is where the units were, not where the claim was made");
+        decision(page, kursk, () -> page.keyboard().press("Enter"));
+        assertThat(mark(page, kursk)).hasAttribute("data-status", "REJECTED");
+        assertThat(page.locator("#details")).containsText("Kursk is where the units were");
+        assertThat(page.locator("#details .details-approve")).hasCount(0);
+        assertEquals("REJECTED", annotation(kursk).getString("status"));
+
+        mark(page, zelensky).click();
+        decision(page, zelensky, () -> page.keyboard().press("Shift+A"));
+        assertThat(mark(page, zelensky)).hasAttribute("data-status", "APPROVED");
+        assertThat(page.locator("#status")).containsText("Approved Actor");
+        assertEquals("APPROVED", annotation(zelensky).getString("status"));
+        assertEquals(REVIEWER, annotation(zelensky).getString("reviewer"));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** A new browser context logged in through the login form. */
+    Page logIn(String username) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        contexts.add(context);
+        context.setDefaultTimeout(10_000);
+        Page page = context.newPage();
+        page.onPageError(error -> pageErrors.add(username + ": " + error));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                pageErrors.add(username + ": console: " + message.text());
+            }
+        });
+        page.onResponse(response -> {
+            String failure = response.status() + " " + response.request().method() + " "
+                    + response.url().substring(base.toString().length() - 1);
+            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico") && !expectedFailures.contains(failure)) {
+                pageErrors.add(username + ": " + failure);
+            }
+        });
+        page.navigate(base + "login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(base.toString());
+        return page;
+    }
+
+    void openQueue(Page page, long projectId) {
+        // The way a person gets there: the navigation link, then the project filter.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review").setExact(true)).click();
+        page.waitForSelector("#review[data-ready=true]");
+        page.getByLabel("Project").selectOption(String.valueOf(projectId));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+        page.waitForURL(url -> url.contains("project=" + projectId));
+        page.waitForSelector("#review[data-ready=true]");
+    }
+
+    static Locator row(Page page, long id) {
+        return page.locator("#row-" + id);
+    }
+
+    static Locator mark(Page page, long id) {
+        return page.locator("#article-text mark.hl[data-annotation-id='" + id + "']").first();
+    }
+
+    /** Runs the action that decides on one annotation and checks the server accepted it. */
+    static void decision(Page page, long id, Runnable action) {
+        Response response = page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + id + "/decision"), action);
+        assertEquals(200, response.status(), response.text());
+    }
+
+    static void assertCounts(Page page, long submitted, long approved, long rejected) {
+        assertThat(page.locator("#counts a[data-status=SUBMITTED] .count")).hasText(String.valueOf(submitted));
+        assertThat(page.locator("#counts a[data-status=APPROVED] .count")).hasText(String.valueOf(approved));
+        assertThat(page.locator("#counts a[data-status=REJECTED] .count")).hasText(String.valueOf(rejected));
+    }
+
+    JsonPath annotation(long id) {
+        return accounts.as(EDITOR).get("/api/annotations/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    long create(String username, long articleId, String quote, String label) {
+        int start = TEXT.codePointCount(0, TEXT.indexOf(quote));
+        return accounts.as(username).contentType(ContentType.JSON)
+                .body(Map.of("articleId", articleId, "label", label, "start", start,
+                        "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}
