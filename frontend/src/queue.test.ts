@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, NOT_APPLIED, refusedSentence, rowMessages, shorten, step,
+  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, labelForKey, NOT_APPLIED, refusedSentence,
+  relabelledSentence, rowMessages, shorten, step,
 } from "./queue.js";
 
 const none = { ctrl: false, meta: false, alt: false };
@@ -72,4 +73,22 @@ test("sentences name one quote or count several", () => {
   assert.equal(decidedSentence("APPROVE", ["Volodymyr\nZelensky"]), "Approved “Volodymyr Zelensky”.");
   assert.equal(decidedSentence("REJECT", ["a", "b", "c"]), "Rejected 3 annotations.");
   assert.equal(shorten("😀".repeat(70), 60), "😀".repeat(59) + "…", "cuts at code points, not in a surrogate pair");
+});
+
+test("in the label chooser a label's key chooses it, whatever its case; other keys and modifiers do not", () => {
+  const labels = [
+    { key: "CLAIM", name: "Claim", color: "#e4572e", shortcut: "c" },
+    { key: "ACTOR", name: "Actor", color: "#2e86ab", shortcut: "A" },
+    { key: "LOCATION", name: "Location", color: "#3bb273", shortcut: "l" },
+    { key: "EVENT", name: "Event", color: "#888888", shortcut: null },
+  ];
+  assert.equal(labelForKey(labels, "l", none)?.key, "LOCATION");
+  assert.equal(labelForKey(labels, "L", none)?.key, "LOCATION", "Shift or Caps Lock");
+  assert.equal(labelForKey(labels, "a", none)?.key, "ACTOR");
+  assert.equal(labelForKey(labels, "e", none), null, "a label without a shortcut is only clicked");
+  assert.equal(labelForKey(labels, "Escape", none), null);
+  assert.equal(labelForKey(labels, "", none), null);
+  assert.equal(labelForKey(labels, "c", { ...none, ctrl: true }), null);
+  assert.equal(labelForKey([], "c", none), null);
+  assert.equal(relabelledSentence("Location"), "Label changed to Location.");
 });

@@ -1,6 +1,7 @@
 /**
- * The review queue's logic that needs no DOM: which key does what, where the current row goes
- * when rows leave the list, how counts change, and the sentences shown for the server's answers.
+ * The review queue's logic that needs no DOM: which key does what (in the queue and in the label
+ * chooser), where the current row goes when rows leave the list, how counts change, and the
+ * sentences shown for the server's answers.
  * review.ts wires it to the page; queue.test.ts tests it.
  */
 
@@ -27,6 +28,30 @@ export function actionForKey(key: string, modifiers: { ctrl: boolean; meta: bool
   // "?" needs Shift on most keyboards; the letters are only shortcuts unshifted, so that
   // Shift+A stays free (and Caps Lock does not fire decisions by surprise).
   return Object.prototype.hasOwnProperty.call(KEYS, key) ? KEYS[key] : null;
+}
+
+/** A label of a project's set, as the page data embeds it (LabelView). */
+export interface QueueLabel {
+  key: string;
+  name: string;
+  color: string;
+  shortcut: string | null;
+}
+
+/**
+ * The label chosen by a key press in the label chooser, or null. Case-insensitive, as on the
+ * annotation page; a key with a modifier chooses nothing.
+ */
+export function labelForKey<L extends QueueLabel>(labels: readonly L[], key: string,
+  modifiers: { ctrl: boolean; meta: boolean; alt: boolean }): L | null {
+  if (modifiers.ctrl || modifiers.meta || modifiers.alt || key.length === 0) return null;
+  const pressed = key.toLowerCase();
+  return labels.find((label) => label.shortcut !== null && label.shortcut.toLowerCase() === pressed) ?? null;
+}
+
+/** "Label changed to Location." */
+export function relabelledSentence(name: string): string {
+  return `Label changed to ${name}.`;
 }
 
 /** The row after (1) or before (-1) `current` among `length` rows, stopping at the ends; -1 when empty. */

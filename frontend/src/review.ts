@@ -1,14 +1,15 @@
 /**
  * Page controller for the review queue (/review). The server renders the rows; this module adds
- * the keyboard (j/k/x/a/r/o/?), the bulk buttons and the reject comment box, and sends decisions
- * to the JSON API. Decided rows leave the list and the status counts follow without a reload;
- * refusals (already decided, four-eyes rule) are shown as sentences on their rows.
+ * the keyboard (j/k/x/a/r/e/o/?), the bulk buttons, the reject comment box and the label chooser,
+ * and sends decisions and label corrections to the JSON API. Decided rows leave the list and the
+ * status counts follow without a reload; a relabelled row stays (it is still waiting for review)
+ * with its new label. Refusals (already decided, four-eyes rule) are shown as sentences on their rows.
  *
  * Logic that needs no DOM lives in queue.ts, where it is unit-tested.
  */
 import {
-  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, refusedSentence, rowMessages, step,
-  type Counts, type Decision, type ItemResult, type Status,
+  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
+  rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
 
 /** Contents of <script type="application/json" id="gloss-data">. */
@@ -18,10 +19,11 @@ interface QueueData {
   status: Status;
   canDecide: boolean;
   counts: Counts;
+  /** The label set of each project with a row on the page, by project id. */
+  labels: Record<string, QueueLabel[]>;
 }
 
 const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
-const RELABEL_HINT = "Labels are changed by their authors: reject the annotation with a comment naming the right label.";
 
 /** An HTTP failure with the server's sentence and, for a refused bulk decision, its per-item results. */
 class ApiError extends Error {
@@ -51,6 +53,9 @@ class ReviewQueue {
   /** The rows the open reject dialog is about, and whether they are one row (r) or a selection. */
   private rejecting: HTMLTableRowElement[] = [];
   private rejectingOne = false;
+  /** The row the open label chooser is about, and the labels it offers. */
+  private relabelling: HTMLTableRowElement | null = null;
+  private choices: QueueLabel[] = [];
   /** Set while a request is in flight, so that a repeated key cannot send a decision twice. */
   private busy = false;
 
@@ -62,6 +67,9 @@ class ReviewQueue {
   private readonly rejectComment = byId("reject-comment", HTMLTextAreaElement)!;
   private readonly rejectWhat = byId("reject-what", HTMLElement)!;
   private readonly rejectError = byId("reject-error", HTMLElement)!;
+  private readonly labelDialog = byId("label-dialog", HTMLDialogElement)!;
+  private readonly labelWhat = byId("label-what", HTMLElement)!;
+  private readonly labelChoices = byId("label-choices", HTMLElement)!;
 
   constructor(private readonly data: QueueData) {
     this.rows = [...document.querySelectorAll<HTMLTableRowElement>("#queue tr.queue-row")];
@@ -97,6 +105,25 @@ class ReviewQueue {
     });
     byId("reject-cancel", HTMLButtonElement)?.addEventListener("click", () => this.rejectDialog.close());
     this.rejectDialog.addEventListener("close", () => this.focusCurrent());
+
+    // The label chooser: a label's key or a click chooses; Esc (the dialog's cancel) closes it.
+    this.labelDialog.addEventListener("keydown", (event) => {
+      const label = labelForKey(this.choices, event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
+      if (!label) return;
+      // Handled here only: the page's shortcuts must not see the key (a label may use "a" or "r").
+      event.preventDefault();
+      event.stopPropagation();
+      if (!event.repeat) this.chooseLabel(label);
+    });
+    this.labelChoices.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button[data-label]") : null;
+      const label = button ? this.choices.find((l) => l.key === button.dataset.label) : undefined;
+      if (label) this.chooseLabel(label);
+    });
+    this.labelDialog.addEventListener("close", () => {
+      this.relabelling = null;
+      this.focusCurrent();
+    });
 
     if (this.rows.length > 0) this.setCurrent(this.rows[0], document.activeElement === document.body);
     this.root.dataset.ready = "true";
@@ -202,7 +229,7 @@ class ReviewQueue {
   // ---- Keyboard -----------------------------------------------------------------------------
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (isTypingTarget(event.target) || this.rejectDialog.open) return;
+    if (isTypingTarget(event.target) || this.rejectDialog.open || this.labelDialog.open) return;
     const action = actionForKey(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
     if (action === null) return;
     if (action === "help") {
@@ -233,7 +260,13 @@ class ReviewQueue {
         if (row?.dataset.href) window.location.assign(row.dataset.href);
         return;
       case "relabel":
-        this.say(RELABEL_HINT);
+        if (!this.data.canDecide) {
+          this.say("Only annotations waiting for review can be relabelled here; switch to Submitted.", "error");
+        } else if (!row) {
+          this.say("There is no row to relabel.");
+        } else {
+          this.openLabels(row);
+        }
         return;
       case "approve":
       case "reject":
@@ -253,6 +286,90 @@ class ReviewQueue {
   private toggleHelp(): void {
     if (this.help.open) this.help.close();
     else this.help.showModal();
+  }
+
+  // ---- Labels -------------------------------------------------------------------------------
+
+  private chipOf(row: HTMLTableRowElement): HTMLElement | null {
+    return row.querySelector<HTMLElement>(".chip");
+  }
+
+  /** Opens the chooser with the labels of the row's project, its current label marked. */
+  private openLabels(row: HTMLTableRowElement): void {
+    const labels = this.data.labels[row.dataset.project ?? ""] ?? [];
+    if (labels.length === 0) {
+      this.say("This row's project has no labels to choose from.", "error");
+      return;
+    }
+    const currentKey = this.chipOf(row)?.dataset.label;
+    this.relabelling = row;
+    this.choices = labels;
+    this.labelWhat.textContent = `“${this.quoteOf(row)}”`;
+    this.labelChoices.replaceChildren(...labels.map((label) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "label-choice";
+      button.dataset.label = label.key;
+      const chip = document.createElement("span");
+      chip.className = "chip";
+      chip.style.setProperty("--label-color", label.color);
+      chip.textContent = label.name;
+      button.append(chip);
+      if (label.shortcut) {
+        const key = document.createElement("kbd");
+        key.textContent = label.shortcut;
+        button.append(" ", key);
+      }
+      if (label.key === currentKey) {
+        button.setAttribute("aria-current", "true");
+        const now = document.createElement("small");
+        now.textContent = "current";
+        button.append(" ", now);
+      }
+      const item = document.createElement("li");
+      item.append(button);
+      return item;
+    }));
+    this.labelDialog.showModal();
+    const current = this.labelChoices.querySelector<HTMLButtonElement>("button[aria-current]");
+    (current ?? this.labelChoices.querySelector<HTMLButtonElement>("button"))?.focus();
+  }
+
+  private chooseLabel(label: QueueLabel): void {
+    const row = this.relabelling;
+    this.labelDialog.close();
+    if (!row) return;
+    if (this.chipOf(row)?.dataset.label === label.key) {
+      this.say(`The label is already ${label.name}.`);
+      return;
+    }
+    this.relabel(row, label);
+  }
+
+  /** Sends the new label with the row's version; the row stays, with the new label and version. */
+  private relabel(row: HTMLTableRowElement, label: QueueLabel): void {
+    this.run(async () => {
+      this.rowMessage(row, null);
+      let response: Response;
+      try {
+        response = await this.send(`/api/annotations/${this.idOf(row)}/label`,
+          { label: label.key, version: Number(row.dataset.version) });
+      } catch (error) {
+        if (error instanceof ApiError) this.rowMessage(row, error.message);
+        throw error;
+      }
+      const updated = (await response.json()) as { label?: unknown; version?: unknown };
+      const shown = (this.data.labels[row.dataset.project ?? ""] ?? []).find((l) => l.key === updated.label) ?? label;
+      const chip = this.chipOf(row);
+      if (chip) {
+        chip.textContent = shown.name;
+        chip.dataset.label = shown.key;
+        chip.style.setProperty("--label-color", shown.color);
+      }
+      row.querySelector<HTMLElement>("mark")?.style.setProperty("--label-color", shown.color);
+      if (typeof updated.version === "number") row.dataset.version = String(updated.version);
+      this.say(relabelledSentence(shown.name));
+    });
   }
 
   // ---- Decisions ----------------------------------------------------------------------------

@@ -96,9 +96,12 @@ public class ReviewQueuePageResource {
     public record Row(ReviewQueueService.QueueItem item, LabelView label, boolean mine) {
     }
 
-    /** What frontend/review.ts reads from {@code #gloss-data}. */
+    /**
+     * What frontend/review.ts reads from {@code #gloss-data}; {@code labels}: the label set of each
+     * project that has a row on the page, in the project's order, for the label chooser ({@code e}).
+     */
     record PageData(String csrf, String username, AnnotationStatus status, boolean canDecide,
-            Map<AnnotationStatus, Long> counts) {
+            Map<AnnotationStatus, Long> counts, Map<Long, List<LabelView>> labels) {
     }
 
     @Inject
@@ -129,6 +132,7 @@ public class ReviewQueuePageResource {
         Long articleId = id(form.article(), "Article id", errors);
 
         List<Row> rows = List.of();
+        Map<Long, List<LabelView>> labels = Map.of();
         String next = null;
         Map<AnnotationStatus, Long> counts = new LinkedHashMap<>();
         for (AnnotationStatus s : AnnotationStatus.values()) {
@@ -137,7 +141,8 @@ public class ReviewQueuePageResource {
         if (errors.isEmpty()) {
             ReviewQueueService.QueuePage result = queue.page(new ReviewQueueService.QueueFilter(projectId,
                     parsed.label(), articleId, parsed.author(), parsed.status()), after, limit);
-            rows = rows(result.items());
+            labels = labelSets(result.items());
+            rows = rows(result.items(), labels);
             next = result.next();
             counts.putAll(result.counts());
         }
@@ -147,20 +152,29 @@ public class ReviewQueuePageResource {
         }
         // Only a submitted annotation can be decided on; other statuses are lists to look at.
         boolean canDecide = form.status() == AnnotationStatus.SUBMITTED;
-        PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts);
+        PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts, labels);
         return Templates.queue(form, projects.visibleProjects(), tabs, rows,
                 next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
                 canDecide, ScriptData.of(json, data));
     }
 
-    /** Adds each row's label (name and colour), read once per project on the page. */
-    private List<Row> rows(List<ReviewQueueService.QueueItem> items) {
+    /** The label set of each project on the page, read once per project. */
+    private static Map<Long, List<LabelView>> labelSets(List<ReviewQueueService.QueueItem> items) {
+        Map<Long, List<LabelView>> sets = new LinkedHashMap<>();
+        for (ReviewQueueService.QueueItem item : items) {
+            sets.computeIfAbsent(item.projectId(), id -> Label.ofProject(id).stream().map(LabelView::of).toList());
+        }
+        return sets;
+    }
+
+    /** Adds each row's label (name and colour) from its project's label set. */
+    private List<Row> rows(List<ReviewQueueService.QueueItem> items, Map<Long, List<LabelView>> labelSets) {
         Map<Long, Map<String, LabelView>> labelsByProject = new HashMap<>();
         List<Row> rows = new ArrayList<>(items.size());
         for (ReviewQueueService.QueueItem item : items) {
             Map<String, LabelView> labels = labelsByProject.computeIfAbsent(item.projectId(), id -> {
                 Map<String, LabelView> byKey = new HashMap<>();
-                Label.ofProject(id).forEach(l -> byKey.put(l.key, LabelView.of(l)));
+                labelSets.get(id).forEach(l -> byKey.put(l.key(), l));
                 return byKey;
             });
             String key = item.annotation().label();

@@ -153,6 +153,11 @@ class ReviewPagesTest {
         assertTrue(script.find());
         assertTrue(script.group(1).contains("\"canDecide\":true"), script.group(1));
         assertFalse(script.group(1).contains("<"));
+        // The label set of each project on the page, for the label chooser (e).
+        assertTrue(script.group(1).contains("\"labels\":{\"" + projectId + "\":[{\"key\":\"CLAIM\""), script.group(1));
+        assertTrue(script.group(1).contains("\"key\":\"LOCATION\",\"name\":\"Location\",\"color\":\"#3bb273\",\"shortcut\":\"l\""));
+        assertTrue(html.contains("data-project=\"" + projectId + "\""));
+        assertTrue(html.contains("<span class=\"chip\" data-label=\"ACTOR\""), "the chip carries its label key");
     }
 
     @Test

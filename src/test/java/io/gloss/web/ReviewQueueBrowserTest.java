@@ -200,8 +200,10 @@ class ReviewQueueBrowserTest {
         long own = create(CHIEF, articleId, "Kyiv", "LOCATION");
         long other = create(EDITOR, articleId, "Kharkiv", "LOCATION");
         long raced = create(EDITOR, articleId, "Belgorod", "LOCATION");
+        long mislabelled = create(EDITOR, articleId, "Kursk", "CLAIM");
         expectedFailures.add("409 POST /api/decisions");
         expectedFailures.add("409 POST /api/annotations/" + raced + "/decision");
+        expectedFailures.add("403 POST /api/annotations/" + own + "/label");
 
         Page page = logIn(CHIEF);
         openQueue(page, projectId);
@@ -215,7 +217,7 @@ class ReviewQueueBrowserTest {
                 "You made this annotation, so another reviewer must decide on it (four-eyes rule).");
         assertThat(row(page, other).locator(".row-message")).containsText("other rows were refused");
         assertThat(page.locator("#status")).containsText("Nothing was decided: 1 of 2 selected annotations");
-        assertCounts(page, 3, 0, 0);
+        assertCounts(page, 4, 0, 0);
         assertEquals("SUBMITTED", annotation(other).getString("status"), "all or nothing");
 
         // Someone else decides while the page is open: the second decision is refused, naming them.
@@ -228,6 +230,41 @@ class ReviewQueueBrowserTest {
         assertThat(row(page, raced).locator(".row-message")).containsText("decided by " + REVIEWER);
         assertThat(row(page, raced)).hasCount(1);
 
+        // e, then l: a reviewer corrects a label; the row stays in the queue with its new label.
+        row(page, mislabelled).click();
+        page.keyboard().press("e");
+        Locator chooser = page.locator("#label-dialog");
+        assertThat(chooser).isVisible();
+        assertThat(chooser.locator("button[data-label]")).hasCount(3); // the project's labels
+        assertThat(chooser.locator("button[data-label=LOCATION]")).containsText("Location l");
+        assertThat(chooser.locator("button[aria-current]")).hasAttribute("data-label", "CLAIM");
+        page.keyboard().press("Escape");
+        assertThat(chooser).isHidden();
+        assertThat(row(page, mislabelled)).isFocused();
+        page.keyboard().press("e");
+        Response relabelled = page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + mislabelled + "/label"),
+                () -> page.keyboard().press("l"));
+        assertEquals(200, relabelled.status(), relabelled.text());
+        assertThat(chooser).isHidden();
+        assertThat(row(page, mislabelled).locator(".chip")).hasText("Location");
+        assertThat(row(page, mislabelled).locator(".chip")).hasAttribute("data-label", "LOCATION");
+        assertThat(page.locator("#status")).hasText("Label changed to Location.");
+        JsonPath corrected = annotation(mislabelled);
+        assertEquals("LOCATION", corrected.getString("label"));
+        assertEquals("SUBMITTED", corrected.getString("status"));
+        assertEquals(EDITOR, corrected.getString("author"));
+        assertThat(row(page, mislabelled)).hasAttribute("data-version", String.valueOf(corrected.getInt("version")));
+        assertCounts(page, 4, 0, 0);
+        // Your own annotation: refused, and the server's sentence is on the row.
+        row(page, own).click();
+        page.keyboard().press("e");
+        Response ownRelabel = page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + own + "/label"),
+                () -> page.keyboard().press("c"));
+        assertEquals(403, ownRelabel.status());
+        assertThat(row(page, own).locator(".row-message"))
+                .hasText("This is your own annotation: change it on the article page.");
+        assertEquals("LOCATION", annotation(own).getString("label"));
+
         // Rejecting without a comment is caught in the comment box.
         row(page, other).click();
         page.keyboard().press("r");
@@ -239,6 +276,7 @@ class ReviewQueueBrowserTest {
         page.keyboard().press("?");
         assertThat(page.locator("#shortcuts-help")).isVisible();
         assertThat(page.locator("#shortcuts-help")).containsText("Approve the current row");
+        assertThat(page.locator("#shortcuts-help")).containsText("Change the current row's label");
         page.keyboard().press("Escape");
 
         // o: the current row's article, with the annotation selected.
