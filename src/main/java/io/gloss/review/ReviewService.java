@@ -64,8 +64,8 @@ public class ReviewService {
 
     @Transactional
     public AnnotationView decide(Long id, String decisionText, String comment, Integer version) {
+        Annotation annotation = lock(id); // first: another project's annotation is a 404 whatever the body
         Decision decision = Decision.parse(decisionText);
-        Annotation annotation = lock(id);
         check(annotation, decision, comment, version);
         apply(annotation, decision, comment);
         Annotation.flush(); // the answer carries the new version

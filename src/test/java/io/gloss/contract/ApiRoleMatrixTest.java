@@ -1,0 +1,179 @@
+package io.gloss.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every row of api.md, with every kind of caller: nobody → 401, the wrong role → 403, another
+ * project's objects → 404, the author rule → 403; whoever may gets past all of them (bodies are
+ * deliberately incomplete, so writes stop at validation and change nothing). Every refusal has
+ * the error shape {@code {"error", "message"}}.
+ */
+@QuarkusTest
+class ApiRoleMatrixTest {
+
+    enum Scope { NONE, PROJECT, AUTHOR }
+
+    record Row(String method, String path, String contentType, String body, Set<String> roles, Scope scope) {
+    }
+
+    record Caller(String name, Set<String> roles, boolean member, boolean author) {
+    }
+
+    static final Set<String> ANY = Set.of();
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    final Map<String, String> tokens = new HashMap<>();
+    long project;
+    long article;
+    long annotation;
+
+    @BeforeEach
+    void fixture() {
+        for (Caller c : callers()) {
+            if (c.roles() != null) {
+                accounts.ensure(c.name(), c.roles().toArray(String[]::new));
+            }
+        }
+        project = data.project("mx-editor", "mx-reviewer", "mx-author", "mx-editor-reviewer");
+        article = data.article(project, "Matrix", "Zelensky spoke in Kyiv.");
+        annotation = accounts.as("mx-author").contentType("application/json")
+                .body(Map.of("articleId", article, "label", "ACTOR", "start", 0, "end", 8, "quote", "Zelensky"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        for (Caller c : callers()) {
+            if (c.roles() != null && !tokens.containsKey(c.name())) {
+                tokens.put(c.name(), accounts.as(c.name()).contentType("application/json").body(Map.of("name", "matrix"))
+                        .post("/api/me/tokens").then().statusCode(201).extract().jsonPath().getString("token"));
+            }
+        }
+    }
+
+    static List<Caller> callers() {
+        return List.of(
+                new Caller("anonymous", null, false, false),
+                new Caller("mx-editor", Set.of("editor"), true, false),
+                new Caller("mx-author", Set.of("editor"), true, true),
+                new Caller("mx-reviewer", Set.of("reviewer"), true, false),
+                new Caller("mx-editor-reviewer", Set.of("editor", "reviewer"), true, false),
+                new Caller("mx-out-editor", Set.of("editor"), false, false),
+                new Caller("mx-out-reviewer", Set.of("reviewer"), false, false),
+                new Caller("mx-admin", Set.of("admin"), true, false));
+    }
+
+    List<Row> rows() {
+        String json = "application/json";
+        String a = "/api/annotations/" + annotation;
+        String p = "/api/projects/" + project;
+        String noOffsets = "{\"articleId\": " + article + ", \"label\": \"ACTOR\"}";
+        return List.of(
+                new Row("GET", "/api/me", null, null, ANY, Scope.NONE),
+                new Row("GET", "/api/me/tokens", null, null, ANY, Scope.NONE),
+                new Row("POST", "/api/me/tokens", json, "{}", ANY, Scope.NONE),
+                new Row("POST", "/api/users", json, "{}", Set.of("admin"), Scope.NONE),
+                new Row("POST", p + "/members", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("GET", "/api/projects", null, null, ANY, Scope.NONE),
+                new Row("POST", "/api/projects", json, "{}", Set.of("admin"), Scope.NONE),
+                new Row("GET", p, null, null, ANY, Scope.PROJECT),
+                new Row("GET", p + "/labels", null, null, ANY, Scope.PROJECT),
+                new Row("POST", p + "/labels", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("POST", p + "/articles", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("POST", p + "/articles/import", "application/x-ndjson", "", Set.of("admin"), Scope.PROJECT),
+                new Row("GET", p + "/articles", null, null, ANY, Scope.PROJECT),
+                new Row("GET", "/api/articles/" + article, null, null, ANY, Scope.PROJECT),
+                new Row("GET", "/api/articles/" + article + "/annotations", null, null, ANY, Scope.PROJECT),
+                new Row("POST", "/api/annotations", json, noOffsets, Set.of("editor"), Scope.PROJECT),
+                new Row("GET", a, null, null, ANY, Scope.PROJECT),
+                new Row("PUT", a, json, "{}", Set.of("editor"), Scope.AUTHOR),
+                new Row("POST", a + "/decision", json, "{}", Set.of("reviewer"), Scope.PROJECT),
+                new Row("POST", "/api/decisions", json, "{}", Set.of("reviewer"), Scope.NONE),
+                new Row("GET", "/api/review/queue", null, null, Set.of("reviewer"), Scope.NONE),
+                new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE));
+    }
+
+    /** The status the contract promises, or 0 for "past every check" (a 2xx, or a 400/409 on the body). */
+    static int expected(Row row, Caller caller) {
+        if (caller.roles() == null) {
+            return 401;
+        }
+        if (!row.roles().isEmpty() && row.roles().stream().noneMatch(caller.roles()::contains)) {
+            return 403;
+        }
+        if (row.scope() != Scope.NONE && !caller.member()) {
+            return 404;
+        }
+        if (row.scope() == Scope.AUTHOR && !caller.author()) {
+            return 403;
+        }
+        return 0;
+    }
+
+    @Test
+    void everyRowWithEveryCaller() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Row row : rows()) {
+            for (Caller caller : callers()) {
+                RequestSpecification request = given();
+                if (caller.roles() != null) {
+                    request.header("Authorization", "Token " + tokens.get(caller.name()));
+                }
+                if (row.contentType() != null) {
+                    request.contentType(row.contentType()).body(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                Response response = request.request(row.method(), row.path());
+                int status = response.statusCode();
+                int want = expected(row, caller);
+                boolean ok = want == 0 ? status < 300 || status == 400 || status == 409 : status == want;
+                if (!ok) {
+                    failures.add(row.method() + " " + row.path() + " as " + caller.name() + ": " + status
+                            + " (expected " + (want == 0 ? "2xx/400/409" : want) + ") " + response.asString());
+                }
+                if (status >= 400) {
+                    assertNotNull(response.jsonPath().getString("error"), row.path() + " error shape");
+                    assertNotNull(response.jsonPath().getString("message"), row.path() + " error shape");
+                }
+                checked++;
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(rows().size() * callers().size(), checked);
+    }
+
+    @Test
+    void onlyTheAuthorDeletes() {
+        for (String other : List.of("mx-editor", "mx-editor-reviewer")) {
+            given().header("Authorization", "Token " + tokens.get(other)).delete("/api/annotations/" + annotation)
+                    .then().statusCode(403);
+        }
+        given().header("Authorization", "Token " + tokens.get("mx-out-editor")).delete("/api/annotations/" + annotation)
+                .then().statusCode(404);
+        given().header("Authorization", "Token " + tokens.get("mx-reviewer")).delete("/api/annotations/" + annotation)
+                .then().statusCode(403);
+        given().delete("/api/annotations/" + annotation).then().statusCode(401);
+        given().header("Authorization", "Token " + tokens.get("mx-author")).delete("/api/annotations/" + annotation)
+                .then().statusCode(204);
+        assertFalse(tokens.isEmpty());
+    }
+}
