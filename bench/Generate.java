@@ -1,0 +1,300 @@
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gloss bench data generator: writes a project of N articles (4–20 k characters of realistic
+ * words) and M annotations (overlaps included, mixed statuses) straight into Gloss' database,
+ * bypassing the API so that a million rows take minutes. Run by bench/generate.sh, which puts
+ * the JDBC drivers on the classpath.
+ *
+ *   java Generate.java <jdbc-url> <user> <password> <project-id> <articles> <annotations> <author> <seed>
+ *   java Generate.java --scan <jdbc-url> <user> <password> <project-id>    (plain SELECT of the spans, timed)
+ *
+ * Words come from the sample corpus (../shared/corpus), so the texts have the length and letter
+ * mix of news, without copying its sentences. Texts are ASCII plus curly quotes and dashes, one
+ * UTF-16 unit per code point, so load scripts can slice quotes by offset.
+ */
+public class Generate {
+
+    static final int BATCH = 1000;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--scan")) {
+            scan(args[1], args[2], args[3], Long.parseLong(args[4]));
+            return;
+        }
+        String url = args[0], user = args[1], password = args[2];
+        long projectId = Long.parseLong(args[3]);
+        int articles = Integer.parseInt(args[4]);
+        long annotations = Long.parseLong(args[5]);
+        String author = args[6];
+        Random random = new Random(Long.parseLong(args[7]));
+        List<String> words = words(Path.of(System.getProperty("gloss.corpus", "../shared/corpus")));
+        long started = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            long[] labels = labels(c, projectId);
+            long articleBase = nextId(c, "article");
+            long annotationBase = nextId(c, "annotation");
+            long perArticle = Math.max(1, annotations / Math.max(1, articles));
+            long made = 0;
+            String[] statuses = {"SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED",
+                "APPROVED", "APPROVED", "APPROVED", "REJECTED"};
+            Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+            try (PreparedStatement art = c.prepareStatement("insert into article (id, project_id, title, source, body, length, sha256, "
+                    + "created_by, created_at) values (?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement ann = c.prepareStatement("insert into annotation (id, article_id, label_id, project_id, "
+                    + "start_offset, end_offset, quote, status, author, reviewer, version, created_at, updated_at, "
+                    + "status_changed_at) values (?,?,?,?,?,?,?,?,?,?,0,?,?,?)")) {
+                for (int i = 0; i < articles; i++) {
+                    long articleId = articleBase + i;
+                    String text = article(words, random, 4_000 + random.nextInt(16_001));
+                    art.setLong(1, articleId);
+                    art.setLong(2, projectId);
+                    art.setString(3, "Bench article " + (i + 1) + ": " + text.substring(0, Math.min(60, text.indexOf('.') + 1)));
+                    art.setString(4, "bench");
+                    art.setString(5, text);
+                    art.setInt(6, text.length());
+                    art.setString(7, sha256(text));
+                    art.setString(8, "bench");
+                    art.setTimestamp(9, Timestamp.from(t0));
+                    art.addBatch();
+                    long here = i == articles - 1 ? annotations - made : perArticle;
+                    List<int[]> spans = spans(text, random, (int) here);
+                    for (int[] s : spans) {
+                        Instant at = t0.plusSeconds(made);
+                        String status = statuses[random.nextInt(statuses.length)];
+                        ann.setLong(1, annotationBase + made);
+                        ann.setLong(2, articleId);
+                        ann.setLong(3, labels[random.nextInt(labels.length)]);
+                        ann.setLong(4, projectId);
+                        ann.setInt(5, s[0]);
+                        ann.setInt(6, s[1]);
+                        ann.setString(7, text.substring(s[0], s[1]));
+                        ann.setString(8, status);
+                        ann.setString(9, author);
+                        ann.setString(10, status.equals("SUBMITTED") ? null : "bench-reviewer");
+                        ann.setTimestamp(11, Timestamp.from(at));
+                        ann.setTimestamp(12, Timestamp.from(at));
+                        ann.setTimestamp(13, Timestamp.from(at));
+                        ann.addBatch();
+                        if (++made % BATCH == 0) {
+                            art.executeBatch();
+                            ann.executeBatch();
+                            c.commit();
+                        }
+                    }
+                    if (i % 200 == 199) {
+                        art.executeBatch();
+                        ann.executeBatch();
+                        c.commit();
+                        System.err.printf("  %d/%d articles, %d annotations, %.0f s%n", i + 1, articles, made,
+                                (System.nanoTime() - started) / 1e9);
+                    }
+                }
+                art.executeBatch();
+                ann.executeBatch();
+
+                // Two articles for the load scripts: one to create annotations on (ASCII only, so
+                // that Lua's byte offsets are code points), one with exactly 1,000 annotations.
+                long loadArticle = articleBase + articles;
+                long pageArticle = loadArticle + 1;
+                String loadText = article(words, random, 20_000, false);
+                String pageText = article(words, random, 20_000, true);
+                for (long id : new long[] {loadArticle, pageArticle}) {
+                    String text = id == loadArticle ? loadText : pageText;
+                    art.setLong(1, id);
+                    art.setLong(2, projectId);
+                    art.setString(3, id == loadArticle ? "Bench load article" : "Bench page article (1,000 annotations)");
+                    art.setString(4, "bench");
+                    art.setString(5, text);
+                    art.setInt(6, text.length());
+                    art.setString(7, sha256(text));
+                    art.setString(8, "bench");
+                    art.setTimestamp(9, Timestamp.from(t0));
+                    art.addBatch();
+                }
+                art.executeBatch();
+                for (int[] s : spans(pageText, random, 1_000)) {
+                    Instant at = t0.plusSeconds(made);
+                    ann.setLong(1, annotationBase + made);
+                    ann.setLong(2, pageArticle);
+                    ann.setLong(3, labels[random.nextInt(labels.length)]);
+                    ann.setLong(4, projectId);
+                    ann.setInt(5, s[0]);
+                    ann.setInt(6, s[1]);
+                    ann.setString(7, pageText.substring(s[0], s[1]));
+                    ann.setString(8, "SUBMITTED");
+                    ann.setString(9, author);
+                    ann.setString(10, null);
+                    ann.setTimestamp(11, Timestamp.from(at));
+                    ann.setTimestamp(12, Timestamp.from(at));
+                    ann.setTimestamp(13, Timestamp.from(at));
+                    ann.addBatch();
+                    made++;
+                }
+                ann.executeBatch();
+                articles += 2;
+                System.out.println("LOAD_ARTICLE=" + loadArticle);
+                System.out.println("PAGE_ARTICLE=" + pageArticle);
+            }
+            // Panache's pooled sequences must hand out ids above what was written here.
+            try (Statement s = c.createStatement()) {
+                s.execute("alter sequence article_SEQ restart with " + (articleBase + articles + 100));
+                s.execute("alter sequence annotation_SEQ restart with " + (annotationBase + made + 100));
+            }
+            c.commit();
+            System.err.printf("generated %d articles and %d annotations in %.1f s%n", articles, made,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Reads every live span of the project with its article text, as an export must: the floor for export speed. */
+    static void scan(String url, String user, String password, long projectId) throws Exception {
+        long started = System.nanoTime();
+        long rows = 0, bytes = 0;
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select a.id, a.body, n.start_offset, n.end_offset, n.quote, n.status "
+                    + "from article a left join annotation n on n.article_id = a.id and n.deleted_at is null "
+                    + "where a.project_id = ? order by a.id, n.start_offset")) {
+                ps.setFetchSize(1000);
+                ps.setLong(1, projectId);
+                long lastArticle = -1;
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        long article = r.getLong(1);
+                        String body = r.getString(2);
+                        if (article != lastArticle) {
+                            bytes += body.length();
+                            lastArticle = article;
+                        }
+                        String quote = r.getString(5);
+                        if (quote != null) {
+                            bytes += quote.length();
+                        }
+                        rows++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("scan: %d rows, %.1f MB of text in %.2f s (%.1f MB/s)%n", rows, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+    }
+
+    static long[] labels(Connection c, long projectId) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from label where project_id = ? order by id")) {
+            ps.setLong(1, projectId);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("project " + projectId + " has no labels");
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static long nextId(Connection c, String table) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
+            r.next();
+            return r.getLong(1) + 1_000;
+        }
+    }
+
+    static List<String> words(Path corpus) throws Exception {
+        List<String> words = new ArrayList<>();
+        Pattern word = Pattern.compile("[A-Za-z][A-Za-z'-]{0,20}");
+        try (var files = Files.list(corpus)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                Matcher m = word.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            throw new IllegalStateException("no words found in " + corpus);
+        }
+        return words;
+    }
+
+    /** Sentences of 8–28 words drawn from the corpus vocabulary, with curly quotes and dashes now and then. */
+    static String article(List<String> words, Random random, int length) {
+        return article(words, random, length, true);
+    }
+
+    static String article(List<String> words, Random random, int length, boolean typography) {
+        StringBuilder sb = new StringBuilder(length + 200);
+        while (sb.length() < length) {
+            int n = 8 + random.nextInt(21);
+            for (int i = 0; i < n; i++) {
+                String w = words.get(random.nextInt(words.size()));
+                if (i == 0) {
+                    w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                } else {
+                    sb.append(' ');
+                }
+                if (typography && random.nextInt(40) == 0) {
+                    w = "\u201C" + w + "\u201D";
+                }
+                sb.append(w);
+                if (typography && i > 2 && i < n - 2 && random.nextInt(30) == 0) {
+                    sb.append(" \u2014");
+                }
+            }
+            sb.append(random.nextInt(12) == 0 ? ".\n\n" : ". ");
+        }
+        return sb.toString().strip();
+    }
+
+    /** Spans on word boundaries, 1–6 words, overlapping each other now and then. */
+    static List<int[]> spans(String text, Random random, int count) {
+        List<int[]> spans = new ArrayList<>(count);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int attempts = 0;
+        while (spans.size() < count && attempts++ < count * 20) {
+            int start = random.nextInt(text.length() - 1);
+            while (start > 0 && text.charAt(start - 1) != ' ') {
+                start--;
+            }
+            int end = start;
+            int wordsIn = 1 + random.nextInt(6);
+            for (int w = 0; w < wordsIn && end < text.length(); w++) {
+                end = text.indexOf(' ', end + 1);
+                if (end < 0) {
+                    end = text.length();
+                }
+            }
+            while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1)) && text.charAt(end - 1) != '\u201D') {
+                end--;
+            }
+            if (end <= start || !seen.add(((long) start << 32) | end)) {
+                continue;
+            }
+            spans.add(new int[] {start, end});
+        }
+        return spans;
+    }
+
+    static String sha256(String text) throws Exception {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(d);
+    }
+}

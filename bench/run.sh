@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Gloss benchmark: generates a project straight into the database, then loads the app from a
+# second process (wrk, on loopback) and prints figures. See bench/README.md.
+#
+#   bench/run.sh                                  50,000 articles, 1,000,000 annotations, H2
+#   ARTICLES=5000 ANNOTATIONS=100000 bench/run.sh smaller, quicker
+#   DB=postgresql bench/run.sh                    on PostgreSQL 127.0.0.1:5432 (database gloss_bench, recreated)
+#   DURATION=10s CLIENTS="1 16 64"                each load's length and concurrencies
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTICLES=${ARTICLES:-50000}
+ANNOTATIONS=${ANNOTATIONS:-1000000}
+DB=${DB:-h2}
+DURATION=${DURATION:-10s}
+CLIENTS=${CLIENTS:-1 16 64}
+PORT=${PORT:-8181}
+WORK=$PWD/bench/work
+BASE=http://127.0.0.1:$PORT
+ADMIN_PW=bench-admin-password
+
+for tool in wrk jq curl java; do
+  command -v $tool >/dev/null || { echo "bench: needs $tool (apt-get install -y wrk jq curl)" >&2; exit 1; }
+done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./gloss build
+rm -rf "$WORK" && mkdir -p "$WORK"
+cp -r target/quarkus-app "$WORK/quarkus-app"
+APP=$WORK/quarkus-app/quarkus-run.jar
+
+if [ "$DB" = postgresql ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists gloss_bench" -c "create database gloss_bench"
+  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gloss_bench; DB_USER=postgres
+  QUARKUS_DATASOURCE_DB_KIND=postgresql java -Dquarkus.launch.rebuild=true -jar "$APP" >/dev/null
+  export QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$DB_USER
+else
+  JDBC_URL="jdbc:h2:file:$WORK/data/gloss"; DB_USER=sa
+fi
+export GLOSS_DATA_DIR=$WORK/data GLOSS_DEMO_ENABLED=false GLOSS_ADMIN_PASSWORD=$ADMIN_PW QUARKUS_HTTP_PORT=$PORT
+
+PID=""
+start_app() {
+  local t0; t0=$(date +%s%N)
+  java ${BENCH_JAVA_OPTS:-} -jar "$APP" > "$WORK/app.log" 2>&1 &
+  PID=$!
+  until curl -sf "$BASE/q/health/ready" >/dev/null; do
+    kill -0 $PID 2>/dev/null || { echo "bench: the app did not start, see $WORK/app.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  COLD_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_app() { kill $PID; wait $PID 2>/dev/null || true; }
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
+
+api() { # method path [json] — as admin with Basic
+  curl -sf -u "admin:$ADMIN_PW" -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$BASE$2"
+}
+
+echo "== setup: schema, accounts, project"
+start_app
+PROJECT=$(api POST /api/projects '{"name":"Bench","description":"generated"}' | jq -r .id)
+for l in '{"key":"CLAIM","color":"#e4572e","shortcut":"c"}' '{"key":"ACTOR","color":"#2e86ab","shortcut":"a"}' \
+         '{"key":"LOCATION","color":"#3bb273","shortcut":"l"}'; do api POST "/api/projects/$PROJECT/labels" "$l" >/dev/null; done
+for u in bench-editor:editor bench-reviewer:reviewer; do
+  api POST /api/users "{\"username\":\"${u%%:*}\",\"password\":\"$ADMIN_PW\",\"roles\":[\"${u##*:}\"]}" >/dev/null
+  api POST "/api/projects/$PROJECT/members" "{\"username\":\"${u%%:*}\"}"
+done
+token() { curl -sf -u "$1:$ADMIN_PW" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$BASE/api/me/tokens" | jq -r .token; }
+EDITOR_TOKEN=$(token bench-editor); REVIEWER_TOKEN=$(token bench-reviewer)
+stop_app
+
+echo "== generate: $ARTICLES articles, $ANNOTATIONS annotations ($DB)"
+CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | tr '\n' ':')
+GEN_START=$(date +%s)
+java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
+  "$ARTICLES" "$ANNOTATIONS" bench-editor 42 > "$WORK/ids.env"
+GEN_S=$(( $(date +%s) - GEN_START ))
+source "$WORK/ids.env"
+
+echo "== start with data"
+start_app
+sleep 5
+IDLE_RSS_MB=$(( $(ps -o rss= -p $PID) / 1024 ))
+curl -sf -H "Authorization: Token $EDITOR_TOKEN" "$BASE/api/articles/$LOAD_ARTICLE" | jq -j .text > "$WORK/load-article.txt"
+
+# Pending annotations, oldest first, by walking the queue (also finds the cursor 100,000 deep).
+echo "== walk the queue for ids and a deep cursor"
+: > "$WORK/pending.txt"; AFTER=""; DEEP_CURSOR=""; WALKED=0
+while [ $WALKED -lt 100000 ]; do
+  PAGE=$(curl -sf -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/review/queue?project=$PROJECT&limit=500${AFTER:+&after=$AFTER}")
+  echo "$PAGE" | jq -r '.items[].id' >> "$WORK/pending.txt"
+  AFTER=$(echo "$PAGE" | jq -r '.next // empty'); WALKED=$(wc -l < "$WORK/pending.txt")
+  [ -n "$AFTER" ] || break
+  DEEP_CURSOR=$AFTER
+done
+
+RESULTS=$WORK/results.tsv
+printf 'load\tclients\tmedian_ms\tp99_ms\treq_per_s\terrors\n' > "$RESULTS"
+load() { # name script clients [env...]
+  local name=$1 script=$2 clients=$3; shift 3
+  local threads=$(( clients < 2 ? 1 : 2 ))
+  local line
+  line=$(env "$@" GLOSS_THREADS=$threads wrk -t$threads -c"$clients" -d"$DURATION" --timeout 10s -s "bench/lua/$script" "$BASE" | grep '^RESULT')
+  eval "${line#RESULT }"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$clients" "$median_ms" "$p99_ms" "$rps" "$errors" | tee -a "$RESULTS"
+}
+echo "== load ($DURATION each)"
+for c in $CLIENTS; do
+  load floor get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH=/api/ping
+  load create create.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_ARTICLE="$LOAD_ARTICLE" GLOSS_TEXT_FILE="$WORK/load-article.txt"
+  load list get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/api/articles/$PAGE_ARTICLE/annotations"
+  load page-1000 get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/articles/$PAGE_ARTICLE"
+  load queue-first get.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT"
+  load queue-deep get.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT&after=$DEEP_CURSOR"
+  load approve approve.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_IDS_FILE="$WORK/pending.txt"
+done
+
+if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/projects/$PROJECT/datasets" | grep -q 200; then
+  echo "== export: the whole project as JSONL"
+  jcmd $PID GC.run >/dev/null 2>&1 || true
+  PEAK=0; T0=$(date +%s%N)
+  DS=$(curl -sf -H "Authorization: Token $REVIEWER_TOKEN" -H 'Content-Type: application/json' \
+       -d "{\"projectId\":$PROJECT,\"name\":\"bench\",\"format\":\"jsonl\",\"statuses\":[\"SUBMITTED\",\"APPROVED\",\"REJECTED\"]}" \
+       "$BASE/api/datasets" | jq -r .id)
+  while :; do
+    STATE=$(curl -sf -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/datasets/$DS" | jq -r .state)
+    USED=$(jcmd $PID GC.heap_info 2>/dev/null | awk '/used/ {for(i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); print int(v/1024); exit}}')
+    [ -n "$USED" ] && [ "$USED" -gt "$PEAK" ] && PEAK=$USED
+    [ "$STATE" = DONE ] || [ "$STATE" = FAILED ] && break
+    sleep 0.2
+  done
+  EXPORT_S=$(echo "scale=2; ($(date +%s%N) - $T0) / 1000000000" | bc)
+  BYTES=$(curl -sf -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/datasets/$DS" | jq '[.files[].bytes] | add')
+  echo "export: $STATE in ${EXPORT_S} s, $((BYTES / 1000000)) MB, $(echo "scale=1; $BYTES / 1000000 / $EXPORT_S" | bc) MB/s, peak heap used ${PEAK} MB (sampled)"
+fi
+stop_app
+echo "== plain SELECT of the same rows (export's floor)"
+java -cp "$CP" bench/Generate.java --scan "$JDBC_URL" "$DB_USER" "" "$PROJECT"
+
+echo
+echo "generation: ${GEN_S} s; cold start with data: ${COLD_MS} ms; idle RSS: ${IDLE_RSS_MB} MB"
+echo "results: $RESULTS"
