@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, labelForKey, NOT_APPLIED, refusedSentence,
+  actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, NOT_APPLIED, refusedSentence,
   relabelledSentence, rowMessages, shorten, step,
 } from "./queue.js";
 
@@ -51,6 +51,13 @@ test("counts move from submitted to the decision's status", () => {
   assert.deepEqual(countsAfter(counts, "REJECT", 1), { SUBMITTED: 4, APPROVED: 1, REJECTED: 1 });
   assert.deepEqual(counts, { SUBMITTED: 5, APPROVED: 1, REJECTED: 0 }, "the input is not changed");
   assert.equal(countsAfter({ SUBMITTED: 0, APPROVED: 0, REJECTED: 0 }, "APPROVE", 1).SUBMITTED, 0);
+});
+
+test("counts at the server's limit mean 'or more' and stay", () => {
+  const capped = countsAfter({ SUBMITTED: 10000, APPROVED: 9999, REJECTED: 3 }, "APPROVE", 5, 10000);
+  assert.deepEqual(capped, { SUBMITTED: 10000, APPROVED: 10000, REJECTED: 3 });
+  assert.equal(shownCount(10000, 10000), "10,000+");
+  assert.equal(shownCount(9999, 10000), "9999");
 });
 
 test("a refused bulk decision explains every row", () => {

@@ -83,12 +83,21 @@ export function resultOf(decision: Decision): Status {
   return decision === "APPROVE" ? "APPROVED" : "REJECTED";
 }
 
-/** Counts after `n` submitted annotations were decided on. */
-export function countsAfter(counts: Counts, decision: Decision, n: number): Counts {
+/**
+ * Counts after `n` submitted annotations were decided on. The server stops counting at `limit`
+ * (a count there means "that many or more"), so a count at the limit stays as it is.
+ */
+export function countsAfter(counts: Counts, decision: Decision, n: number, limit = Infinity): Counts {
   const next = { ...counts };
-  next.SUBMITTED = Math.max(0, next.SUBMITTED - n);
-  next[resultOf(decision)] += n;
+  if (next.SUBMITTED < limit) next.SUBMITTED = Math.max(0, next.SUBMITTED - n);
+  const result = resultOf(decision);
+  if (next[result] < limit) next[result] = Math.min(limit, next[result] + n);
   return next;
+}
+
+/** A count as the header shows it: "10,000+" at the server's limit. */
+export function shownCount(count: number, limit: number): string {
+  return count >= limit ? `${count.toLocaleString("en")}+` : String(count);
 }
 
 /** One item of a bulk answer (POST /api/decisions). */

@@ -8,7 +8,7 @@
  * Logic that needs no DOM lives in queue.ts, where it is unit-tested.
  */
 import {
-  actionForKey, countsAfter, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
+  actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
 
@@ -19,6 +19,8 @@ interface QueueData {
   status: Status;
   canDecide: boolean;
   counts: Counts;
+  /** The server stops counting here: a count equal to it means "that many or more". */
+  countLimit: number;
   /** The label set of each project with a row on the page, by project id. */
   labels: Record<string, QueueLabel[]>;
 }
@@ -189,10 +191,10 @@ class ReviewQueue {
     this.rows = this.rows.filter((row) => !gone.has(this.idOf(row)));
     this.current = null;
     this.setCurrent(this.rows.find((row) => this.idOf(row) === next));
-    this.counts = countsAfter(this.counts, decision, decided.length);
+    this.counts = countsAfter(this.counts, decision, decided.length, this.data.countLimit);
     for (const [status, count] of Object.entries(this.counts)) {
       const badge = document.querySelector(`#counts a[data-status="${status}"] .count`);
-      if (badge) badge.textContent = String(count);
+      if (badge) badge.textContent = shownCount(count, this.data.countLimit);
     }
     this.syncPickAll();
     if (this.rows.length === 0) this.showDone();

@@ -88,8 +88,11 @@ public class ReviewQueuePageResource {
         }
     }
 
-    /** A status link of the header: its count under the current filters. */
+    /** A status link of the header: its count under the current filters ("10,000+" past the count limit). */
     public record Tab(AnnotationStatus status, String name, long count, String href, boolean current) {
+        public String shown() {
+            return count >= ReviewQueueService.COUNT_LIMIT ? String.format("%,d+", count) : String.valueOf(count);
+        }
     }
 
     /** A queue row with its label's name and colour; {@code mine}: the reviewer is its author (four-eyes). */
@@ -101,7 +104,7 @@ public class ReviewQueuePageResource {
      * project that has a row on the page, in the project's order, for the label chooser ({@code e}).
      */
     record PageData(String csrf, String username, AnnotationStatus status, boolean canDecide,
-            Map<AnnotationStatus, Long> counts, Map<Long, List<LabelView>> labels) {
+            Map<AnnotationStatus, Long> counts, int countLimit, Map<Long, List<LabelView>> labels) {
     }
 
     @Inject
@@ -152,7 +155,8 @@ public class ReviewQueuePageResource {
         }
         // Only a submitted annotation can be decided on; other statuses are lists to look at.
         boolean canDecide = form.status() == AnnotationStatus.SUBMITTED;
-        PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts, labels);
+        PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts,
+                ReviewQueueService.COUNT_LIMIT, labels);
         return Templates.queue(form, projects.visibleProjects(), tabs, rows,
                 next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
                 canDecide, ScriptData.of(json, data));

@@ -52,9 +52,18 @@ public class ReviewQueueService {
             String before, String after) {
     }
 
-    /** {@code {items, next, counts}}: counts per status under the same filters. */
-    public record QueuePage(List<QueueItem> items, String next, Map<AnnotationStatus, Long> counts) {
+    /**
+     * {@code {items, next, counts, countLimit}}: counts per status under the same filters, exact up
+     * to {@code countLimit}; a count equal to it means "that many or more".
+     */
+    public record QueuePage(List<QueueItem> items, String next, Map<AnnotationStatus, Long> counts, int countLimit) {
     }
+
+    /**
+     * Counting stops here, so that opening a queue of a million costs what one of ten thousand
+     * does (a reviewer needs "10,000+", not the exact figure).
+     */
+    public static final int COUNT_LIMIT = 10_000;
 
     @Inject
     EntityManager em;
@@ -86,20 +95,20 @@ public class ReviewQueueService {
             items.add(new QueueItem(AnnotationView.of(a), a.projectId, a.article.title, context.before(), context.after()));
         }
         String next = more ? new Cursor(page.get(page.size() - 1).statusChangedAt, page.get(page.size() - 1).id).toString() : null;
-        return new QueuePage(items, next, counts(filter));
+        return new QueuePage(items, next, counts(filter), COUNT_LIMIT);
     }
 
+    /** Per status, the ids are read from the index up to the limit and counted: never a scan of everything. */
     private Map<AnnotationStatus, Long> counts(QueueFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = conditions(filter, params);
-        var query = em.createQuery("select a.status, count(a) from Annotation a" + where + " group by a.status", Object[].class);
-        params.forEach(query::setParameter);
         Map<AnnotationStatus, Long> counts = new EnumMap<>(AnnotationStatus.class);
-        for (AnnotationStatus s : AnnotationStatus.values()) {
-            counts.put(s, 0L);
-        }
-        for (Object[] row : query.getResultList()) {
-            counts.put((AnnotationStatus) row[0], ((Number) row[1]).longValue());
+        for (AnnotationStatus status : AnnotationStatus.values()) {
+            Map<String, Object> params = new HashMap<>();
+            StringBuilder where = conditions(filter, params);
+            where.append(" and a.status = :status");
+            params.put("status", status);
+            var query = em.createQuery("select a.id from Annotation a" + where, Long.class);
+            params.forEach(query::setParameter);
+            counts.put(status, (long) query.setMaxResults(COUNT_LIMIT).getResultList().size());
         }
         return counts;
     }
