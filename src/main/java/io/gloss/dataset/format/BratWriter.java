@@ -72,7 +72,7 @@ public final class BratWriter implements FormatWriter {
     }
 
     /** {@code start end}, or one pair a line of text joined by {@code ;}, in code points. */
-    static String fragments(CodePointText text, ExportSpan span) {
+    public static String fragments(CodePointText text, ExportSpan span) {
         List<String> parts = new ArrayList<>();
         int from = -1;
         for (int cp = span.start(); cp < span.end(); cp++) {

@@ -9,13 +9,13 @@ import java.util.Locale;
  * The tokenizer of the CoNLL export, stated in its manifest: the JDK's
  * {@link BreakIterator} word and sentence instances for {@link Locale#ROOT} (Unicode text
  * segmentation as Java implements it), whitespace dropped, and an English possessive
- * ({@code 's} or {@code ’s}) split off its word as in CoNLL-2003. Tokens and sentences are
- * reported in code points.
+ * ({@code 's} or {@code ’s}) split off its word as in CoNLL-2003; a sentence also ends at every
+ * line break, since headlines and datelines carry no full stop. Tokens are reported in code points.
  */
 public final class Tokenizer {
 
     public static final String NAME = "java.text.BreakIterator word and sentence instances, Locale.ROOT; "
-            + "whitespace dropped; a final 's or ’s split off as its own token";
+            + "a sentence also ends at every line break; whitespace dropped; a final 's or ’s split off as its own token";
 
     /** Tokens in order: start and end in code points, and the sentence each belongs to. */
     public record Tokens(int[] start, int[] end, int[] sentence, int count) {
@@ -88,18 +88,19 @@ public final class Tokenizer {
         return possessive ? to - 2 : -1;
     }
 
+    /** Sentence ends (UTF-16), ascending: the JDK's, plus every line break, since a headline has no full stop. */
     private static int[] sentenceEnds(String s) {
+        java.util.TreeSet<Integer> ends = new java.util.TreeSet<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
         sentences.setText(s);
-        int[] ends = new int[16];
-        int n = 0;
         for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
-            if (n == ends.length) {
-                ends = Arrays.copyOf(ends, n * 2);
-            }
-            ends[n++] = end;
+            ends.add(end);
         }
-        return n == 0 ? new int[] {s.length()} : Arrays.copyOf(ends, n);
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            ends.add(i + 1);
+        }
+        ends.add(s.length());
+        return ends.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Separators never inside a token: CoNLL lines are split on whitespace by their readers. */
