@@ -101,7 +101,15 @@ public class DatasetBuilder {
     }
 
     void build(long datasetId) {
-        Job job = QuarkusTransaction.requiringNew().call(() -> start(datasetId));
+        Job job;
+        try {
+            job = QuarkusTransaction.requiringNew().call(() -> start(datasetId));
+        } catch (RuntimeException e) {
+            // Nothing else would ever report it: the worker's future is not read.
+            LOG.errorf(e, "Dataset %d could not be started", datasetId);
+            QuarkusTransaction.requiringNew().run(() -> fail(datasetId, e));
+            return;
+        }
         if (job == null) {
             return;
         }

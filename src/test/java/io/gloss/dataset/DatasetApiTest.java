@@ -34,6 +34,9 @@ class DatasetApiTest {
     @Inject
     TestAccounts accounts;
 
+    @Inject
+    DatasetBuilder builder;
+
     long projectId;
     long articleId;
 
@@ -205,6 +208,25 @@ class DatasetApiTest {
                 .formParam("train", "0.5").formParam("dev", "0").formParam("test", "0")
                 .post("/projects/" + projectId + "/datasets").then().statusCode(400)
                 .body(containsString("must add up to 1")).body(containsString("value=\"Bad split\""));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void aBuildCutShortByAStopIsBuiltAgainOnStart() throws Exception {
+        JsonPath first = built(definition());
+        long id = first.getLong("id");
+        // As a crash would leave it: RUNNING, half a folder of files, none recorded.
+        fx.execute("update dataset set state = 'RUNNING', articles_done = 0 where id = ?", id);
+        fx.execute("delete from dataset_file where dataset_id = ?", id);
+        java.nio.file.Path folder = builder.directory(id);
+        DatasetBuilder.deleteTree(folder);
+        java.nio.file.Files.createDirectories(folder.resolveSibling(id + ".partial"));
+        java.nio.file.Files.writeString(folder.resolveSibling(id + ".partial").resolve("dataset.jsonl"), "half");
+        builder.resume(null);
+        JsonPath again = ExportFixture.await(id);
+        assertEquals("DONE", again.getString("state"));
+        assertEquals(first.getList("files"), again.getList("files"), "the same files, hash for hash");
+        assertTrue(java.nio.file.Files.notExists(folder.resolveSibling(id + ".partial")));
     }
 
     @Test
