@@ -1,0 +1,149 @@
+package io.gloss.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.auth.Role;
+import io.gloss.label.Label;
+import io.gloss.label.LabelView;
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The datasets pages: a project's datasets with the form that defines a new one, and a dataset's
+ * page with its progress (polled from the API while it builds) and download links.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+public class DatasetPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance datasets(Project project, List<LabelView> labels, List<DatasetFormat> formats,
+                List<AnnotationStatus> statuses, Page<DatasetView> datasets, Form form, String error);
+
+        static native TemplateInstance dataset(Project project, DatasetView dataset, ManifestSummary summary);
+    }
+
+    /** What the form held, shown again when it is refused. */
+    public record Form(String name, String format, List<String> statuses, List<String> labels, String articleIds,
+            String publishedFrom, String publishedTo, String train, String dev, String test, String seed) {
+
+        static Form empty() {
+            return new Form("", "jsonl", List.of("APPROVED"), List.of(), "", "", "", "1", "0", "0", "0");
+        }
+
+        public boolean hasStatus(AnnotationStatus status) {
+            return statuses.contains(status.name());
+        }
+
+        public boolean hasLabel(String key) {
+            return labels.contains(key);
+        }
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    DatasetBuilder builder;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("projects/{id}/datasets")
+    public TemplateInstance list(@PathParam("id") Long id, @QueryParam("after") String after) {
+        return render(projects.require(id), after, Form.empty(), null);
+    }
+
+    /** Post/Redirect/Get: the new dataset's page, or the form again with the reason it was refused. */
+    @POST
+    @Path("projects/{id}/datasets")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("id") Long id, @RestForm String name, @RestForm String format,
+            @RestForm List<String> statuses, @RestForm List<String> labels, @RestForm String articleIds,
+            @RestForm String publishedFrom, @RestForm String publishedTo, @RestForm String train, @RestForm String dev,
+            @RestForm String test, @RestForm String seed) {
+        Project project = projects.require(id);
+        Form form = new Form(name, format, statuses == null ? List.of() : statuses, labels == null ? List.of() : labels,
+                articleIds, publishedFrom, publishedTo, train, dev, test, seed);
+        try {
+            DatasetView created = datasets.create(new DatasetRequest(project.id, name, format,
+                    statuses == null || statuses.isEmpty() ? null : statuses,
+                    labels == null || labels.isEmpty() ? null : labels, ids(articleIds), publishedFrom, publishedTo,
+                    new DatasetRequest.SplitFractions(number("split", train), number("split", dev), number("split", test)),
+                    seed == null || seed.isBlank() ? null : number("seed", seed).longValueExact()));
+            return Response.seeOther(URI.create("/datasets/" + created.id())).build();
+        } catch (GlossException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            return Response.status(400).entity(render(project, null, form, e.getMessage())).build();
+        } catch (ArithmeticException e) {
+            return Response.status(400).entity(render(project, null, form, "The seed must be a whole number.")).build();
+        }
+    }
+
+    @GET
+    @Path("datasets/{id}")
+    public TemplateInstance page(@PathParam("id") Long id) throws IOException {
+        DatasetView dataset = datasets.view(id);
+        Project project = projects.require(dataset.projectId());
+        ManifestSummary summary = dataset.done()
+                ? ManifestSummary.read(json, datasets.file(id, ManifestWriter.FILE)) : null;
+        return Templates.dataset(project, dataset, summary);
+    }
+
+    private TemplateInstance render(Project project, String after, Form form, String error) {
+        List<LabelView> labels = Label.ofProject(project.id).stream().map(LabelView::of).toList();
+        return Templates.datasets(project, labels, Arrays.asList(DatasetFormat.values()),
+                Arrays.asList(AnnotationStatus.values()), datasets.list(project.id, after, 50), form, error);
+    }
+
+    private static List<Long> ids(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw GlossException.badRequest("articleIds", "Article ids are whole numbers separated by commas or spaces.");
+        }
+    }
+
+    private static BigDecimal number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw GlossException.badRequest(field, "\"" + text + "\" is not a number.");
+        }
+    }
+}

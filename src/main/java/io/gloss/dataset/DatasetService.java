@@ -1,0 +1,242 @@
+package io.gloss.dataset;
+
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.article.Article;
+import io.gloss.audit.AuditService;
+import io.gloss.auth.CurrentUser;
+import io.gloss.label.Label;
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Dataset definitions: validation, the dataset row and its audit event in one transaction, and
+ * who may see what. The build itself runs in {@link DatasetBuilder} once the row is committed.
+ */
+@ApplicationScoped
+public class DatasetService {
+
+    /** Fractions are stored with this many decimals (numeric(10, 9)). */
+    static final int FRACTION_SCALE = 9;
+    static final BigDecimal TOLERANCE = new BigDecimal("0.000001");
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    DatasetBuilder builder;
+
+    @Inject
+    Event<DatasetQueued> queued;
+
+    @Transactional
+    public DatasetView create(DatasetRequest request) {
+        if (!currentUser.isAdmin() && !currentUser.isReviewer()) {
+            throw GlossException.forbidden("Admins and reviewers build datasets.");
+        }
+        DatasetDefinition definition = validate(request);
+        Dataset dataset = new Dataset();
+        definition.applyTo(dataset);
+        dataset.state = DatasetState.QUEUED;
+        dataset.createdBy = currentUser.username();
+        dataset.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        dataset.persist();
+        DatasetView view = DatasetView.of(dataset);
+        audit.record(dataset.projectId, "dataset", dataset.id, "create", null, view);
+        queued.fire(new DatasetQueued(dataset.id));
+        return view;
+    }
+
+    /** A dataset the current user may see; otherwise 404. */
+    @Transactional
+    public DatasetView view(Long id) {
+        return DatasetView.of(require(id));
+    }
+
+    /** The project's datasets, newest first, by keyset pages. */
+    @Transactional
+    public Page<DatasetView> list(Long projectId, String after, Integer limit) {
+        Project project = projects.require(projectId);
+        int size = Page.limit(limit);
+        long before = after == null || after.isBlank() ? Long.MAX_VALUE : Page.after(after);
+        List<Dataset> found = Dataset.find("projectId = ?1 and id < ?2 order by id desc", project.id, before)
+                .range(0, size).list();
+        List<DatasetView> items = found.stream().map(DatasetView::of).toList();
+        String next = found.size() == size ? String.valueOf(found.get(size - 1).id) : null;
+        return new Page<>(items, next);
+    }
+
+    /** A file of a built dataset, by its recorded name only (never a path from the request). */
+    @Transactional
+    public Path file(Long datasetId, String name) {
+        Dataset dataset = require(datasetId);
+        boolean recorded = dataset.state == DatasetState.DONE && dataset.files.stream().anyMatch(f -> f.name.equals(name));
+        Path path = builder.directory(dataset.id).resolve(recorded ? name : "missing");
+        if (!recorded || !Files.isRegularFile(path)) {
+            throw GlossException.notFound("File " + name + " of dataset " + datasetId);
+        }
+        return path;
+    }
+
+    private Dataset require(Long id) {
+        Dataset dataset = id == null ? null : Dataset.findById(id);
+        if (dataset == null || !projects.canSee(dataset.projectId)) {
+            throw GlossException.notFound("Dataset " + id);
+        }
+        return dataset;
+    }
+
+    /** Checks a request against the project and returns it normalised; every problem is a 400 naming its field. */
+    DatasetDefinition validate(DatasetRequest r) {
+        if (r == null || r.projectId() == null) {
+            throw GlossException.badRequest("projectId", "projectId is required: the project whose annotations to export.");
+        }
+        Project project = projects.require(r.projectId());
+        if (r.name() == null || r.name().isBlank()) {
+            throw GlossException.badRequest("name", "Give the dataset a name.");
+        }
+        String name = r.name().strip();
+        if (name.length() > 200) {
+            throw GlossException.badRequest("name", "A dataset name has at most 200 characters.");
+        }
+        DatasetFormat format = DatasetFormat.parse(r.format()).orElseThrow(() -> GlossException.badRequest("format",
+                "format must be one of " + Arrays.stream(DatasetFormat.values()).map(DatasetFormat::key)
+                        .collect(Collectors.joining(", ")) + (r.format() == null ? "." : "; it was \"" + r.format() + "\".")));
+        return new DatasetDefinition(project.id, name, format, statuses(r.statuses()), labels(project, r.labels()),
+                articles(project, r.articleIds()), date("publishedFrom", r.publishedFrom()),
+                range(r.publishedFrom(), date("publishedTo", r.publishedTo())), split(r.split(), r.seed()));
+    }
+
+    private static List<AnnotationStatus> statuses(List<String> requested) {
+        if (requested == null) {
+            return List.of(AnnotationStatus.APPROVED);
+        }
+        if (requested.isEmpty()) {
+            throw GlossException.badRequest("statuses", "Name at least one status, or leave statuses out for APPROVED only.");
+        }
+        Set<AnnotationStatus> statuses = new TreeSet<>();
+        for (String status : requested) {
+            try {
+                statuses.add(AnnotationStatus.valueOf(status == null ? "" : status.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw GlossException.badRequest("statuses", "Unknown status \"" + status
+                        + "\": use SUBMITTED, APPROVED or REJECTED.");
+            }
+        }
+        return List.copyOf(statuses);
+    }
+
+    private static List<String> labels(Project project, List<String> requested) {
+        if (requested == null) {
+            return null;
+        }
+        if (requested.isEmpty()) {
+            throw GlossException.badRequest("labels", "Name at least one label key, or leave labels out for every label.");
+        }
+        Set<String> known = Label.ofProject(project.id).stream().map(l -> l.key).collect(Collectors.toSet());
+        Set<String> keys = new TreeSet<>();
+        for (String key : requested) {
+            String normalised = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
+            if (!known.contains(normalised)) {
+                throw GlossException.badRequest("labels", "The project has no label \"" + key + "\".");
+            }
+            keys.add(normalised);
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<Long> articles(Project project, List<Long> requested) {
+        if (requested == null) {
+            return null;
+        }
+        if (requested.isEmpty() || requested.contains(null)) {
+            throw GlossException.badRequest("articleIds", "List article ids, or leave articleIds out for every article.");
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(requested));
+        Set<Long> found = new HashSet<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            found.addAll(Article.getEntityManager()
+                    .createQuery("select ar.id from Article ar where ar.project.id = :project and ar.id in :ids", Long.class)
+                    .setParameter("project", project.id).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .getResultList());
+        }
+        for (Long id : ids) {
+            if (!found.contains(id)) {
+                throw GlossException.badRequest("articleIds", "Article " + id + " is not in this project.");
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip()).toString();
+        } catch (DateTimeParseException e) {
+            throw GlossException.badRequest(field, field + " must be a date like 2024-12-31; it was \"" + value + "\".");
+        }
+    }
+
+    private static String range(String from, String to) {
+        if (from != null && !from.isBlank() && to != null && LocalDate.parse(from.strip()).isAfter(LocalDate.parse(to))) {
+            throw GlossException.badRequest("publishedTo", "publishedTo must not be before publishedFrom.");
+        }
+        return to;
+    }
+
+    private static SplitPlan split(DatasetRequest.SplitFractions requested, Long seed) {
+        long s = seed == null ? 0 : seed;
+        if (requested == null) {
+            return new SplitPlan(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, s);
+        }
+        BigDecimal train = fraction("train", requested.train());
+        BigDecimal dev = fraction("dev", requested.dev());
+        BigDecimal test = fraction("test", requested.test());
+        BigDecimal sum = train.add(dev).add(test);
+        if (sum.subtract(BigDecimal.ONE).abs().compareTo(TOLERANCE) > 0) {
+            throw GlossException.badRequest("split", "The split fractions must add up to 1; train, dev and test add up to "
+                    + sum.stripTrailingZeros().toPlainString() + ".");
+        }
+        return new SplitPlan(DatasetDefinition.plain(train), DatasetDefinition.plain(dev), DatasetDefinition.plain(test), s);
+    }
+
+    private static BigDecimal fraction(String name, BigDecimal value) {
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw GlossException.badRequest("split", "split." + name + " must be between 0 and 1; it was "
+                    + value.toPlainString() + ".");
+        }
+        return value.setScale(FRACTION_SCALE, RoundingMode.HALF_EVEN);
+    }
+}

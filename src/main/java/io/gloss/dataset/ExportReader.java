@@ -1,0 +1,132 @@
+package io.gloss.dataset;
+
+import io.gloss.annotation.AnnotationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The database side of an export, in batches: the selection's articles in id order, then the
+ * selected live annotations of one batch in one query, streamed rather than listed. Callers
+ * run each batch in a transaction of its own.
+ */
+@ApplicationScoped
+public class ExportReader {
+
+    /** Articles per batch (api: "in batches, e.g. 200 articles"). */
+    static final int BATCH_ARTICLES = 200;
+    /** ...and no more text than this per batch, in code points, whatever the articles' length. */
+    static final long BATCH_CODE_POINTS = 4_000_000;
+    /** Rows the JDBC driver fetches at a time while the spans stream. */
+    static final int FETCH_SIZE = 1_000;
+
+    /** An article's row, before its split is known. */
+    public record ArticleRow(long id, String title, String source, String url, String published, String text) {
+    }
+
+    /** An annotation's row; its text is cut from the article by the builder. */
+    public record SpanRow(long id, long articleId, int start, int end, String label, String quote, String note,
+            AnnotationStatus status, String author, String reviewer, Instant created) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** How many articles the definition selects, for the progress bar. */
+    public int count(DatasetDefinition d) {
+        if (d.articleIds() == null) {
+            return withDates(em.createQuery("select count(ar) from Article ar where ar.project.id = :project" + dates(d),
+                    Long.class), d).setParameter("project", d.projectId()).getSingleResult().intValue();
+        }
+        long total = 0;
+        for (int i = 0; i < d.articleIds().size(); i += BATCH_ARTICLES) {
+            List<Long> chunk = d.articleIds().subList(i, Math.min(d.articleIds().size(), i + BATCH_ARTICLES));
+            total += withDates(em.createQuery("select count(ar) from Article ar where ar.project.id = :project "
+                    + "and ar.id in :ids" + dates(d), Long.class), d).setParameter("project", d.projectId())
+                    .setParameter("ids", chunk).getSingleResult();
+        }
+        return (int) total;
+    }
+
+    /**
+     * The next batch of the selection after {@code afterId}: up to {@link #BATCH_ARTICLES}
+     * articles and {@link #BATCH_CODE_POINTS} of text (at least one article), in id order.
+     * Empty when the selection is exhausted.
+     */
+    public List<ArticleRow> nextArticles(DatasetDefinition d, long afterId) {
+        List<Long> ids = new ArrayList<>();
+        long codePoints = 0;
+        for (Object[] row : candidates(d, afterId)) {
+            long length = ((Number) row[1]).longValue();
+            if (!ids.isEmpty() && codePoints + length > BATCH_CODE_POINTS) {
+                break;
+            }
+            ids.add((Long) row[0]);
+            codePoints += length;
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select new io.gloss.dataset.ExportReader$ArticleRow(ar.id, ar.title, ar.source, ar.url, "
+                + "ar.published, ar.text) from Article ar where ar.id in :ids order by ar.id", ArticleRow.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** Ids and lengths of the next articles, so that the batch can stop before its text grows too large. */
+    private List<Object[]> candidates(DatasetDefinition d, long afterId) {
+        String select = "select ar.id, ar.length from Article ar where ar.project.id = :project and ar.id > :after" + dates(d);
+        TypedQuery<Object[]> query;
+        if (d.articleIds() == null) {
+            query = em.createQuery(select + " order by ar.id", Object[].class);
+        } else {
+            List<Long> next = d.articleIds().stream().filter(id -> id > afterId).limit(BATCH_ARTICLES).toList();
+            if (next.isEmpty()) {
+                return List.of();
+            }
+            query = em.createQuery(select + " and ar.id in :ids order by ar.id", Object[].class).setParameter("ids", next);
+        }
+        return withDates(query, d).setParameter("project", d.projectId()).setParameter("after", afterId)
+                .setMaxResults(BATCH_ARTICLES).getResultList();
+    }
+
+    /**
+     * The selected live annotations of these articles, ordered by article (the builder sorts each
+     * article's spans itself, so that the order never depends on a database's collation).
+     */
+    public Stream<SpanRow> spans(DatasetDefinition d, List<Long> articleIds) {
+        String jpql = "select new io.gloss.dataset.ExportReader$SpanRow(an.id, an.article.id, an.start, an.end, l.key, "
+                + "an.quote, an.note, an.status, an.author, an.reviewer, an.createdAt) from Annotation an join an.label l "
+                + "where an.article.id in :articles and an.deletedAt is null and an.status in :statuses"
+                + (d.labels() == null ? "" : " and l.key in :labels")
+                + " order by an.article.id, an.id";
+        TypedQuery<SpanRow> query = em.createQuery(jpql, SpanRow.class)
+                .setParameter("articles", articleIds).setParameter("statuses", d.statuses())
+                .setHint("org.hibernate.fetchSize", FETCH_SIZE);
+        if (d.labels() != null) {
+            query.setParameter("labels", d.labels());
+        }
+        return query.getResultStream();
+    }
+
+    /** Published dates are ISO text: a date-time on the last day still sorts before the next day. */
+    private static String dates(DatasetDefinition d) {
+        return (d.publishedFrom() == null ? "" : " and ar.published >= :from")
+                + (d.publishedTo() == null ? "" : " and ar.published < :until");
+    }
+
+    private static <T> TypedQuery<T> withDates(TypedQuery<T> query, DatasetDefinition d) {
+        if (d.publishedFrom() != null) {
+            query.setParameter("from", d.publishedFrom());
+        }
+        if (d.publishedTo() != null) {
+            query.setParameter("until", LocalDate.parse(d.publishedTo()).plusDays(1).toString());
+        }
+        return query;
+    }
+}

@@ -1,0 +1,22 @@
+package io.gloss.dataset;
+
+import io.gloss.annotation.AnnotationStatus;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * An annotation as the writers see it. {@code text} is cut from the article at the span's
+ * code-point offsets (and checked against the stored quote), so every export carries exactly
+ * {@code article_text[start:end]}.
+ */
+public record ExportSpan(long id, long articleId, int start, int end, String label, String text, String note,
+        AnnotationStatus status, String annotator, String reviewer, Instant created) {
+
+    /** The one order of spans in every format: start, end, label, then id. */
+    public static final Comparator<ExportSpan> ORDER = Comparator.comparingInt(ExportSpan::start)
+            .thenComparingInt(ExportSpan::end).thenComparing(ExportSpan::label).thenComparingLong(ExportSpan::id);
+
+    public int length() {
+        return end - start;
+    }
+}

@@ -1,0 +1,28 @@
+package io.gloss.dataset.format;
+
+import io.gloss.dataset.Split;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a writer needs besides the articles: where to write, the labels of the selection (for
+ * label declarations such as brat's annotation.conf) and the splits that may receive articles.
+ */
+public record ExportContext(Path directory, List<LabelInfo> labels, Set<Split> splits) {
+
+    /** A label of the selection, in the project's order. */
+    public record LabelInfo(String key, String name, String color) {
+    }
+
+    /** A file in the dataset's directory, hashed as it is written. */
+    public HashedFile create(String name) throws IOException {
+        return HashedFile.create(directory, name);
+    }
+
+    /** A scratch file for lists too long to keep in memory; the builder removes it. */
+    public Path scratch(String name) {
+        return directory.resolve(".scratch-" + name);
+    }
+}

@@ -1,0 +1,40 @@
+package io.gloss.dataset.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gloss.dataset.DatasetFile;
+import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportSpan;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes one export format as the articles stream by. Writers never touch the database: the
+ * builder hands them each article of the selection once, in id order, with its spans in
+ * {@link ExportSpan#ORDER}, and they write (and hash) their files as they go.
+ */
+public interface FormatWriter extends AutoCloseable {
+
+    /** One article of the selection and its selected spans (possibly none). */
+    void article(ExportArticle article, List<ExportSpan> spans) throws IOException;
+
+    /** Closes every file and returns what was written, for the manifest and the database. */
+    List<DatasetFile> finish() throws IOException;
+
+    /** Closes the files after a failure, without reporting them. */
+    void abort();
+
+    /** Releases scratch files once the manifest has been written (or the build has failed). */
+    @Override
+    default void close() throws IOException {
+    }
+
+    /** Format-specific fields of the manifest (the tokenizer of CoNLL, for example). */
+    default void describe(JsonGenerator manifest) throws IOException {
+    }
+
+    /** The manifest's {@code misaligned} list: spans this format could not hold exactly. */
+    default void misaligned(JsonGenerator manifest) throws IOException {
+        manifest.writeStartArray();
+        manifest.writeEndArray();
+    }
+}

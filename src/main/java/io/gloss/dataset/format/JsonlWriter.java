@@ -1,0 +1,82 @@
+package io.gloss.dataset.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gloss.dataset.DatasetFile;
+import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportSpan;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code dataset.jsonl}: one article a line, {@code {"id","text","meta","spans","relations"}},
+ * offsets in code points (Python's {@code text[start:end]}), the spaCy/Prodigy/Hugging Face
+ * shape. Keys are written in a fixed order so that the bytes are reproducible.
+ */
+public final class JsonlWriter implements FormatWriter {
+
+    static final String FILE = "dataset.jsonl";
+
+    private final HashedFile file;
+    private final JsonGenerator json;
+
+    public JsonlWriter(ExportContext context) {
+        try {
+            file = context.create(FILE);
+            json = Json.generator(new BufferedOutputStream(file, 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("id", article.id());
+        json.writeStringField("text", article.text().text());
+        json.writeObjectFieldStart("meta");
+        json.writeStringField("title", article.title());
+        json.writeStringField("source", article.source());
+        json.writeStringField("url", article.url());
+        json.writeStringField("published", article.published());
+        json.writeStringField("split", article.split().key());
+        json.writeEndObject();
+        json.writeArrayFieldStart("spans");
+        for (ExportSpan span : spans) {
+            json.writeStartObject();
+            json.writeNumberField("start", span.start());
+            json.writeNumberField("end", span.end());
+            json.writeStringField("label", span.label());
+            json.writeStringField("text", span.text());
+            json.writeNullField("entity"); // canonical entities are not linked yet
+            json.writeStringField("annotator", span.annotator());
+            json.writeStringField("reviewer", span.reviewer());
+            json.writeStringField("note", span.note());
+            json.writeNumberField("id", span.id());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("relations"); // Gloss has no relations yet; the key is part of the shape
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    @Override
+    public List<DatasetFile> finish() throws IOException {
+        json.close();
+        file.close();
+        return List.of(file.describe());
+    }
+
+    @Override
+    public void abort() {
+        try {
+            json.close();
+            file.close();
+        } catch (IOException ignored) {
+            // the build has failed already; its directory is removed
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.gloss.dataset.format;
+
+import io.gloss.dataset.CodePointText;
+import java.text.BreakIterator;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The tokenizer of the CoNLL export, stated in its manifest: the JDK's
+ * {@link BreakIterator} word and sentence instances for {@link Locale#ROOT} (Unicode text
+ * segmentation as Java implements it), whitespace dropped, and an English possessive
+ * ({@code 's} or {@code ’s}) split off its word as in CoNLL-2003; a sentence also ends at every
+ * line break, since headlines and datelines carry no full stop. Tokens are reported in code points.
+ */
+public final class Tokenizer {
+
+    public static final String NAME = "java.text.BreakIterator word and sentence instances, Locale.ROOT; "
+            + "a sentence also ends at every line break; whitespace dropped; a final 's or ’s split off as its own token";
+
+    /** Tokens in order: start and end in code points, and the sentence each belongs to. */
+    public record Tokens(int[] start, int[] end, int[] sentence, int count) {
+
+        /** The token starting exactly at {@code codePoint}, or -1. */
+        public int startingAt(int codePoint) {
+            int i = Arrays.binarySearch(start, 0, count, codePoint);
+            return i >= 0 ? i : -1;
+        }
+
+        /** The token ending exactly at {@code codePoint}, or -1. */
+        public int endingAt(int codePoint) {
+            int i = Arrays.binarySearch(end, 0, count, codePoint);
+            return i >= 0 ? i : -1;
+        }
+    }
+
+    private Tokenizer() {
+    }
+
+    public static Tokens tokenize(CodePointText text) {
+        String s = text.text();
+        int[] sentenceEnds = sentenceEnds(s);
+        Builder tokens = new Builder();
+        BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
+        words.setText(s);
+        int sentence = 0;
+        for (int from = words.first(), to = words.next(); to != BreakIterator.DONE; from = to, to = words.next()) {
+            // A segment may still hold separators; each run of other characters is a token.
+            int i = from;
+            while (i < to) {
+                while (i < to && isSpace(s.codePointAt(i))) {
+                    i += Character.charCount(s.codePointAt(i));
+                }
+                int start = i;
+                while (i < to && !isSpace(s.codePointAt(i))) {
+                    i += Character.charCount(s.codePointAt(i));
+                }
+                if (start < i) {
+                    while (sentence < sentenceEnds.length - 1 && start >= sentenceEnds[sentence]) {
+                        sentence++;
+                    }
+                    add(tokens, text, s, start, i, sentence);
+                }
+            }
+        }
+        tokens.joinCurlyPossessives(s, text);
+        return new Tokens(tokens.start, tokens.end, tokens.sentence, tokens.count);
+    }
+
+    private static void add(Builder tokens, CodePointText text, String s, int from, int to, int sentence) {
+        int split = possessive(s, from, to);
+        if (split > 0) {
+            tokens.add(text.codePoint(from), text.codePoint(split), sentence);
+            tokens.add(text.codePoint(split), text.codePoint(to), sentence);
+        } else {
+            tokens.add(text.codePoint(from), text.codePoint(to), sentence);
+        }
+    }
+
+    /** Where {@code 's} or {@code ’s} starts when the token ends in one after a letter; else -1. */
+    private static int possessive(String s, int from, int to) {
+        if (to - from < 3) {
+            return -1;
+        }
+        char apostrophe = s.charAt(to - 2);
+        char last = s.charAt(to - 1);
+        boolean possessive = (apostrophe == '\'' || apostrophe == '’') && (last == 's' || last == 'S')
+                && Character.isLetter(s.charAt(to - 3));
+        return possessive ? to - 2 : -1;
+    }
+
+    /** Sentence ends (UTF-16), ascending: the JDK's, plus every line break, since a headline has no full stop. */
+    private static int[] sentenceEnds(String s) {
+        java.util.TreeSet<Integer> ends = new java.util.TreeSet<>();
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(s);
+        for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
+            ends.add(end);
+        }
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            ends.add(i + 1);
+        }
+        ends.add(s.length());
+        return ends.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Separators never inside a token: CoNLL lines are split on whitespace by their readers. */
+    static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0xFEFF
+                || codePoint == 0x200B;
+    }
+
+    private static final class Builder {
+
+        /**
+         * The JDK keeps {@code Zelensky's} as one word but cuts {@code Russia’s} into three
+         * ({@code Russia}, {@code ’}, {@code s}); the last two become one {@code ’s} token, as the
+         * straight apostrophe's possessive is.
+         */
+        void joinCurlyPossessives(String s, CodePointText text) {
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                boolean join = i > 0 && i + 1 < count && end[i] - start[i] == 1 && end[i] == start[i + 1]
+                        && end[i + 1] - start[i + 1] == 1 && end[i - 1] == start[i]
+                        && s.charAt(text.utf16(start[i])) == '’'
+                        && Character.toLowerCase(s.charAt(text.utf16(start[i + 1]))) == 's';
+                start[kept] = start[i];
+                sentence[kept] = sentence[i];
+                end[kept] = join ? end[++i] : end[i];
+                kept++;
+            }
+            count = kept;
+        }
+
+        int[] start = new int[64];
+        int[] end = new int[64];
+        int[] sentence = new int[64];
+        int count;
+
+        void add(int from, int to, int inSentence) {
+            if (count == start.length) {
+                start = Arrays.copyOf(start, count * 2);
+                end = Arrays.copyOf(end, count * 2);
+                sentence = Arrays.copyOf(sentence, count * 2);
+            }
+            start[count] = from;
+            end[count] = to;
+            sentence[count] = inSentence;
+            count++;
+        }
+    }
+}

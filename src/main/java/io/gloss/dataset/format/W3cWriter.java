@@ -1,0 +1,130 @@
+package io.gloss.dataset.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gloss.dataset.CodePointText;
+import io.gloss.dataset.DatasetFile;
+import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportSpan;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@code annotations.jsonld}: a JSON array of W3C Web Annotations, one a line, each complete in
+ * itself ({@code @context} included) so that tools can import them one by one. The target
+ * carries a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector whose start
+ * and end count code points, as the Web Annotation model requires.
+ */
+public final class W3cWriter implements FormatWriter {
+
+    static final String FILE = "annotations.jsonld";
+    static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+    /** Code points of context kept on each side in the TextQuoteSelector. */
+    static final int AFFIX = 32;
+
+    private final HashedFile file;
+    private final JsonGenerator json;
+    private boolean first = true;
+
+    public W3cWriter(ExportContext context) {
+        try {
+            file = context.create(FILE);
+            json = Json.generator(new BufferedOutputStream(file, 1 << 16));
+            json.writeRaw("[\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+        String source = article.url() == null || article.url().isBlank() ? "urn:gloss:article:" + article.id() : article.url();
+        for (ExportSpan span : spans) {
+            if (!first) {
+                json.writeRaw(",\n");
+            }
+            first = false;
+            annotation(article, span, source);
+        }
+    }
+
+    private void annotation(ExportArticle article, ExportSpan span, String source) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("@context", CONTEXT);
+        json.writeStringField("id", "urn:gloss:annotation:" + span.id());
+        json.writeStringField("type", "Annotation");
+        json.writeStringField("motivation", "tagging");
+        json.writeObjectFieldStart("creator");
+        json.writeStringField("id", "urn:gloss:user:" + URLEncoder.encode(span.annotator(), StandardCharsets.UTF_8));
+        json.writeStringField("type", "Person");
+        json.writeStringField("nickname", span.annotator());
+        json.writeEndObject();
+        json.writeStringField("created", DateTimeFormatter.ISO_INSTANT.format(span.created()));
+        // A note rides along as a second, commenting body; without one the body is the tag alone.
+        if (span.note() != null) {
+            json.writeArrayFieldStart("body");
+            tag(span);
+            json.writeStartObject();
+            json.writeStringField("type", "TextualBody");
+            json.writeStringField("value", span.note());
+            json.writeStringField("purpose", "commenting");
+            json.writeEndObject();
+            json.writeEndArray();
+        } else {
+            json.writeFieldName("body");
+            tag(span);
+        }
+        json.writeObjectFieldStart("target");
+        json.writeStringField("source", source);
+        json.writeArrayFieldStart("selector");
+        json.writeStartObject();
+        json.writeStringField("type", "TextQuoteSelector");
+        json.writeStringField("exact", span.text());
+        CodePointText text = article.text();
+        if (span.start() > 0) {
+            json.writeStringField("prefix", text.slice(Math.max(0, span.start() - AFFIX), span.start()));
+        }
+        if (span.end() < text.length()) {
+            json.writeStringField("suffix", text.slice(span.end(), Math.min(text.length(), span.end() + AFFIX)));
+        }
+        json.writeEndObject();
+        json.writeStartObject();
+        json.writeStringField("type", "TextPositionSelector");
+        json.writeNumberField("start", span.start());
+        json.writeNumberField("end", span.end());
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private void tag(ExportSpan span) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "TextualBody");
+        json.writeStringField("value", span.label());
+        json.writeStringField("purpose", "tagging");
+        json.writeEndObject();
+    }
+
+    @Override
+    public List<DatasetFile> finish() throws IOException {
+        json.writeRaw(first ? "]\n" : "\n]\n");
+        json.close();
+        file.close();
+        return List.of(file.describe());
+    }
+
+    @Override
+    public void abort() {
+        try {
+            json.close();
+            file.close();
+        } catch (IOException ignored) {
+            // the build has failed already; its directory is removed
+        }
+    }
+}

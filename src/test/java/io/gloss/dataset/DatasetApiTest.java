@@ -1,0 +1,243 @@
+package io.gloss.dataset;
+
+import static io.gloss.dataset.ExportFixture.built;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.TestAccounts;
+import io.gloss.audit.AuditEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The datasets API and pages: validation, roles, membership, audit, downloads, failures. */
+@QuarkusTest
+class DatasetApiTest {
+
+    @Inject
+    ExportFixture fx;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    DatasetBuilder builder;
+
+    long projectId;
+    long articleId;
+
+    @BeforeEach
+    void fixture() throws Exception {
+        projectId = fx.project("api-reviewer", "api-editor");
+        articleId = fx.article(projectId, "One", "Zelensky spoke in Kyiv.");
+        fx.insert(projectId, articleId, "ACTOR", 0, 8, "Zelensky", "APPROVED", "api-editor", "someone", null);
+    }
+
+    Map<String, Object> definition() {
+        Map<String, Object> d = new HashMap<>();
+        d.put("projectId", projectId);
+        d.put("name", "API");
+        d.put("format", "jsonl");
+        return d;
+    }
+
+    io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/datasets").then();
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void acceptedThenDoneWithFilesAndManifest() {
+        long id = post(definition()).statusCode(202).header("Location", containsString("/api/datasets/"))
+                .body("state", equalTo("QUEUED")).extract().jsonPath().getLong("id");
+        JsonPath done = ExportFixture.await(id);
+        assertEquals("DONE", done.getString("state"));
+        assertEquals(1.0, done.getDouble("progress"));
+        assertEquals(1, done.getInt("articlesDone"));
+        assertEquals(List.of("dataset.jsonl", "manifest.json"), done.getList("files.name"));
+        assertEquals(1, done.getInt("manifest.counts.spans"));
+        assertEquals(List.of((int) articleId), done.getList("manifest.splits.train"));
+        assertEquals("jsonl", done.getString("definition.format"));
+        assertEquals(List.of("APPROVED"), done.getList("definition.statuses"));
+        given().get("/api/datasets/" + id + "/files/dataset.jsonl").then().statusCode(200)
+                .contentType(containsString("application/x-ndjson"))
+                .header("Content-Disposition", "attachment; filename=\"gloss-dataset-" + id + "-dataset.jsonl\"")
+                .body(containsString("\"text\":\"Zelensky spoke in Kyiv.\""));
+        given().get("/api/datasets/" + id + "/files/manifest.json").then().statusCode(200).contentType(containsString("application/json"));
+        given().get("/api/datasets/" + id + "/files/..%2F..%2Fgloss.mv.db").then().statusCode(404).body("error", equalTo("not_found"));
+        given().get("/api/datasets/" + id + "/files/other.csv").then().statusCode(404);
+        given().get("/api/projects/" + projectId + "/datasets").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo((int) id)).body("next", nullValue());
+        // Written with its audit event, in the same transaction.
+        AuditEvent event = QuarkusTransaction.requiringNew().call(() ->
+                AuditEvent.<AuditEvent>find("entity = 'dataset' and entityId = ?1", id).firstResult());
+        assertEquals("create", event.action);
+        assertEquals("api-reviewer", event.actor);
+        assertEquals(projectId, event.projectId);
+        assertTrue(event.after.contains("\"format\":\"jsonl\""));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void everyBadDefinitionIs400NamingTheField() {
+        Map<String, Object> d = definition();
+        d.put("format", "xml");
+        post(d).statusCode(400).body("error", equalTo("invalid")).body("field", equalTo("format"))
+                .body("message", containsString("jsonl, conll, brat, w3c, csv"));
+        d = definition();
+        d.put("split", Map.of("train", 0.8, "dev", 0.1));
+        post(d).statusCode(400).body("field", equalTo("split")).body("message", containsString("0.9"));
+        d.put("split", Map.of("train", 1.2, "dev", -0.2));
+        post(d).statusCode(400).body("field", equalTo("split"));
+        d = definition();
+        d.put("labels", List.of("ACTOR", "WEAPON"));
+        post(d).statusCode(400).body("field", equalTo("labels")).body("message", containsString("WEAPON"));
+        d = definition();
+        d.put("statuses", List.of("APPROVED", "MAYBE"));
+        post(d).statusCode(400).body("field", equalTo("statuses"));
+        d = definition();
+        d.remove("name");
+        post(d).statusCode(400).body("field", equalTo("name"));
+        d = definition();
+        d.put("publishedFrom", "yesterday");
+        post(d).statusCode(400).body("field", equalTo("publishedFrom"));
+        d = definition();
+        d.put("publishedFrom", "2024-05-01");
+        d.put("publishedTo", "2024-04-01");
+        post(d).statusCode(400).body("field", equalTo("publishedTo"));
+        long elsewhere = fx.article(fx.project("api-reviewer"), "Elsewhere", "Kursk.");
+        d = definition();
+        d.put("articleIds", List.of(articleId, elsewhere));
+        post(d).statusCode(400).body("field", equalTo("articleIds"));
+        d = definition();
+        d.remove("projectId");
+        post(d).statusCode(400).body("field", equalTo("projectId"));
+        given().contentType(ContentType.JSON).body("{\"projectId\": \"one\"}").post("/api/datasets").then().statusCode(400);
+        // Nothing was written by any of these.
+        given().get("/api/projects/" + projectId + "/datasets").then().body("items", hasSize(0));
+    }
+
+    @Test
+    @TestSecurity(user = "api-editor", roles = "editor")
+    void editorsMayNotBuildOrReadDatasets() {
+        post(definition()).statusCode(403).body("error", equalTo("forbidden"));
+        given().get("/api/projects/" + projectId + "/datasets").then().statusCode(403);
+        given().get("/projects/" + projectId + "/datasets").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "api-outsider", roles = "reviewer")
+    void nonMembersGet404() {
+        post(definition()).statusCode(404).body("error", equalTo("not_found"));
+        given().get("/api/projects/" + projectId + "/datasets").then().statusCode(404);
+        given().get("/projects/" + projectId + "/datasets").then().statusCode(404);
+    }
+
+    @Test
+    void anotherProjectsDatasetIs404AndItsFilesToo() throws Exception {
+        accounts.ensure("api-member", "reviewer");
+        accounts.ensure("api-stranger", "reviewer");
+        long project = fx.project("api-member");
+        long article = fx.article(project, "Members only", "Kursk and Kyiv.");
+        fx.insert(project, article, "LOCATION", 0, 5, "Kursk", "APPROVED", "someone", "someone-else", null);
+        Map<String, Object> d = definition();
+        d.put("projectId", project);
+        long id = accounts.as("api-member").contentType(ContentType.JSON).body(d).post("/api/datasets").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        for (int i = 0; i < 600 && !accounts.as("api-member").get("/api/datasets/" + id).then().extract().jsonPath()
+                .getString("state").equals("DONE"); i++) {
+            Thread.sleep(50);
+        }
+        accounts.as("api-member").get("/api/datasets/" + id + "/files/dataset.jsonl").then().statusCode(200);
+        given().get("/api/datasets/" + id).then().statusCode(401);
+        accounts.as("api-stranger").get("/api/datasets/" + id).then().statusCode(404).body("error", equalTo("not_found"));
+        accounts.as("api-stranger").get("/api/datasets/" + id + "/files/dataset.jsonl").then().statusCode(404);
+        accounts.as("api-stranger").get("/datasets/" + id).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void aBrokenAnnotationFailsTheBuildWithASentence() throws Exception {
+        long broken = fx.insert(projectId, articleId, "LOCATION", 18, 22, "Kyiv", "APPROVED", "api-editor", "someone", null);
+        fx.execute("update annotation set quote = 'Kiev' where id = ?", broken);
+        JsonPath failed = ExportFixture.build(definition());
+        assertEquals("FAILED", failed.getString("state"));
+        assertTrue(failed.getString("error").contains("Annotation " + broken + " no longer matches its article"),
+                failed.getString("error"));
+        assertEquals(List.of(), failed.getList("files"));
+        given().get("/datasets/" + failed.getLong("id")).then().statusCode(200)
+                .body(containsString("no longer matches its article"));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void pagesDefineBuildAndShowADataset() {
+        given().get("/projects/" + projectId + "/datasets").then().statusCode(200)
+                .body(containsString("Build a dataset")).body(containsString("name=\"_csrf\""))
+                .body(containsString("value=\"conll\""));
+        String location = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("name", "From the form").formParam("format", "csv").formParam("statuses", "APPROVED")
+                .formParam("labels", "ACTOR").formParam("train", "0.5").formParam("dev", "0.5").formParam("test", "0")
+                .formParam("seed", "3")
+                .post("/projects/" + projectId + "/datasets").then().statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JsonPath done = ExportFixture.await(id);
+        assertEquals("DONE", done.getString("state"));
+        assertEquals(List.of("ACTOR"), done.getList("definition.labels"));
+        given().get("/datasets/" + id).then().statusCode(200)
+                .body(containsString("<progress")).body(containsString("100%"))
+                .body(containsString("href=\"/api/datasets/" + id + "/files/spans.csv\""))
+                .body(containsString("1 of 1 articles"));
+        given().get("/projects/" + projectId + "/datasets").then().body(containsString("From the form"));
+        // A refused form comes back with its values and the reason.
+        given().contentType(ContentType.URLENC).formParam("name", "Bad split").formParam("format", "jsonl")
+                .formParam("train", "0.5").formParam("dev", "0").formParam("test", "0")
+                .post("/projects/" + projectId + "/datasets").then().statusCode(400)
+                .body(containsString("must add up to 1")).body(containsString("value=\"Bad split\""));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void aBuildCutShortByAStopIsBuiltAgainOnStart() throws Exception {
+        JsonPath first = built(definition());
+        long id = first.getLong("id");
+        // As a crash would leave it: RUNNING, half a folder of files, none recorded.
+        fx.execute("update dataset set state = 'RUNNING', articles_done = 0 where id = ?", id);
+        fx.execute("delete from dataset_file where dataset_id = ?", id);
+        java.nio.file.Path folder = builder.directory(id);
+        DatasetBuilder.deleteTree(folder);
+        java.nio.file.Files.createDirectories(folder.resolveSibling(id + ".partial"));
+        java.nio.file.Files.writeString(folder.resolveSibling(id + ".partial").resolve("dataset.jsonl"), "half");
+        builder.resume(null);
+        JsonPath again = ExportFixture.await(id);
+        assertEquals("DONE", again.getString("state"));
+        assertEquals(first.getList("files"), again.getList("files"), "the same files, hash for hash");
+        assertTrue(java.nio.file.Files.notExists(folder.resolveSibling(id + ".partial")));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void aQueuedDatasetShowsItsProgressBarAndPolls() {
+        long id = post(definition()).statusCode(202).extract().jsonPath().getLong("id");
+        String page = given().get("/datasets/" + id).then().statusCode(200).extract().asString();
+        // Depending on timing it is still building (bar and script) or done (bar and files).
+        assertTrue(page.contains("<progress"), page);
+        assertTrue(page.contains("/api/datasets/") , page);
+        ExportFixture.await(id);
+        given().get("/api/datasets/" + id).then().body("manifest", notNullValue());
+    }
+}

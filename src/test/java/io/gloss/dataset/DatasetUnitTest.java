@@ -1,0 +1,91 @@
+package io.gloss.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.dataset.format.BratWriter;
+import io.gloss.dataset.format.Tokenizer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pieces of an export that need no database: code points, tokens, splits, brat fragments. */
+class DatasetUnitTest {
+
+    static ExportSpan span(long id, int start, int end, String label, CodePointText text) {
+        return new ExportSpan(id, 1, start, end, label, text.slice(start, end), null, AnnotationStatus.APPROVED, "a", "r",
+                Instant.EPOCH);
+    }
+
+    @Test
+    void codePointTextConvertsBothWaysAroundAstralCharacters() {
+        CodePointText text = new CodePointText("a🇺🇦b👩‍👩‍👧c");
+        assertEquals(10, text.length());
+        assertEquals("🇺🇦", text.slice(1, 3));
+        assertEquals("b", text.slice(3, 4));
+        assertEquals("👩‍👩‍👧", text.slice(4, 9));
+        assertEquals(5, text.utf16(3));
+        assertEquals(3, text.codePoint(5));
+        CodePointText plain = new CodePointText("plain");
+        assertEquals("lai", plain.slice(1, 4));
+    }
+
+    @Test
+    void tokensDropWhitespaceSplitPossessivesAndKeepSentences() {
+        CodePointText text = new CodePointText("Zelensky's aides met Russia’s envoy\u00a0in Kyiv. Then 🇺🇦 home\nNext line");
+        Tokenizer.Tokens tokens = Tokenizer.tokenize(text);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.count(); i++) {
+            words.add(text.slice(tokens.start()[i], tokens.end()[i]));
+        }
+        assertEquals(List.of("Zelensky", "'s", "aides", "met", "Russia", "’s", "envoy", "in", "Kyiv", ".", "Then", "🇺", "🇦",
+                "home", "Next", "line"), words);
+        int kyiv = words.indexOf("Kyiv");
+        int then = words.indexOf("Then");
+        int next = words.indexOf("Next");
+        assertEquals(tokens.sentence()[0], tokens.sentence()[kyiv]);
+        assertTrue(tokens.sentence()[kyiv + 2] > tokens.sentence()[kyiv], "a sentence after the full stop");
+        assertTrue(tokens.sentence()[next] > tokens.sentence()[then], "and after a line break without one");
+        // Offsets are code points: the flag's two regional indicators are one code point each.
+        assertEquals(text.text().codePointCount(0, text.text().indexOf("Then")), tokens.start()[then]);
+    }
+
+    @Test
+    void splitsAreAFunctionOfSeedAndArticleAloneAndFollowTheFractions() {
+        SplitPlan plan = new SplitPlan(new BigDecimal("0.8"), new BigDecimal("0.1"), new BigDecimal("0.1"), 42);
+        Map<Split, Integer> counts = new EnumMap<>(Split.class);
+        for (long id = 1; id <= 20_000; id++) {
+            counts.merge(plan.assign(id), 1, Integer::sum);
+            assertEquals(plan.assign(id), new SplitPlan(plan.train(), plan.dev(), plan.test(), 42).assign(id));
+        }
+        assertEquals(16_000, counts.get(Split.TRAIN), 400);
+        assertEquals(2_000, counts.get(Split.DEV), 200);
+        assertEquals(2_000, counts.get(Split.TEST), 200);
+        SplitPlan otherSeed = new SplitPlan(plan.train(), plan.dev(), plan.test(), 43);
+        long moved = java.util.stream.LongStream.rangeClosed(1, 1000).filter(id -> plan.assign(id) != otherSeed.assign(id)).count();
+        assertTrue(moved > 100, "another seed shuffles: " + moved);
+        // Empty splits never receive an article.
+        SplitPlan trainOnly = SplitPlan.DEFAULT;
+        for (long id = 1; id <= 1000; id++) {
+            assertEquals(Split.TRAIN, trainOnly.assign(id));
+        }
+        SplitPlan noDev = new SplitPlan(new BigDecimal("0.5"), BigDecimal.ZERO, new BigDecimal("0.5"), 1);
+        for (long id = 1; id <= 1000; id++) {
+            assertTrue(noDev.assign(id) != Split.DEV);
+        }
+    }
+
+    @Test
+    void bratFragmentsFollowLinesInCodePoints() {
+        CodePointText text = new CodePointText("🙂 Zelenšky\n\nin Kyiv");
+        ExportSpan across = span(1, 2, 19, "CLAIM", text);
+        assertEquals("Zelenšky\n\nin Kyiv", across.text());
+        assertEquals("2 10;12 19", BratWriter.fragments(text, across));
+        assertEquals("12 14", BratWriter.fragments(text, span(2, 12, 14, "X", text)));
+    }
+}
