@@ -47,7 +47,7 @@ class ProjectApiTest {
         given().get("/api/projects/" + id + "/labels").then().statusCode(200).body("items", hasSize(1));
         given().contentType(ContentType.JSON).body(Map.of("username", "member-one"))
                 .post("/api/projects/" + id + "/members").then().statusCode(204);
-        given().get("/api/projects").then().statusCode(200).body("items.name", hasItem(name));
+        given().get("/api/projects?limit=500").then().statusCode(200).body("items.name", hasItem(name));
     }
 
     @Test
