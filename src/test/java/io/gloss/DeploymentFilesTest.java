@@ -1,0 +1,183 @@
+package io.gloss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker/compose.yml as Compose itself reads it ({@code docker compose config}, or Debian's
+ * {@code docker-compose config}: the client alone validates and resolves the file, no Docker
+ * engine needed), checked against what the app actually reads.
+ */
+class DeploymentFilesTest {
+
+    static final Path COMPOSE_FILE = Paths.get("docker", "compose.yml");
+    /** Keys the application reads in code: {@code @ConfigProperty(name = "gloss.demo.enabled")}, {@code getValue("gloss.data-dir")}. */
+    static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:gloss|quarkus)\\.[a-z0-9.\\-]+)\"");
+
+    static JsonNode config;
+
+    @BeforeAll
+    static void composeConfig() throws Exception {
+        List<String> compose = composeCommand();
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("-f", COMPOSE_FILE.toString(), "config"));
+        Path errors = Files.createTempFile("compose-config", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(String.join(" ", command) + " did not finish within 60 s");
+            }
+            assertEquals(0, process.exitValue(), String.join(" ", command) + " refused the file:\n"
+                    + Files.readString(errors) + out);
+            config = new YAMLMapper().readTree(out);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    /** The Compose plugin if there is one, else the standalone docker-compose; neither is a failure. */
+    static List<String> composeCommand() {
+        for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            List<String> version = new ArrayList<>(candidate);
+            version.add("version");
+            try {
+                Process process = new ProcessBuilder(version).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                    return candidate;
+                }
+                process.destroyForcibly();
+            } catch (IOException e) {
+                // not installed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return fail("Neither the Compose plugin (`docker compose`) nor `docker-compose` is installed, so "
+                + COMPOSE_FILE + " cannot be validated. Install one (Debian: apt-get install --no-install-recommends "
+                + "docker-compose; .ci/run does); no Docker engine is needed.");
+    }
+
+    @Test
+    void theAppIsConfiguredOnlyThroughKeysItReads() throws IOException {
+        JsonNode environment = config.path("services").path("app").path("environment");
+        Set<String> variables = new TreeSet<>();
+        if (environment.isArray()) { // "KEY=value" list form
+            environment.forEach(entry -> variables.add(entry.asText().split("=", 2)[0]));
+        } else {
+            environment.fieldNames().forEachRemaining(variables::add);
+        }
+        assertFalse(variables.isEmpty(), "the app service has no environment: " + config.path("services").path("app"));
+
+        TreeMap<String, String> known = new TreeMap<>();
+        for (String key : knownKeys()) {
+            known.put(envName(key), key);
+        }
+        List<String> unknown = variables.stream().filter(v -> !known.containsKey(v)).toList();
+        assertEquals(List.of(), unknown, "environment variables of the app service in " + COMPOSE_FILE
+                + " that match no key of application.properties or of the code (the app would ignore them)");
+
+        // The switches the README documents for this setup are there.
+        assertTrue(variables.containsAll(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_TENANT_ENABLED", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET")), variables.toString());
+        assertTrue(environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText().startsWith("jdbc:postgresql://postgres:5432/"),
+                environment.toString());
+    }
+
+    @Test
+    void postgresAndKeycloakAreReadyBeforeTheAppAndKeepTheirData() throws IOException {
+        JsonNode services = config.path("services");
+        assertEquals(Set.of("app", "postgres", "keycloak"), fieldNames(services));
+        for (String name : List.of("app", "postgres", "keycloak")) {
+            assertTrue(services.path(name).path("healthcheck").has("test"), name + " has no healthcheck");
+            assertFalse(services.path(name).path("volumes").isEmpty(), name + " keeps no data in a volume");
+        }
+        JsonNode dependsOn = services.path("app").path("depends_on");
+        for (String name : List.of("postgres", "keycloak")) {
+            assertEquals("service_healthy", dependsOn.path(name).path("condition").asText(), "app waits for " + name);
+        }
+        // The realm gloss is imported from docker/keycloak, and the client secret the app uses by
+        // default is the one of that realm's client gloss.
+        assertTrue(services.path("keycloak").path("volumes").toString().contains("/opt/keycloak/data/import"),
+                services.path("keycloak").toString());
+        assertTrue(services.path("keycloak").path("command").toString().contains("--import-realm"));
+        JsonNode realm = new ObjectMapper().readTree(Paths.get("docker", "keycloak", "gloss-realm.json").toFile());
+        String secret = null;
+        for (JsonNode client : realm.path("clients")) {
+            if ("gloss".equals(client.path("clientId").asText())) {
+                secret = client.path("secret").asText();
+            }
+        }
+        JsonNode appEnvironment = services.path("app").path("environment");
+        assertEquals(secret, appEnvironment.path("QUARKUS_OIDC_CREDENTIALS_SECRET").asText());
+        assertTrue(appEnvironment.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().endsWith("/realms/" + realm.path("realm").asText()));
+    }
+
+    /** The keys of application.properties (any profile) and the gloss.* / quarkus.* keys named in the code. */
+    static Set<String> knownKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Paths.get("src", "main", "resources", "application.properties"))) {
+            properties.load(in);
+        }
+        for (String key : properties.stringPropertyNames()) {
+            keys.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
+        }
+        try (Stream<Path> sources = Files.walk(Paths.get("src", "main", "java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = KEY_IN_CODE.matcher(Files.readString(source));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(keys.contains("gloss.demo.enabled") && keys.contains("quarkus.datasource.jdbc.url"), keys.toString());
+        return keys;
+    }
+
+    /** MicroProfile Config's environment name of a key: quarkus.datasource.jdbc.url → QUARKUS_DATASOURCE_JDBC_URL. */
+    static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void environmentNamesFollowMicroProfileConfig() {
+        assertEquals("QUARKUS_DATASOURCE_JDBC_URL", envName("quarkus.datasource.jdbc.url"));
+        assertEquals("GLOSS_IMPORT_MAX_ARTICLE_CHARS", envName("gloss.import.max-article-chars"));
+    }
+}
