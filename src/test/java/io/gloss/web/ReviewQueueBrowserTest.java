@@ -242,6 +242,7 @@ class ReviewQueueBrowserTest {
         assertThat(chooser).isHidden();
         assertThat(row(page, mislabelled)).isFocused();
         page.keyboard().press("e");
+        assertThat(chooser).isVisible(); // the key goes to the chooser only once it is open
         Response relabelled = page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + mislabelled + "/label"),
                 () -> page.keyboard().press("l"));
         assertEquals(200, relabelled.status(), relabelled.text());
@@ -258,6 +259,7 @@ class ReviewQueueBrowserTest {
         // Your own annotation: refused, and the server's sentence is on the row.
         row(page, own).click();
         page.keyboard().press("e");
+        assertThat(chooser).isVisible();
         Response ownRelabel = page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + own + "/label"),
                 () -> page.keyboard().press("c"));
         assertEquals(403, ownRelabel.status());
@@ -268,6 +270,7 @@ class ReviewQueueBrowserTest {
         // Rejecting without a comment is caught in the comment box.
         row(page, other).click();
         page.keyboard().press("r");
+        assertThat(page.locator("#reject-dialog")).isVisible();
         page.keyboard().press("Enter");
         assertThat(page.locator("#reject-error")).hasText("Say why you reject it: the author reads the comment.");
         page.keyboard().press("Escape");
