@@ -100,17 +100,21 @@ load() { # name script clients [env...]
   local line
   line=$(env "$@" GLOSS_THREADS=$threads wrk -t$threads -c"$clients" -d"$DURATION" --timeout 10s -s "bench/lua/$script" "$BASE" | grep '^RESULT')
   eval "${line#RESULT }"
+  LAST_REQUESTS=$requests
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$clients" "$median_ms" "$p99_ms" "$rps" "$errors" | tee -a "$RESULTS"
 }
 echo "== load ($DURATION each)"
+CREATED=0; APPROVED=0  # requests so far: each run creates new spans and approves fresh ids
 for c in $CLIENTS; do
   load floor get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH=/api/ping
-  load create create.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_ARTICLE="$LOAD_ARTICLE" GLOSS_TEXT_FILE="$WORK/load-article.txt"
+  load create create.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_ARTICLE="$LOAD_ARTICLE" GLOSS_TEXT_FILE="$WORK/load-article.txt" GLOSS_OFFSET=$CREATED
+  CREATED=$((CREATED + LAST_REQUESTS + 1000))
   load list get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/api/articles/$PAGE_ARTICLE/annotations"
   load page-1000 get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/articles/$PAGE_ARTICLE"
   load queue-first get.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT"
   load queue-deep get.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT&after=$DEEP_CURSOR"
-  load approve approve.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_IDS_FILE="$WORK/pending.txt"
+  load approve approve.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_IDS_FILE="$WORK/pending.txt" GLOSS_OFFSET=$APPROVED
+  APPROVED=$((APPROVED + LAST_REQUESTS + 1000))
 done
 
 if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/projects/$PROJECT/datasets" | grep -q 200; then

@@ -89,9 +89,9 @@ public class ReviewQueuePageResource {
     }
 
     /** A status link of the header: its count under the current filters ("10,000+" past the count limit). */
-    public record Tab(AnnotationStatus status, String name, long count, String href, boolean current) {
+    public record Tab(AnnotationStatus status, String name, long count, int countLimit, String href, boolean current) {
         public String shown() {
-            return count >= ReviewQueueService.COUNT_LIMIT ? String.format("%,d+", count) : String.valueOf(count);
+            return count >= countLimit ? String.format("%,d+", count) : String.valueOf(count);
         }
     }
 
@@ -151,12 +151,12 @@ public class ReviewQueuePageResource {
         }
         List<Tab> tabs = new ArrayList<>();
         for (AnnotationStatus s : AnnotationStatus.values()) {
-            tabs.add(new Tab(s, name(s), counts.get(s), form.href(s, null), s == form.status()));
+            tabs.add(new Tab(s, name(s), counts.get(s), queue.countLimit(), form.href(s, null), s == form.status()));
         }
         // Only a submitted annotation can be decided on; other statuses are lists to look at.
         boolean canDecide = form.status() == AnnotationStatus.SUBMITTED;
         PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts,
-                ReviewQueueService.COUNT_LIMIT, labels);
+                queue.countLimit(), labels);
         return Templates.queue(form, projects.visibleProjects(), tabs, rows,
                 next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
                 canDecide, ScriptData.of(json, data));

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The review queue: annotations by status, oldest first (by when they entered the status), with
@@ -63,7 +64,12 @@ public class ReviewQueueService {
      * Counting stops here, so that opening a queue of a million costs what one of ten thousand
      * does (a reviewer needs "10,000+", not the exact figure).
      */
-    public static final int COUNT_LIMIT = 10_000;
+    @ConfigProperty(name = "gloss.review.count-limit")
+    int countLimit;
+
+    public int countLimit() {
+        return countLimit;
+    }
 
     @Inject
     EntityManager em;
@@ -97,7 +103,7 @@ public class ReviewQueueService {
             items.add(new QueueItem(AnnotationView.of(a), a.projectId, a.article.title, context.before(), context.after()));
         }
         String next = more ? new Cursor(page.get(page.size() - 1).statusChangedAt, page.get(page.size() - 1).id).toString() : null;
-        return new QueuePage(items, next, counts(filter), COUNT_LIMIT);
+        return new QueuePage(items, next, counts(filter), countLimit);
     }
 
     /** Per status, the ids are read from the index up to the limit and counted: never a scan of everything. */
@@ -110,7 +116,7 @@ public class ReviewQueueService {
             params.put("status", status);
             var query = em.createQuery("select a.id from Annotation a" + where, Long.class);
             params.forEach(query::setParameter);
-            counts.put(status, (long) query.setMaxResults(COUNT_LIMIT).getResultList().size());
+            counts.put(status, (long) query.setMaxResults(countLimit).getResultList().size());
         }
         return counts;
     }
