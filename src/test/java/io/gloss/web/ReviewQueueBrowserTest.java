@@ -239,6 +239,7 @@ class ReviewQueueBrowserTest {
         assertThat(row(page, mislabelled)).isFocused();
         page.keyboard().press("e");
         assertThat(chooser).isVisible(); // the key goes to the chooser only once it is open
+        assertThat(chooser.locator("button[aria-current]")).isFocused();
         Response relabelled = page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + mislabelled + "/label"),
                 () -> page.keyboard().press("l"));
         assertEquals(200, relabelled.status(), relabelled.text());
