@@ -2,6 +2,7 @@ package io.gloss.audit;
 
 import io.gloss.auth.Role;
 import io.gloss.web.Page;
+import io.gloss.web.Links;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +51,7 @@ public class AuditPageResource {
             params.put("action", action);
             params.put("limit", limit == null ? null : limit.toString());
             params.put("after", after);
-            StringBuilder href = new StringBuilder("/audit");
-            char separator = '?';
-            for (Map.Entry<String, String> p : params.entrySet()) {
-                if (p.getValue() != null) {
-                    href.append(separator).append(p.getKey()).append('=')
-                            .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
-                    separator = '&';
-                }
-            }
-            return href.toString();
+            return Links.withQuery("/audit", params);
         }
     }
 

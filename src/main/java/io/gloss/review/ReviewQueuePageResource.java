@@ -10,6 +10,7 @@ import io.gloss.label.LabelView;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.ScriptData;
+import io.gloss.web.Links;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,16 +74,7 @@ public class ReviewQueuePageResource {
             params.put("status", newStatus.name());
             params.put("limit", limit == null ? null : limit.toString());
             params.put("after", after);
-            StringBuilder href = new StringBuilder("/review");
-            char separator = '?';
-            for (Map.Entry<String, String> p : params.entrySet()) {
-                if (p.getValue() != null) {
-                    href.append(separator).append(p.getKey()).append('=')
-                            .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
-                    separator = '&';
-                }
-            }
-            return href.toString();
+            return Links.withQuery("/review", params);
         }
     }
 
