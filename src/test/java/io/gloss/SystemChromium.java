@@ -3,6 +3,7 @@ package io.gloss;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Paths;
 import java.util.List;
 
@@ -16,6 +17,9 @@ public final class SystemChromium {
     }
 
     public static Browser launch(Playwright playwright) {
+        // Assertions wait as long as actions do (contexts use 10 s): 5 s, Playwright's default, is
+        // short on a 2-core CI machine that runs the app, the test JVM and the browser at once.
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get("/usr/bin/chromium"))
                 .setHeadless(true)
