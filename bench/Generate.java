@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -75,22 +76,9 @@ public class Generate {
                     long here = i == articles - 1 ? annotations - made : perArticle;
                     List<int[]> spans = spans(text, random, (int) here);
                     for (int[] s : spans) {
-                        Instant at = t0.plusSeconds(made);
                         String status = statuses[random.nextInt(statuses.length)];
-                        ann.setLong(1, annotationBase + made);
-                        ann.setLong(2, articleId);
-                        ann.setLong(3, labels[random.nextInt(labels.length)]);
-                        ann.setLong(4, projectId);
-                        ann.setInt(5, s[0]);
-                        ann.setInt(6, s[1]);
-                        ann.setString(7, text.substring(s[0], s[1]));
-                        ann.setString(8, status);
-                        ann.setString(9, author);
-                        ann.setString(10, status.equals("SUBMITTED") ? null : "bench-reviewer");
-                        ann.setTimestamp(11, Timestamp.from(at));
-                        ann.setTimestamp(12, Timestamp.from(at));
-                        ann.setTimestamp(13, Timestamp.from(at));
-                        ann.addBatch();
+                        addAnnotation(ann, annotationBase + made, articleId, labels[random.nextInt(labels.length)], projectId,
+                                s, text, status, author, t0.plusSeconds(made));
                         if (++made % BATCH == 0) {
                             art.executeBatch();
                             ann.executeBatch();
@@ -130,21 +118,8 @@ public class Generate {
                 }
                 art.executeBatch();
                 for (int[] s : spans(pageText, random, 1_000)) {
-                    Instant at = t0.plusSeconds(made);
-                    ann.setLong(1, annotationBase + made);
-                    ann.setLong(2, pageArticle);
-                    ann.setLong(3, labels[random.nextInt(labels.length)]);
-                    ann.setLong(4, projectId);
-                    ann.setInt(5, s[0]);
-                    ann.setInt(6, s[1]);
-                    ann.setString(7, pageText.substring(s[0], s[1]));
-                    ann.setString(8, "SUBMITTED");
-                    ann.setString(9, author);
-                    ann.setString(10, null);
-                    ann.setTimestamp(11, Timestamp.from(at));
-                    ann.setTimestamp(12, Timestamp.from(at));
-                    ann.setTimestamp(13, Timestamp.from(at));
-                    ann.addBatch();
+                    addAnnotation(ann, annotationBase + made, pageArticle, labels[random.nextInt(labels.length)], projectId,
+                            s, pageText, "SUBMITTED", author, t0.plusSeconds(made));
                     made++;
                 }
                 ann.executeBatch();
@@ -158,9 +133,34 @@ public class Generate {
                 s.execute("alter sequence annotation_SEQ restart with " + (annotationBase + made + 100));
             }
             c.commit();
+            // Statistics, as autovacuum (PostgreSQL) would gather after a bulk load sooner or later:
+            // without them the planner takes a million rows for a handful and picks scans.
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze");
+            }
+            c.commit();
             System.err.printf("generated %d articles and %d annotations in %.1f s%n", articles, made,
                     (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** One annotation row on the batch: the span {@code s} of {@code text}, created at {@code at}. */
+    static void addAnnotation(PreparedStatement ann, long id, long articleId, long labelId, long projectId, int[] s,
+            String text, String status, String author, Instant at) throws SQLException {
+        ann.setLong(1, id);
+        ann.setLong(2, articleId);
+        ann.setLong(3, labelId);
+        ann.setLong(4, projectId);
+        ann.setInt(5, s[0]);
+        ann.setInt(6, s[1]);
+        ann.setString(7, text.substring(s[0], s[1]));
+        ann.setString(8, status);
+        ann.setString(9, author);
+        ann.setString(10, status.equals("SUBMITTED") ? null : "bench-reviewer");
+        ann.setTimestamp(11, Timestamp.from(at));
+        ann.setTimestamp(12, Timestamp.from(at));
+        ann.setTimestamp(13, Timestamp.from(at));
+        ann.addBatch();
     }
 
     /**

@@ -106,7 +106,11 @@ public class ReviewQueueService {
         return new QueuePage(items, next, counts(filter), countLimit);
     }
 
-    /** Per status, the ids are read from the index up to the limit and counted: never a scan of everything. */
+    /**
+     * Per status, the rows are counted in the database up to the limit (a subquery that stops
+     * there; Hibernate wants it ordered, and the index order costs nothing): never a scan of
+     * everything, and one number back instead of the ids.
+     */
     private Map<AnnotationStatus, Long> counts(QueueFilter filter) {
         Map<AnnotationStatus, Long> counts = new EnumMap<>(AnnotationStatus.class);
         for (AnnotationStatus status : AnnotationStatus.values()) {
@@ -114,9 +118,11 @@ public class ReviewQueueService {
             StringBuilder where = conditions(filter, params);
             where.append(" and a.status = :status");
             params.put("status", status);
-            var query = em.createQuery("select a.id from Annotation a" + where, Long.class);
+            params.put("limit", countLimit);
+            var query = em.createQuery("select count(*) from (select a.id as id from Annotation a" + where
+                    + orderBy(filter) + " limit :limit)", Long.class);
             params.forEach(query::setParameter);
-            counts.put(status, (long) query.setMaxResults(countLimit).getResultList().size());
+            counts.put(status, query.getSingleResult());
         }
         return counts;
     }

@@ -1,5 +1,6 @@
 package io.gloss.annotation;
 
+import io.gloss.SharedCorpus;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,17 +37,10 @@ class CorpusAnnotationTest {
     @Inject
     TestData data;
 
-    static Path corpus() {
-        return Path.of(System.getProperty("gloss.corpus-dir", "../shared/corpus"));
-    }
-
     @Test
     void everySpellingOfZelenskyAndEveryCurlyQuoteLandsOnItsCharacters() throws IOException {
         long projectId = data.project("corpus-editor");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(corpus())) {
-            files = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        List<Path> files = SharedCorpus.files();
         assertTrue(files.size() >= 3, "the shared corpus is next to the repository");
         int spans = 0;
         for (Path file : files) {

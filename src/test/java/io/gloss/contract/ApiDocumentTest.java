@@ -1,5 +1,6 @@
 package io.gloss.contract;
 
+import io.gloss.SharedCorpus;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class ApiDocumentTest {
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|DELETE)(?: (/api/[^`\\s]*))?`");
 
     static Path apiMd() {
-        return Path.of(System.getProperty("gloss.corpus-dir", "../shared/corpus")).getParent().resolve("docs/api.md");
+        return SharedCorpus.dir().getParent().resolve("docs/api.md");
     }
 
     /** (method, path) pairs of the resources table; "`GET` same" repeats the row's previous path. */

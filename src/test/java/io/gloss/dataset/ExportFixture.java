@@ -1,5 +1,6 @@
 package io.gloss.dataset;
 
+import io.gloss.SharedCorpus;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Projects, articles and annotations for the export tests. Annotations are inserted with JDBC
@@ -92,17 +92,11 @@ public class ExportFixture {
         return QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(articleId).text);
     }
 
-    public List<Path> corpus() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("gloss.corpus-dir", "../shared/corpus")))) {
-            return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
-    }
-
     /** The shared corpus and the given texts as articles of the project; returns their ids. */
     public List<Long> articles(long projectId, boolean withCorpus, List<String> texts) throws IOException {
         List<Long> ids = new ArrayList<>();
         if (withCorpus) {
-            for (Path file : corpus()) {
+            for (Path file : SharedCorpus.files()) {
                 ids.add(article(projectId, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
