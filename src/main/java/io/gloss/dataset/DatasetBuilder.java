@@ -20,18 +20,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Builds datasets in the background, one at a time on one worker thread (exports are I/O-bound
- * and the server has other work): the selection is read in batches, each in a short
- * transaction of its own, and streamed into the format's writer, so that memory holds one
- * batch of articles and one article's spans however large the project. Files are written to
+ * Builds datasets in the background, one at a time (exports are I/O-bound and the server has
+ * other work). Two threads per build: a reader fetches the selection in batches, each in a short
+ * transaction of its own, and hands articles with their spans to the writer through a small
+ * queue, so that the database works on the next batch while the format's writer encodes this one;
+ * memory holds about two batches however large the project. Files are written to
  * {@code <id>.partial/} and moved to {@code <id>/} only when complete, so a download never
  * sees half a dataset. A build cut short by a restart is started again from the beginning,
  * which gives the same files since builds are deterministic.
@@ -52,11 +56,11 @@ public class DatasetBuilder {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String glossVersion;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "gloss-dataset-builder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** How often at most the progress bar's figure is written while a build runs. */
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final ExecutorService worker = daemon("gloss-dataset-builder");
+    private final ExecutorService readers = daemon("gloss-dataset-reader");
 
     private volatile boolean stopping;
 
@@ -93,11 +97,40 @@ public class DatasetBuilder {
     void stop() throws InterruptedException {
         stopping = true;
         worker.shutdownNow();
+        readers.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
+        readers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** What a build needs from the database before it starts writing. */
     private record Job(DatasetDefinition definition, List<ExportContext.LabelInfo> labels) {
+    }
+
+    /** What the reader hands the writer, in order. */
+    private sealed interface Item permits ArticleItem, BatchRead, SelectionRead, ReadFailed {
+    }
+
+    /** One article with its spans, checked and sorted. */
+    private record ArticleItem(ExportArticle article, List<ExportSpan> spans) implements Item {
+    }
+
+    /** A batch is complete (the progress bar may move). */
+    private record BatchRead() implements Item {
+    }
+
+    /** Every batch has been read. */
+    private record SelectionRead() implements Item {
+    }
+
+    private record ReadFailed(Exception cause) implements Item {
     }
 
     void build(long datasetId) {
@@ -122,20 +155,7 @@ public class DatasetBuilder {
             ExportContext context = new ExportContext(partial, job.labels(), job.definition().split().splits());
             writer = job.definition().format().writer(context);
             stats = new ExportStats(partial, job.labels().stream().map(ExportContext.LabelInfo::key).toList());
-            long after = 0;
-            while (!stopping) {
-                FormatWriter w = writer;
-                ExportStats s = stats;
-                long last = after;
-                Long next = QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
-                        .call(() -> batch(job.definition(), last, w, s));
-                if (next == null) {
-                    break;
-                }
-                after = next;
-                int done = (int) stats.articles();
-                QuarkusTransaction.requiringNew().run(() -> Dataset.update("articlesDone = ?1 where id = ?2", done, datasetId));
-            }
+            write(datasetId, job.definition(), writer, stats);
             if (stopping) {
                 return; // left RUNNING: the next start builds it again
             }
@@ -179,8 +199,75 @@ public class DatasetBuilder {
         return new Job(definition, labels);
     }
 
-    /** Writes one batch; returns the last article id written, or null when the selection is done. */
-    private Long batch(DatasetDefinition definition, long after, FormatWriter writer, ExportStats stats) throws IOException {
+    /**
+     * The writer's side: takes what the reader sends until the selection is read, moving the
+     * progress bar now and then. Returns early (the build left as it is) when the server stops.
+     */
+    private void write(long datasetId, DatasetDefinition definition, FormatWriter writer, ExportStats stats)
+            throws Exception {
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(ExportReader.BATCH_ARTICLES + 1);
+        Future<?> reading = readers.submit(() -> read(definition, queue));
+        try {
+            long progressAt = System.nanoTime();
+            while (!stopping) {
+                Item item = queue.take();
+                if (item instanceof ArticleItem a) {
+                    stats.add(a.article(), a.spans());
+                    writer.article(a.article(), a.spans());
+                } else if (item instanceof BatchRead && System.nanoTime() - progressAt > PROGRESS_EVERY_NANOS) {
+                    int done = (int) stats.articles();
+                    QuarkusTransaction.requiringNew().run(() -> Dataset.update("articlesDone = ?1 where id = ?2", done, datasetId));
+                    progressAt = System.nanoTime();
+                } else if (item instanceof ReadFailed failed) {
+                    throw failed.cause(); // as the reader saw it: fail() explains it the same way
+                } else if (item instanceof SelectionRead) {
+                    return;
+                }
+            }
+        } finally {
+            reading.cancel(true); // a no-op when the reader is done; else it stops at its next hand-over
+        }
+    }
+
+    /** The reader's side: every batch of the selection, each in a transaction of its own. */
+    private void read(DatasetDefinition definition, BlockingQueue<Item> queue) {
+        try {
+            long after = 0;
+            while (true) {
+                long last = after;
+                Long next = QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
+                        .call(() -> batch(definition, last, queue));
+                if (next == null) {
+                    queue.put(new SelectionRead());
+                    return;
+                }
+                queue.put(new BatchRead());
+                after = next;
+            }
+        } catch (Exception e) {
+            if (interrupted(e)) {
+                return; // the writer has stopped (failed, or the server is stopping): nobody waits for more
+            }
+            try {
+                queue.put(new ReadFailed(e)); // the writer takes it, or cancels this wait when it stops
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True when the reader was cancelled: its wait or a transaction it ran was interrupted. */
+    private static boolean interrupted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
+    /** Reads one batch into the queue; returns the last article id read, or null when the selection is done. */
+    private Long batch(DatasetDefinition definition, long after, BlockingQueue<Item> queue) throws InterruptedException {
         List<ExportReader.ArticleRow> articles = reader.nextArticles(definition, after);
         if (articles.isEmpty()) {
             return null;
@@ -196,10 +283,8 @@ public class DatasetBuilder {
                     pending = it.hasNext() ? it.next() : null;
                 }
                 spans.sort(ExportSpan.ORDER);
-                ExportArticle article = new ExportArticle(row.id(), row.title(), row.source(), row.url(), row.published(),
-                        definition.split().assign(row.id()), text);
-                stats.add(article, spans);
-                writer.article(article, spans);
+                queue.put(new ArticleItem(new ExportArticle(row.id(), row.title(), row.source(), row.url(), row.published(),
+                        definition.split().assign(row.id()), text), spans));
             }
         }
         return articles.get(articles.size() - 1).id();
