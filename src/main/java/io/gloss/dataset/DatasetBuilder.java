@@ -244,12 +244,14 @@ public class DatasetBuilder {
                 queue.put(new BatchRead());
                 after = next;
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             if (interrupted(e)) {
                 return; // the writer has stopped (failed, or the server is stopping): nobody waits for more
             }
+            // Even an Error is handed over: a writer left waiting would hold up every later build.
+            Exception cause = e instanceof Exception exception ? exception : new RuntimeException(e);
             try {
-                queue.put(new ReadFailed(e)); // the writer takes it, or cancels this wait when it stops
+                queue.put(new ReadFailed(cause)); // the writer takes it, or cancels this wait when it stops
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
