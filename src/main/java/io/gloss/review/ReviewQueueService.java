@@ -81,11 +81,7 @@ public class ReviewQueueService {
         int size = Page.limit(limit);
         Scope scope = scope(filter);
         if (scope.nothing()) {
-            Map<AnnotationStatus, Long> none = new EnumMap<>(AnnotationStatus.class);
-            for (AnnotationStatus status : AnnotationStatus.values()) {
-                none.put(status, 0L);
-            }
-            return new QueuePage(List.of(), null, none, countLimit);
+            return new QueuePage(List.of(), null, counts(filter, scope), countLimit);
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = conditions(filter, scope, params);
@@ -122,6 +118,10 @@ public class ReviewQueueService {
     private Map<AnnotationStatus, Long> counts(QueueFilter filter, Scope scope) {
         Map<AnnotationStatus, Long> counts = new EnumMap<>(AnnotationStatus.class);
         for (AnnotationStatus status : AnnotationStatus.values()) {
+            if (scope.nothing()) {
+                counts.put(status, 0L); // no visible project: nothing to ask the database
+                continue;
+            }
             Map<String, Object> params = new HashMap<>();
             StringBuilder where = conditions(filter, scope, params);
             where.append(" and a.status = :status");
