@@ -106,7 +106,11 @@ class ReviewQueue {
       }
     });
     byId("reject-cancel", HTMLButtonElement)?.addEventListener("click", () => this.rejectDialog.close());
-    this.rejectDialog.addEventListener("close", () => this.focusCurrent());
+    // A dialog's close event is queued, not dispatched at once: a key pressed meanwhile may already
+    // have reopened the dialog (Esc, then e at once), and that open dialog must keep its state.
+    this.rejectDialog.addEventListener("close", () => {
+      if (!this.rejectDialog.open) this.focusCurrent();
+    });
 
     // The label chooser: a label's key or a click chooses; Esc (the dialog's cancel) closes it.
     this.labelDialog.addEventListener("keydown", (event) => {
@@ -123,6 +127,7 @@ class ReviewQueue {
       if (label) this.chooseLabel(label);
     });
     this.labelDialog.addEventListener("close", () => {
+      if (this.labelDialog.open) return; // reopened for a row before this event came: see above
       this.relabelling = null;
       this.focusCurrent();
     });
