@@ -10,6 +10,8 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
+import { isTypingTarget } from "./keys.js";
+import { OneAtATime, send } from "./requests.js";
 
 type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
 type Decision = "APPROVE" | "REJECT";
@@ -66,16 +68,12 @@ interface StatusAction {
 }
 
 const SHOW_OTHERS_KEY = "gloss.showOthers";
-const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
 const VIEW_ONLY = "You can view but not annotate in this project.";
 const STATUS_NAMES: Record<ReviewStatus, string> = {
   SUBMITTED: "Submitted",
   APPROVED: "Approved",
   REJECTED: "Rejected",
 };
-
-/** An HTTP failure whose message is fit to show to the user. */
-class ApiError extends Error {}
 
 function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
   const element = document.getElementById(id);
@@ -89,17 +87,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
   created.className = className;
   if (text !== undefined) created.textContent = text;
   return created;
-}
-
-/** True when keys typed at `target` are text input, not shortcuts. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) {
-    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
-  }
-  return target.isContentEditable
-    || target instanceof HTMLTextAreaElement
-    || target instanceof HTMLSelectElement;
 }
 
 /** A quote shortened for one-line status messages. */
@@ -143,7 +130,8 @@ class Annotator {
 
   private selectedId: number | null = null;
   /** Set while a request is in flight, so a double click or key press cannot send it twice. */
-  private busy = false;
+  private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
+    "Still saving the previous change…");
 
   constructor(private readonly data: GlossData) {
     this.offsets = new TextOffsets(data.article.text);
@@ -180,6 +168,7 @@ class Annotator {
 
     this.container.addEventListener("click", (event) => this.onTextClick(event));
     document.addEventListener("keydown", (event) => this.onKeyDown(event));
+    document.getElementById("help-button")?.addEventListener("click", () => this.toggleHelp());
 
     this.closeDetails();
     this.render();
@@ -398,12 +387,16 @@ class Annotator {
 
   // ---- Keyboard -----------------------------------------------------------
 
+  private toggleHelp(): void {
+    if (this.help.open) this.help.close();
+    else this.help.showModal();
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
     if (event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
     if (event.key === "?") {
       event.preventDefault();
-      if (this.help.open) this.help.close();
-      else this.help.showModal();
+      this.toggleHelp();
       return;
     }
     if (this.help.open) return; // the modal help dialog handles its own keys
@@ -497,14 +490,18 @@ class Annotator {
   }
 
   private decide(annotation: Annotation, decision: Decision, comment: string | null): void {
-    this.run(async () => {
-      const response = await this.send("POST", `/api/annotations/${annotation.id}/decision`,
+    this.requests.run(async () => {
+      const response = await send(this.data.csrf, "POST", `/api/annotations/${annotation.id}/decision`,
         { decision, comment, version: annotation.version });
       const decided = (await response.json()) as Annotation;
       if (this.accept(decided)) {
         this.render(); // data-status and the title follow the new status
-        if (this.selectedId === decided.id) this.showDetails(decided);
-        this.pieces.get(decided.id)?.[0].focus();
+        // Only if it is still the one selected: the reviewer may have moved on, even be typing
+        // the next rejection's comment, while this answer was on its way.
+        if (this.selectedId === decided.id) {
+          this.showDetails(decided);
+          this.pieces.get(decided.id)?.[0].focus();
+        }
       }
       this.say(`${decision === "APPROVE" ? "Approved" : "Rejected"} ${this.labelName(decided.label)}: `
         + `“${excerpt(decided.quote)}”`);
@@ -520,8 +517,8 @@ class Annotator {
   }
 
   private create(body: NewAnnotation, verb: "Saved" | "Restored"): void {
-    this.run(async () => {
-      const created = (await (await this.send("POST", "/api/annotations", body)).json()) as Annotation;
+    this.requests.run(async () => {
+      const created = (await (await send(this.data.csrf, "POST", "/api/annotations", body)).json()) as Annotation;
       window.getSelection()?.removeAllRanges();
       if (this.accept(created)) {
         this.render();
@@ -533,8 +530,8 @@ class Annotator {
 
   private update(annotation: Annotation, label: string, note: string | null): void {
     const { start, end, quote, version } = annotation;
-    this.run(async () => {
-      const response = await this.send("PUT", `/api/annotations/${annotation.id}`,
+    this.requests.run(async () => {
+      const response = await send(this.data.csrf, "PUT", `/api/annotations/${annotation.id}`,
         { label, start, end, quote, note, version });
       const updated = (await response.json()) as Annotation;
       if (this.accept(updated)) {
@@ -546,8 +543,8 @@ class Annotator {
   }
 
   private remove(annotation: Annotation): void {
-    this.run(async () => {
-      await this.send("DELETE", `/api/annotations/${annotation.id}`);
+    this.requests.run(async () => {
+      await send(this.data.csrf, "DELETE", `/api/annotations/${annotation.id}`);
       this.annotations.delete(annotation.id);
       this.render(); // also deselects it, as it is no longer drawn
       const { articleId, label, start, end, quote, note } = annotation;
@@ -557,45 +554,6 @@ class Annotator {
         run: () => this.create({ articleId, label, start, end, quote, note }, "Restored"),
       });
     });
-  }
-
-  /** Runs one request at a time, reporting any failure in the status area. */
-  private run(task: () => Promise<void>): void {
-    if (this.busy) {
-      this.say("Still saving the previous change…");
-      return;
-    }
-    this.busy = true;
-    task()
-      .catch((error: unknown) => {
-        if (!(error instanceof ApiError)) console.error(error);
-        this.say(error instanceof ApiError ? error.message : "Something went wrong; please reload the page.", "error");
-      })
-      .finally(() => {
-        this.busy = false;
-      });
-  }
-
-  /** Sends a same-origin JSON API request; throws ApiError with a user-facing message on failure. */
-  private async send(method: string, url: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {
-      "X-CSRF-Token": this.data.csrf,
-      "X-Requested-With": "fetch",
-    };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        credentials: "same-origin",
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(NETWORK_ERROR);
-    }
-    if (!response.ok) throw new ApiError(await errorMessage(response));
-    return response;
   }
 
   // ---- Details panel and status area ------------------------------------------
@@ -723,18 +681,6 @@ class Annotator {
     this.status.replaceChildren(...nodes);
     this.status.dataset.kind = kind;
   }
-}
-
-/** The `message` of the server's JSON error body, or a sentence built from the HTTP status. */
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { message?: unknown; error?: unknown };
-    if (typeof body.message === "string" && body.message) return body.message;
-    if (typeof body.error === "string" && body.error) return body.error;
-  } catch {
-    // Not JSON (e.g. a proxy's error page): use the status line below.
-  }
-  return `The server refused the request (HTTP ${response.status}).`;
 }
 
 function main(): void {

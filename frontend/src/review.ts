@@ -11,6 +11,8 @@ import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
+import { isTypingTarget } from "./keys.js";
+import { ApiError, OneAtATime, send } from "./requests.js";
 
 /** Contents of <script type="application/json" id="gloss-data">. */
 interface QueueData {
@@ -25,27 +27,9 @@ interface QueueData {
   labels: Record<string, QueueLabel[]>;
 }
 
-const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
-
-/** An HTTP failure with the server's sentence and, for a refused bulk decision, its per-item results. */
-class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly results: ItemResult[] = []) {
-    super(message);
-  }
-}
-
 function byId<T extends HTMLElement>(id: string, type: { new (): T }): T | null {
   const found = document.getElementById(id);
   return found instanceof type ? found : null;
-}
-
-/** True when keys typed at `target` are text input, not shortcuts. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) {
-    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
-  }
-  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
 class ReviewQueue {
@@ -59,10 +43,11 @@ class ReviewQueue {
   private relabelling: HTMLTableRowElement | null = null;
   private choices: QueueLabel[] = [];
   /** Set while a request is in flight, so that a repeated key cannot send a decision twice. */
-  private busy = false;
 
   private readonly root = byId("review", HTMLElement)!;
   private readonly status = byId("status", HTMLElement)!;
+  private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
+    "Still sending the previous decision…");
   private readonly help = byId("shortcuts-help", HTMLDialogElement)!;
   private readonly rejectDialog = byId("reject-dialog", HTMLDialogElement)!;
   private readonly rejectForm = byId("reject-form", HTMLFormElement)!;
@@ -192,10 +177,13 @@ class ReviewQueue {
   private removeRows(decided: HTMLTableRowElement[], decision: Decision): void {
     const gone = new Set(decided.map((row) => this.idOf(row)));
     const next = currentAfterRemoval(this.rows.map((row) => this.idOf(row)), this.current, gone);
+    // Focus moves on to the next row unless the reviewer has meanwhile begun typing somewhere (a
+    // filter box): the rest of the word must not be taken as shortcuts.
+    const takeFocus = !isTypingTarget(document.activeElement);
     for (const row of decided) row.remove();
     this.rows = this.rows.filter((row) => !gone.has(this.idOf(row)));
     this.current = null;
-    this.setCurrent(this.rows.find((row) => this.idOf(row) === next));
+    this.setCurrent(this.rows.find((row) => this.idOf(row) === next), takeFocus);
     this.counts = countsAfter(this.counts, decision, decided.length, this.data.countLimit);
     for (const [status, count] of Object.entries(this.counts)) {
       const badge = document.querySelector(`#counts a[data-status="${status}"] .count`);
@@ -355,11 +343,11 @@ class ReviewQueue {
 
   /** Sends the new label with the row's version; the row stays, with the new label and version. */
   private relabel(row: HTMLTableRowElement, label: QueueLabel): void {
-    this.run(async () => {
+    this.requests.run(async () => {
       this.rowMessage(row, null);
       let response: Response;
       try {
-        response = await this.send(`/api/annotations/${this.idOf(row)}/label`,
+        response = await send(this.data.csrf, "POST", `/api/annotations/${this.idOf(row)}/label`,
           { label: label.key, version: Number(row.dataset.version) });
       } catch (error) {
         if (error instanceof ApiError) this.rowMessage(row, error.message);
@@ -420,9 +408,9 @@ class ReviewQueue {
 
   /** One row, with the version the page was rendered with: a row changed since is refused as stale. */
   private decideOne(row: HTMLTableRowElement, decision: Decision, comment: string | null): void {
-    this.run(async () => {
+    this.requests.run(async () => {
       try {
-        await this.send(`/api/annotations/${this.idOf(row)}/decision`,
+        await send(this.data.csrf, "POST", `/api/annotations/${this.idOf(row)}/decision`,
           { decision, comment, version: Number(row.dataset.version) });
       } catch (error) {
         if (error instanceof ApiError) this.rowMessage(row, error.message);
@@ -435,63 +423,21 @@ class ReviewQueue {
 
   /** Many rows at once; the server applies all or none, and says per row why when none. */
   private decideMany(rows: HTMLTableRowElement[], decision: Decision, comment: string | null): void {
-    this.run(async () => {
+    this.requests.run(async () => {
       for (const row of rows) this.rowMessage(row, null);
       try {
-        await this.send("/api/decisions", { ids: rows.map((row) => this.idOf(row)), decision, comment });
+        await send(this.data.csrf, "POST", "/api/decisions", { ids: rows.map((row) => this.idOf(row)), decision, comment });
       } catch (error) {
         if (error instanceof ApiError && error.results.length > 0) {
-          const messages = rowMessages(error.results);
+          const messages = rowMessages(error.results as ItemResult[]);
           for (const row of rows) this.rowMessage(row, messages.get(this.idOf(row)) ?? null);
-          throw new ApiError(refusedSentence(error.results), error.status);
+          throw new ApiError(refusedSentence(error.results as ItemResult[]), error.status);
         }
         throw error;
       }
       this.removeRows(rows, decision);
       this.say(decidedSentence(decision, rows.map((row) => this.quoteOf(row))));
     });
-  }
-
-  /** Runs one request at a time, reporting any failure in the status line. */
-  private run(task: () => Promise<void>): void {
-    if (this.busy) {
-      this.say("Still sending the previous decision…");
-      return;
-    }
-    this.busy = true;
-    task()
-      .catch((error: unknown) => {
-        if (!(error instanceof ApiError)) console.error(error);
-        this.say(error instanceof ApiError ? error.message : "Something went wrong; please reload the page.", "error");
-      })
-      .finally(() => {
-        this.busy = false;
-      });
-  }
-
-  private async send(url: string, body: unknown): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": this.data.csrf, "X-Requested-With": "fetch" },
-        credentials: "same-origin",
-        body: JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(NETWORK_ERROR, 0);
-    }
-    if (response.ok) return response;
-    let message = `The server refused the request (HTTP ${response.status}).`;
-    let results: ItemResult[] = [];
-    try {
-      const error = (await response.json()) as { message?: unknown; results?: unknown };
-      if (typeof error.message === "string" && error.message) message = error.message;
-      if (Array.isArray(error.results)) results = error.results as ItemResult[];
-    } catch {
-      // Not JSON (e.g. a proxy's error page): the status line above.
-    }
-    throw new ApiError(message, response.status, results);
   }
 
   private say(message: string, kind: "info" | "error" = "info"): void {

@@ -319,6 +319,13 @@ class AnnotationPageBrowserTest {
         assertEquals("Belgorod", stored.get(0).get("quote"));
         assertEquals(cp(text, "Belgorod"), stored.get(0).get("start"));
         assertThat(page.locator("#article-text mark.hl[data-label=LOCATION]")).hasText("Belgorod");
+
+        // The other button a mouse user has: the list of shortcuts.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Shortcuts ?")).click();
+        assertThat(page.locator("#shortcuts-help")).isVisible();
+        assertThat(page.locator("#shortcuts-help")).containsText("Tag the selection as Location");
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#shortcuts-help")).isHidden();
     }
 
     @Test

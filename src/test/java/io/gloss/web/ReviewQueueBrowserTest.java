@@ -284,6 +284,7 @@ class ReviewQueueBrowserTest {
         assertThat(page.locator("#shortcuts-help")).containsText("Approve the current row");
         assertThat(page.locator("#shortcuts-help")).containsText("Change the current row's label");
         page.keyboard().press("Escape");
+        assertThat(page.locator("#shortcuts-help")).isHidden();
 
         // o: the current row's article, with the annotation selected.
         page.keyboard().press("o");
