@@ -240,6 +240,9 @@ class Annotator {
   /** Redraws the article text with every shown annotation. */
   private render(): void {
     const focusedId = this.focusedAnnotationId();
+    // Redrawing replaces the text nodes, which would drop a selection the person is making, e.g.
+    // the next span while the last one is being saved: it is put back over the same characters.
+    const selection = this.textSelection();
     const spans = [...this.annotations.values()]
       .filter((annotation) => this.isShown(annotation))
       .map((annotation) => ({ id: annotation.id, ...this.offsets.rangeToUtf16(annotation.start, annotation.end) }));
@@ -247,6 +250,11 @@ class Annotator {
     this.pieces.clear();
     this.appendNodes(fragment, layoutTree(this.offsets.utf16Length, spans));
     this.container.replaceChildren(fragment);
+    if (selection) {
+      const anchor = this.domPoint(selection.anchor);
+      const focus = this.domPoint(selection.focus);
+      window.getSelection()?.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
+    }
 
     if (this.selectedId !== null && !this.pieces.has(this.selectedId)) this.select(null);
     if (focusedId !== null) this.pieces.get(focusedId)?.[0].focus();
@@ -333,6 +341,29 @@ class Annotator {
       position += length;
     }
     return position;
+  }
+
+  /** The selection's ends as UTF-16 positions in the article, if it is a range inside the article. */
+  private textSelection(): { anchor: number; focus: number } | null {
+    const selection = window.getSelection();
+    if (!selection?.anchorNode || !selection.focusNode || selection.isCollapsed) return null;
+    if (!this.container.contains(selection.anchorNode) || !this.container.contains(selection.focusNode)) return null;
+    return {
+      anchor: this.utf16Position(selection.anchorNode, selection.anchorOffset),
+      focus: this.utf16Position(selection.focusNode, selection.focusOffset),
+    };
+  }
+
+  /** The text node and offset at a UTF-16 position of the article: the inverse of utf16Position. */
+  private domPoint(position: number): { node: Node; offset: number } {
+    const walker = document.createTreeWalker(this.container, NodeFilter.SHOW_TEXT);
+    let start = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = (node as Text).length;
+      if (position <= start + length) return { node, offset: position - start };
+      start += length;
+    }
+    return { node: this.container, offset: this.container.childNodes.length };
   }
 
   private focusedAnnotationId(): number | null {
@@ -519,7 +550,9 @@ class Annotator {
   private create(body: NewAnnotation, verb: "Saved" | "Restored"): void {
     this.requests.run(async () => {
       const created = (await (await send(this.data.csrf, "POST", "/api/annotations", body)).json()) as Annotation;
-      window.getSelection()?.removeAllRanges();
+      // Clear the selection only if it is still the span just saved, not the next one begun meanwhile.
+      const selected = this.selectedText();
+      if (selected?.start === created.start && selected.end === created.end) window.getSelection()?.removeAllRanges();
       if (this.accept(created)) {
         this.render();
         this.select(created.id);
@@ -561,9 +594,16 @@ class Annotator {
   private closeDetails(): void {
     this.details.replaceChildren();
     this.details.hidden = true;
+    delete this.details.dataset.id;
   }
 
   private showDetails(annotation: Annotation): void {
+    // The answer to a change (say, of the label) may redraw the panel while the person is typing
+    // a note for the same annotation: the draft, and the caret, carry over.
+    const draft = this.details.dataset.id === String(annotation.id)
+      ? this.details.querySelector<HTMLTextAreaElement>("textarea.details-note") : null;
+    const typing = draft !== null && document.activeElement === draft;
+    const caret = draft ? [draft.selectionStart, draft.selectionEnd] as const : null;
     const mine = this.isMine(annotation);
     const editable = mine && this.data.canAnnotate;
     const heading = element("h2", "details-label", this.labelName(annotation.label));
@@ -583,10 +623,19 @@ class Annotator {
     history.href = `/annotations/${annotation.id}`;
     this.details.replaceChildren(heading, element("blockquote", "details-quote", annotation.quote), facts);
     this.details.dataset.status = annotation.status;
+    this.details.dataset.id = String(annotation.id);
     if (editable) this.details.append(this.editor(annotation));
     if (this.isReviewer() && this.whyNotDecide(annotation) === null) this.details.append(this.reviewControls(annotation));
     this.details.append(history);
     this.details.hidden = false;
+    const note = this.details.querySelector<HTMLTextAreaElement>("textarea.details-note");
+    if (draft && note) {
+      note.value = draft.value;
+      if (typing && caret) {
+        note.focus();
+        note.setSelectionRange(caret[0], caret[1]);
+      }
+    }
   }
 
   /** Label, note and delete controls for one of the user's own annotations. */

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
@@ -274,6 +275,54 @@ class AnnotationPageBrowserTest {
         assertEquals(start + 8, stored.get(0).get("end"));
         assertEquals("Zelensky", stored.get(0).get("quote"));
         assertActorHighlight("Zelensky");
+    }
+
+    /**
+     * A person works on while an answer is on its way (held back here, as a slow server would):
+     * the answer's redraw must not drop the next selection they made, nor the note they type.
+     */
+    @Test
+    void answersThatComeLateKeepTheNextSelectionAndADraftNote() {
+        String text = "Officials in Kharkiv said Oleh Syniehubov visited Izium on Monday.";
+        long articleId = articleFor(EDITOR, "Late answers", text);
+        create(EDITOR, articleId, text, "Kharkiv", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        List<Route> held = new ArrayList<>();
+        page.route("**/api/annotations", held::add);
+        dragOver("Izium");
+        page.keyboard().press("l");
+        page.waitForCondition(() -> held.size() == 1);
+        dragOver("Oleh Syniehubov"); // the next span, selected before the first is saved
+        page.unroute("**/api/annotations");
+        page.waitForResponse(r -> r.url().endsWith("/api/annotations"), () -> held.get(0).resume());
+        assertThat(page.locator("#article-text mark.hl[data-label=LOCATION]")).hasCount(2);
+        assertEquals("Oleh Syniehubov", page.evaluate("() => window.getSelection().toString()"),
+                "the redraw kept the selection");
+        tag(() -> page.keyboard().press("a"));
+        assertEquals("ACTOR", find(annotations(articleId), "Oleh Syniehubov").get("label"));
+
+        Map<String, Object> kharkiv = find(annotations(articleId), "Kharkiv");
+        String one = "**/api/annotations/" + kharkiv.get("id");
+        page.locator("#article-text mark.hl[data-annotation-id='" + kharkiv.get("id") + "']").click();
+        page.route(one, held::add);
+        page.locator("select.details-label-select").selectOption("CLAIM"); // sent at once
+        page.waitForCondition(() -> held.size() == 2);
+        Locator note = page.locator("textarea.details-note");
+        note.click();
+        page.keyboard().type("Named as the region's governor");
+        page.unroute(one);
+        page.waitForResponse(r -> r.url().endsWith(one.substring(2)), () -> held.get(1).resume());
+        assertThat(page.locator("#status")).containsText("Saved Claim");
+        assertThat(note).hasValue("Named as the region's governor");
+        assertThat(note).isFocused();
+        page.keyboard().type(" in 2024.");
+        page.waitForResponse(r -> r.url().endsWith(one.substring(2)) && r.status() == 200,
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click());
+        Map<String, Object> saved = find(annotations(articleId), "Kharkiv");
+        assertEquals("CLAIM", saved.get("label"));
+        assertEquals("Named as the region's governor in 2024.", saved.get("note"));
     }
 
     @Test
