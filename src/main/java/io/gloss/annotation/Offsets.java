@@ -45,7 +45,8 @@ public final class Offsets {
         if (start >= end) {
             throw GlossException.badRequest("end", "end must be greater than start (" + start + "); it was " + end + ".");
         }
-        String covered = slice(text, start, end);
+        // As many code points as UTF-16 units: no surrogate pair, so the offsets are the same.
+        String covered = textLength == text.length() ? text.substring(start, end) : slice(text, start, end);
         if (quote == null) {
             throw GlossException.badRequest("quote", "quote is required: the exact text between start and end.");
         }

@@ -53,4 +53,17 @@ class OffsetsTest {
         assertEquals("quote", assertThrows(GlossException.class, () -> Offsets.check(TEXT, n, 0, 4, null)).details().get("field"));
         assertEquals(TEXT, Offsets.check(TEXT, n, 0, n, TEXT));
     }
+
+    @Test
+    void aTextWithoutSurrogatePairsIsCheckedLikeAnyOther() {
+        String plain = "Kyiv — “Zelensky” said café";
+        int n = Offsets.length(plain);
+        assertEquals(plain.length(), n, "no astral character: as many code points as UTF-16 units");
+        for (int start = 0; start < n; start++) {
+            for (int end = start + 1; end <= n; end++) {
+                assertEquals(Offsets.slice(plain, start, end), Offsets.check(plain, n, start, end, Offsets.slice(plain, start, end)));
+            }
+        }
+        assertEquals("quote", assertThrows(GlossException.class, () -> Offsets.check(plain, n, 0, 4, "Kyi")).details().get("field"));
+    }
 }
