@@ -1,10 +1,13 @@
 package io.gloss;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Paths;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,5 +28,38 @@ public final class SystemChromium {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A context of the size the scenarios are written for; actions wait up to 10 s. */
+    public static BrowserContext newContext(Browser browser) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.setDefaultTimeout(10_000);
+        return context;
+    }
+
+    /**
+     * A page that reports what would go wrong in front of a person: script errors, console errors
+     * and answers of 400 or more (as "409 POST /api/decisions", the path from the site's root),
+     * except the browser's own /favicon.ico and the failures a scenario provokes on purpose.
+     * Each report starts with {@code who}.
+     */
+    public static Page watchedPage(BrowserContext context, String who, List<String> errors, Collection<String> expected) {
+        Page page = context.newPage();
+        page.onPageError(error -> errors.add(who + ": " + error));
+        page.onConsoleMessage(message -> {
+            // Failed loads are reported (with their address) by the response listener below.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                errors.add(who + ": console: " + message.text());
+            }
+        });
+        page.onResponse(response -> {
+            // Gloss has no /favicon.ico and no page links to one; the browser asks on its own.
+            String failure = response.status() + " " + response.request().method() + " "
+                    + response.url().replaceFirst("^https?://[^/]+", "");
+            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico") && !expected.contains(failure)) {
+                errors.add(who + ": " + failure);
+            }
+        });
+        return page;
     }
 }

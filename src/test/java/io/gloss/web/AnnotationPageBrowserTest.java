@@ -139,22 +139,8 @@ class AnnotationPageBrowserTest {
     void openContext() {
         accounts.ensure(EDITOR, "editor");
         accounts.ensure(REVIEWER, "reviewer");
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        page.onConsoleMessage(message -> {
-            // Failed loads are reported (with their address) by the response listener below.
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                pageErrors.add("console: " + message.text());
-            }
-        });
-        page.onResponse(response -> {
-            // The browser asks for /favicon.ico on its own; Gloss has none, and no page links to one.
-            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
-                pageErrors.add(response.status() + " " + response.request().method() + " " + response.url());
-            }
-        });
+        context = SystemChromium.newContext(browser);
+        page = SystemChromium.watchedPage(context, "page", pageErrors, List.of());
     }
 
     @AfterEach

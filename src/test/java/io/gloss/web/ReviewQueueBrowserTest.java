@@ -328,23 +328,9 @@ class ReviewQueueBrowserTest {
 
     /** A new browser context logged in through the login form. */
     Page logIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext context = SystemChromium.newContext(browser);
         contexts.add(context);
-        context.setDefaultTimeout(10_000);
-        Page page = context.newPage();
-        page.onPageError(error -> pageErrors.add(username + ": " + error));
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                pageErrors.add(username + ": console: " + message.text());
-            }
-        });
-        page.onResponse(response -> {
-            String failure = response.status() + " " + response.request().method() + " "
-                    + response.url().substring(base.toString().length() - 1);
-            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico") && !expectedFailures.contains(failure)) {
-                pageErrors.add(username + ": " + failure);
-            }
-        });
+        Page page = SystemChromium.watchedPage(context, username, pageErrors, expectedFailures);
         page.navigate(base + "login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(TestAccounts.PASSWORD);
