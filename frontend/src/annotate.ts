@@ -10,7 +10,7 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
-import { isTypingTarget } from "./keys.js";
+import { isTypingTarget, startWithPageData } from "./page.js";
 import { OneAtATime, send } from "./requests.js";
 
 type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
@@ -732,15 +732,4 @@ class Annotator {
   }
 }
 
-function main(): void {
-  const source = document.getElementById("gloss-data");
-  if (!source?.textContent) {
-    console.error("Gloss: the page has no #gloss-data");
-    return;
-  }
-  new Annotator(JSON.parse(source.textContent) as GlossData).start();
-}
-
-// Module scripts run after parsing, unless loaded with `async`.
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
-else main();
+startWithPageData<GlossData>((data) => new Annotator(data).start());

@@ -11,7 +11,7 @@ import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
-import { isTypingTarget } from "./keys.js";
+import { isTypingTarget, startWithPageData } from "./page.js";
 import { ApiError, OneAtATime, send } from "./requests.js";
 
 /** Contents of <script type="application/json" id="gloss-data">. */
@@ -446,15 +446,4 @@ class ReviewQueue {
   }
 }
 
-function main(): void {
-  const source = document.getElementById("gloss-data");
-  if (!source?.textContent) {
-    console.error("Gloss: the page has no #gloss-data");
-    return;
-  }
-  new ReviewQueue(JSON.parse(source.textContent) as QueueData).start();
-}
-
-// Module scripts run after parsing, unless loaded with `async`.
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
-else main();
+startWithPageData<QueueData>((data) => new ReviewQueue(data).start());

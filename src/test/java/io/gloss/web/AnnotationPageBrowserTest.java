@@ -4,13 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import io.gloss.ChromiumPerClass;
 import io.gloss.SystemChromium;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
@@ -30,11 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The annotation page in a real browser (the system Chromium, headless), driven the way a person
@@ -103,8 +101,8 @@ class AnnotationPageBrowserTest {
             }
             """;
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @TestHTTPResource("/")
     URL base;
@@ -119,27 +117,11 @@ class AnnotationPageBrowserTest {
     Page page;
     final List<String> pageErrors = new ArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = SystemChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void openContext() {
         accounts.ensure(EDITOR, "editor");
         accounts.ensure(REVIEWER, "reviewer");
-        context = SystemChromium.newContext(browser);
+        context = SystemChromium.newContext(chromium.browser());
         page = SystemChromium.watchedPage(context, "page", pageErrors, List.of());
     }
 

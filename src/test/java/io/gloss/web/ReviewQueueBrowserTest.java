@@ -4,12 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import io.gloss.ChromiumPerClass;
 import io.gloss.SystemChromium;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.gloss.TestAccounts;
@@ -27,11 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The review pages in a real browser (the system Chromium, headless, set up as in
@@ -50,8 +48,8 @@ class ReviewQueueBrowserTest {
     static final String TEXT = "Kyiv said on Tuesday that Volodymyr Zelensky met soldiers in Kharkiv. "
             + "Moscow denied that its units had left Kursk. A spokesman in Belgorod gave no figures.";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @TestHTTPResource("/")
     URL base;
@@ -66,22 +64,6 @@ class ReviewQueueBrowserTest {
     final List<String> pageErrors = new ArrayList<>();
     /** Refusals a scenario provokes on purpose, e.g. "409 POST /api/decisions". */
     final List<String> expectedFailures = new ArrayList<>();
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = SystemChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void accounts() {
@@ -328,7 +310,7 @@ class ReviewQueueBrowserTest {
 
     /** A new browser context logged in through the login form. */
     Page logIn(String username) {
-        BrowserContext context = SystemChromium.newContext(browser);
+        BrowserContext context = SystemChromium.newContext(chromium.browser());
         contexts.add(context);
         Page page = SystemChromium.watchedPage(context, username, pageErrors, expectedFailures);
         page.navigate(base + "login");

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import io.gloss.dataset.DatasetFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * JSON output shared by the JSON formats and the manifest: UTF-8, keys in the order the code
@@ -33,6 +35,23 @@ public final class Json {
         JsonGenerator generator = FACTORY.createGenerator(out);
         generator.setRootValueSeparator(null);
         return new LineSeparatorEscaping(generator);
+    }
+
+    /** Ends a file written through {@link #generator}: the generator, then the file, then its description. */
+    static List<DatasetFile> finish(JsonGenerator json, HashedFile file) throws IOException {
+        json.close();
+        file.close();
+        return List.of(file.describe());
+    }
+
+    /** Closes a file written through {@link #generator} after its build has failed. */
+    static void abort(JsonGenerator json, HashedFile file) {
+        try {
+            json.close();
+            file.close();
+        } catch (IOException ignored) {
+            // the build has failed already; its directory is removed
+        }
     }
 
     /**

@@ -65,18 +65,11 @@ public final class JsonlWriter implements FormatWriter {
 
     @Override
     public List<DatasetFile> finish() throws IOException {
-        json.close();
-        file.close();
-        return List.of(file.describe());
+        return Json.finish(json, file);
     }
 
     @Override
     public void abort() {
-        try {
-            json.close();
-            file.close();
-        } catch (IOException ignored) {
-            // the build has failed already; its directory is removed
-        }
+        Json.abort(json, file);
     }
 }

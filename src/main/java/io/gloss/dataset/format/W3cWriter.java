@@ -113,18 +113,11 @@ public final class W3cWriter implements FormatWriter {
     @Override
     public List<DatasetFile> finish() throws IOException {
         json.writeRaw(first ? "]\n" : "\n]\n");
-        json.close();
-        file.close();
-        return List.of(file.describe());
+        return Json.finish(json, file);
     }
 
     @Override
     public void abort() {
-        try {
-            json.close();
-            file.close();
-        } catch (IOException ignored) {
-            // the build has failed already; its directory is removed
-        }
+        Json.abort(json, file);
     }
 }

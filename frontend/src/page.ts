@@ -1,0 +1,27 @@
+/** What every page controller needs from the page around it. */
+
+/** True when keys typed at `target` are text input, not shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) {
+    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  }
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/**
+ * Calls `start` with the page's data (the JSON in <script id="gloss-data">, written by the
+ * server) once the document is parsed: module scripts run after parsing, unless loaded `async`.
+ */
+export function startWithPageData<T>(start: (data: T) => void): void {
+  const run = (): void => {
+    const source = document.getElementById("gloss-data");
+    if (!source?.textContent) {
+      console.error("Gloss: the page has no #gloss-data");
+      return;
+    }
+    start(JSON.parse(source.textContent) as T);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+}
