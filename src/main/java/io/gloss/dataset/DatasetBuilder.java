@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -283,12 +285,17 @@ public class DatasetBuilder {
 
     /** True when the reader was cancelled: its wait or a transaction it ran was interrupted. */
     private static boolean interrupted(Throwable e) {
+        return firstCause(e, InterruptedException.class::isInstance).isPresent() || Thread.currentThread().isInterrupted();
+    }
+
+    /** The exception or the first of its causes that matches: transactions wrap what a batch threw. */
+    private static Optional<Throwable> firstCause(Throwable e, Predicate<Throwable> matches) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedException) {
-                return true;
+            if (matches.test(cause)) {
+                return Optional.of(cause);
             }
         }
-        return Thread.currentThread().isInterrupted();
+        return Optional.empty();
     }
 
     /** Reads one batch into the queue; returns the last article id read, or null when the selection is done. */
@@ -351,18 +358,10 @@ public class DatasetBuilder {
         }
         dataset.state = DatasetState.FAILED;
         dataset.finishedAt = now();
-        String reason = "An unexpected error stopped it; the server log has the details.";
-        // Transactions wrap what the batch threw: look for the cause that explains itself.
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalStateException && cause.getMessage() != null) {
-                reason = cause.getMessage();
-                break;
-            }
-            if (cause instanceof IOException) {
-                reason = "The files could not be written (" + cause.getMessage() + ").";
-                break;
-            }
-        }
+        // The first cause that explains itself: a broken invariant's sentence, or a file problem.
+        String reason = firstCause(e, c -> c instanceof IllegalStateException && c.getMessage() != null || c instanceof IOException)
+                .map(c -> c instanceof IOException ? "The files could not be written (" + c.getMessage() + ")." : c.getMessage())
+                .orElse("An unexpected error stopped it; the server log has the details.");
         dataset.errorMessage = "The build failed: " + reason;
     }
 
