@@ -595,13 +595,17 @@ class Annotator {
     this.details.replaceChildren();
     this.details.hidden = true;
     delete this.details.dataset.id;
+    delete this.details.dataset.note;
   }
 
   private showDetails(annotation: Annotation): void {
     // The answer to a change (say, of the label) may redraw the panel while the person is typing
     // a note for the same annotation: the draft, and the caret, carry over.
-    const draft = this.details.dataset.id === String(annotation.id)
+    // Only an unsaved edit is a draft: a box still showing the note it was drawn with takes the
+    // server's note (it may have been saved, cleared or changed meanwhile).
+    const box = this.details.dataset.id === String(annotation.id)
       ? this.details.querySelector<HTMLTextAreaElement>("textarea.details-note") : null;
+    const draft = box !== null && box.value !== this.details.dataset.note ? box : null;
     const typing = draft !== null && document.activeElement === draft;
     const caret = draft ? [draft.selectionStart, draft.selectionEnd] as const : null;
     const mine = this.isMine(annotation);
@@ -624,6 +628,7 @@ class Annotator {
     this.details.replaceChildren(heading, element("blockquote", "details-quote", annotation.quote), facts);
     this.details.dataset.status = annotation.status;
     this.details.dataset.id = String(annotation.id);
+    this.details.dataset.note = annotation.note ?? "";
     if (editable) this.details.append(this.editor(annotation));
     if (this.isReviewer() && this.whyNotDecide(annotation) === null) this.details.append(this.reviewControls(annotation));
     this.details.append(history);
@@ -653,7 +658,9 @@ class Annotator {
     note.value = annotation.note ?? "";
     const save = element("button", "details-save", "Save note");
     save.type = "button";
-    save.addEventListener("click", () => this.update(annotation, annotation.label, note.value === "" ? null : note.value));
+    // Sent as typed: an empty note clears it (the server stores a blank note as none), whereas
+    // null would mean "leave the note as it is".
+    save.addEventListener("click", () => this.update(annotation, annotation.label, note.value));
 
     const remove = element("button", "details-delete", "Delete");
     remove.type = "button";

@@ -159,6 +159,9 @@ public class DatasetBuilder {
     }
 
     void build(long datasetId) {
+        if (stopping) {
+            return; // left as it is (QUEUED): the next start builds it
+        }
         Job job;
         try {
             job = QuarkusTransaction.requiringNew().call(() -> start(datasetId));

@@ -2,6 +2,7 @@ package io.gloss.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -291,6 +292,14 @@ class AnnotationPageBrowserTest {
         Map<String, Object> saved = find(annotations(articleId), "Kharkiv");
         assertEquals("CLAIM", saved.get("label"));
         assertEquals("Named as the region's governor in 2024.", saved.get("note"));
+
+        // Emptying the box and saving clears the note, and the redrawn box stays empty.
+        note.fill("");
+        page.waitForResponse(r -> r.url().endsWith(one.substring(2)) && r.status() == 200,
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click());
+        assertNull(find(annotations(articleId), "Kharkiv").get("note"));
+        assertThat(page.locator("#status")).containsText("Saved Claim");
+        assertThat(note).hasValue("");
     }
 
     @Test
