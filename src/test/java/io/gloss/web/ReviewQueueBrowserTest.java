@@ -10,6 +10,7 @@ import io.gloss.SystemChromium;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
@@ -274,6 +275,33 @@ class ReviewQueueBrowserTest {
         page.waitForSelector("#annotator[data-ready=true]");
         assertThat(mark(page, other)).hasClass(Pattern.compile("\\bselected\\b"));
         assertThat(page.locator("#details")).containsText("Kharkiv");
+    }
+
+    /** A decision answered late (held back here) must not take focus from a filter being typed in. */
+    @Test
+    void aLateAnswerLeavesTheFilterBoxBeingTypedIn() {
+        long projectId = data.project(EDITOR, REVIEWER);
+        long articleId = data.article(projectId, "Late answer " + projectId, TEXT);
+        long first = create(EDITOR, articleId, "Kyiv", "LOCATION");
+        long second = create(EDITOR, articleId, "Kharkiv", "LOCATION");
+        Page page = logIn(REVIEWER);
+        openQueue(page, projectId);
+        assertThat(row(page, first)).isFocused();
+
+        String decision = "**/api/annotations/" + first + "/decision";
+        List<Route> held = new ArrayList<>();
+        page.route(decision, held::add);
+        page.keyboard().press("a");
+        page.waitForCondition(() -> held.size() == 1);
+        Locator author = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Author").setExact(true));
+        author.click();
+        page.unroute(decision);
+        page.waitForResponse(r -> r.url().endsWith(decision.substring(2)), () -> held.get(0).resume());
+        assertThat(row(page, first)).hasCount(0);
+        assertThat(author).isFocused();
+        page.keyboard().type("a"); // had focus gone to the next row, this would approve it
+        assertThat(author).hasValue("a");
+        assertEquals("SUBMITTED", annotation(second).getString("status"));
     }
 
     @Test
