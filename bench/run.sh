@@ -14,7 +14,8 @@ ANNOTATIONS=${ANNOTATIONS:-1000000}
 DB=${DB:-h2}
 DURATION=${DURATION:-10s}
 CLIENTS=${CLIENTS:-1 16 64}
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-60}; WARMUP=${WARMUP%s}  # seconds; "60s" is read as 60
+[[ $WARMUP =~ ^[0-9]+$ ]] || { echo "bench: WARMUP is a number of seconds, not '$WARMUP'" >&2; exit 2; }
 PORT=${PORT:-8181}
 WORK=$PWD/bench/work
 BASE=http://127.0.0.1:$PORT
