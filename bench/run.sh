@@ -114,29 +114,33 @@ load() { # name script clients [env...]; LOAD_DURATION overrides DURATION, WARMI
   fi
 }
 CREATED=0; APPROVED=0  # requests so far: each run creates new spans and approves fresh ids
+# The loads the warm-up runs too, so that both load the same way (clients as the argument).
+create_load() {
+  load create create.lua "$1" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_ARTICLE="$LOAD_ARTICLE" GLOSS_TEXT_FILE="$WORK/load-article.txt" GLOSS_OFFSET=$CREATED
+  CREATED=$((CREATED + LAST_REQUESTS + 1000))
+}
+page_load() { load page-1000 get.lua "$1" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/articles/$PAGE_ARTICLE"; }
+queue_first_load() { load queue-first get.lua "$1" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT"; }
+approve_load() {
+  load approve approve.lua "$1" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_IDS_FILE="$WORK/pending.txt" GLOSS_OFFSET=$APPROVED
+  APPROVED=$((APPROVED + LAST_REQUESTS + 1000))
+}
 if [ "$WARMUP" -gt 0 ]; then
   # Figures of a just-started JVM measure its compiler more than Gloss: on 2 cores the JIT takes
   # a third of the CPU for the first minutes. The warm-up runs the same paths at 16 clients.
   echo "== warm-up: ${WARMUP} s of load at 16 clients, not recorded"
   each=$(( WARMUP / 4 > 0 ? WARMUP / 4 : 1 ))s
-  WARMING=1 LOAD_DURATION=$each load create create.lua 16 GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_ARTICLE="$LOAD_ARTICLE" GLOSS_TEXT_FILE="$WORK/load-article.txt" GLOSS_OFFSET=$CREATED
-  CREATED=$((CREATED + LAST_REQUESTS + 1000))
-  WARMING=1 LOAD_DURATION=$each load page-1000 get.lua 16 GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/articles/$PAGE_ARTICLE"
-  WARMING=1 LOAD_DURATION=$each load queue-first get.lua 16 GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT"
-  WARMING=1 LOAD_DURATION=$each load approve approve.lua 16 GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_IDS_FILE="$WORK/pending.txt" GLOSS_OFFSET=$APPROVED
-  APPROVED=$((APPROVED + LAST_REQUESTS + 1000))
+  for warm in create_load page_load queue_first_load approve_load; do WARMING=1 LOAD_DURATION=$each $warm 16; done
 fi
 echo "== load ($DURATION each)"
 for c in $CLIENTS; do
   load floor get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH=/api/ping
-  load create create.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_ARTICLE="$LOAD_ARTICLE" GLOSS_TEXT_FILE="$WORK/load-article.txt" GLOSS_OFFSET=$CREATED
-  CREATED=$((CREATED + LAST_REQUESTS + 1000))
+  create_load "$c"
   load list get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/api/articles/$PAGE_ARTICLE/annotations"
-  load page-1000 get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="/articles/$PAGE_ARTICLE"
-  load queue-first get.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT"
+  page_load "$c"
+  queue_first_load "$c"
   load queue-deep get.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_PATH="/api/review/queue?project=$PROJECT&after=$DEEP_CURSOR"
-  load approve approve.lua "$c" GLOSS_TOKEN="$REVIEWER_TOKEN" GLOSS_IDS_FILE="$WORK/pending.txt" GLOSS_OFFSET=$APPROVED
-  APPROVED=$((APPROVED + LAST_REQUESTS + 1000))
+  approve_load "$c"
 done
 
 if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/projects/$PROJECT/datasets" | grep -q 200; then
