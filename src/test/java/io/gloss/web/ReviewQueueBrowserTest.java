@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
@@ -285,14 +286,22 @@ class ReviewQueueBrowserTest {
         long first = create(EDITOR, articleId, "Kyiv", "LOCATION");
         long second = create(EDITOR, articleId, "Kharkiv", "LOCATION");
         Page page = logIn(REVIEWER);
-        openQueue(page, projectId);
-        assertThat(row(page, first)).isFocused();
-
+        // Routed before the page loads. Set just before the key press, the route twice let the
+        // decision through (CI's PostgreSQL suite and once here: the status read "Approved"); why
+        // is not proven, hence the page's state in the message should it happen again.
         String decision = "**/api/annotations/" + first + "/decision";
         List<Route> held = new ArrayList<>();
         page.route(decision, held::add);
+        openQueue(page, projectId);
+        assertThat(row(page, first)).isFocused();
+
         page.keyboard().press("a");
-        page.waitForCondition(() -> held.size() == 1);
+        try {
+            page.waitForCondition(() -> held.size() == 1);
+        } catch (TimeoutError e) {
+            throw new AssertionError("No decision request held after 'a'. Status: \"" + page.locator("#status").textContent()
+                    + "\"; focus: " + page.evaluate("document.activeElement?.outerHTML.slice(0, 160)"), e);
+        }
         Locator author = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Author").setExact(true));
         author.click();
         page.unroute(decision);
