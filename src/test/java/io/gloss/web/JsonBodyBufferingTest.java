@@ -1,0 +1,119 @@
+package io.gloss.web;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.gloss.auth.Role;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** JSON bodies are read before a worker thread takes the request (io.gloss.web.JsonBodyBuffering). */
+@QuarkusTest
+class JsonBodyBufferingTest {
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    TestData data;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "quarkus.thread-pool.max-threads")
+    int workers;
+
+    @Test
+    void clientsSendingTheirBodiesSlowlyHoldNoWorker() throws Exception {
+        accounts.ensure("slow-editor", Role.EDITOR);
+        long project = data.project("slow-editor");
+        int clients = workers + 4;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < clients; i++) {
+            text.append("w").append((char) ('a' + i)).append(' ');
+        }
+        long article = data.article(project, "Slow bodies", text.toString().strip());
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("slow-editor:" + TestAccounts.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+
+        List<Socket> slow = new ArrayList<>();
+        List<byte[]> rests = new ArrayList<>();
+        try {
+            // More clients than workers send their headers and half a body, then stall.
+            for (int i = 0; i < clients; i++) {
+                byte[] body = ("{\"articleId\":" + article + ",\"label\":\"ACTOR\",\"start\":" + 3 * i + ",\"end\":"
+                        + (3 * i + 2) + ",\"quote\":\"w" + (char) ('a' + i) + "\"}").getBytes(StandardCharsets.UTF_8);
+                Socket socket = new Socket(base.getHost(), base.getPort());
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/annotations HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: " + auth
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                slow.add(socket);
+                rests.add(Arrays.copyOfRange(body, body.length / 2, body.length));
+            }
+            Thread.sleep(500);
+
+            // Someone else's call that needs a worker is answered while they stall.
+            HttpResponse<String> other;
+            try {
+                other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/projects/" + project))
+                        .header("Authorization", auth).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                throw new AssertionError("No answer in 10 s: the slow clients hold every worker thread", e);
+            }
+            assertEquals(200, other.statusCode(), other.body());
+
+            // And once their bodies arrive, each of them is created from the body it sent.
+            for (int i = 0; i < clients; i++) {
+                slow.get(i).getOutputStream().write(rests.get(i));
+                slow.get(i).getOutputStream().flush();
+            }
+            for (Socket socket : slow) {
+                String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertTrue(status != null && status.startsWith("HTTP/1.1 201"), "answer to a slow client: " + status);
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+        accounts.as("slow-editor").get("/api/articles/" + article + "/annotations").then().statusCode(200)
+                .body("items.size()", equalTo(clients));
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitStillArrivesWhole() {
+        accounts.ensure("big-admin", Role.ADMIN);
+        long project = data.project("big-admin");
+        String text = "Gloss reads a long article in one piece. ".repeat(3_000) + "The end."; // ~120 KB, over 64K
+        accounts.as("big-admin").contentType("application/json")
+                .body(Map.of("title", "Long", "source", "test", "text", text))
+                .post("/api/projects/" + project + "/articles").then().statusCode(201)
+                .body("length", equalTo(text.length()));
+    }
+}
