@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.audit.AuditEvent;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -36,6 +38,9 @@ class DatasetApiTest {
 
     @Inject
     DatasetBuilder builder;
+
+    @Inject
+    ExportReader reader;
 
     long projectId;
     long articleId;
@@ -181,6 +186,34 @@ class DatasetApiTest {
         assertEquals(List.of(), failed.getList("files"));
         given().get("/datasets/" + failed.getLong("id")).then().statusCode(200)
                 .body(containsString("no longer matches its article"));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void anErrorWhileReadingFailsTheBuildAndTheNextBuildRuns() {
+        ExportReader real = ClientProxy.unwrap(reader);
+        // The reader runs on a thread of its own; what stops it, even an Error (which the batch's
+        // transaction hands on wrapped), must reach the writer waiting for its rows, or that build,
+        // and every one queued after it, would hang.
+        QuarkusMock.installMockForType(new ExportReader() {
+            @Override
+            public int count(DatasetDefinition d) {
+                return 1;
+            }
+
+            @Override
+            public List<ArticleRow> nextArticles(DatasetDefinition d, long afterId) {
+                throw new OutOfMemoryError("simulated by DatasetApiTest");
+            }
+        }, ExportReader.class);
+        JsonPath failed = ExportFixture.build(definition());
+        assertEquals("FAILED", failed.getString("state"));
+        assertEquals("The build failed: An unexpected error stopped it; the server log has the details.",
+                failed.getString("error"));
+
+        QuarkusMock.installMockForType(real, ExportReader.class);
+        JsonPath next = ExportFixture.build(definition());
+        assertEquals("DONE", next.getString("state"), () -> "the next build: " + next.getString("error"));
     }
 
     @Test
