@@ -355,6 +355,43 @@ class AnnotationPageBrowserTest {
     }
 
     @Test
+    void aLateDecisionLeavesTheNextRejectionBeingWritten() {
+        String text = "Shelling hit Kursk overnight, and officials in Kyiv denied it.";
+        long articleId = data.article(data.project(EDITOR, REVIEWER), "Late decision", text);
+        create(EDITOR, articleId, text, "Kursk", "LOCATION");
+        create(EDITOR, articleId, text, "Kyiv", "LOCATION");
+        Object kursk = find(annotations(articleId), "Kursk").get("id");
+        Object kyiv = find(annotations(articleId), "Kyiv").get("id");
+        String decision = "**/api/annotations/" + kursk + "/decision";
+        List<Route> held = new ArrayList<>();
+        page.route(decision, held::add); // before the page loads, so that the decision cannot slip past
+        logIn(REVIEWER);
+        openArticle(articleId);
+
+        page.locator("#article-text mark.hl[data-annotation-id='" + kursk + "']").click();
+        page.keyboard().press("Shift+A");
+        page.waitForCondition(() -> held.size() == 1);
+        // The reviewer moves on before the answer is back: the next span, and why it is rejected.
+        page.locator("#article-text mark.hl[data-annotation-id='" + kyiv + "']").click();
+        page.keyboard().press("Shift+R");
+        Locator comment = page.locator("textarea.details-reject-comment");
+        assertThat(comment).isFocused();
+        page.keyboard().type("The officials were in Kyiv");
+        page.unroute(decision);
+        page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + kursk + "/decision"), () -> held.get(0).resume());
+        assertThat(page.locator("#status")).containsText("Approved Location");
+        assertThat(comment).isFocused();
+        assertThat(comment).hasValue("The officials were in Kyiv");
+        page.keyboard().type(", not shelled.");
+        page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + kyiv + "/decision") && r.status() == 200,
+                () -> page.keyboard().press("Enter"));
+        assertEquals("APPROVED", find(annotations(articleId), "Kursk").get("status"));
+        Map<String, Object> rejected = find(annotations(articleId), "Kyiv");
+        assertEquals("REJECTED", rejected.get("status"));
+        assertEquals("The officials were in Kyiv, not shelled.", rejected.get("comment"));
+    }
+
+    @Test
     void reviewerSeesThePageButCannotAnnotate() {
         String text = "The governor of Kursk announced an evacuation.";
         long projectId = data.project(EDITOR, REVIEWER);
