@@ -190,7 +190,7 @@ class DatasetApiTest {
 
     @Test
     @TestSecurity(user = "api-reviewer", roles = "reviewer")
-    void anErrorWhileReadingFailsTheBuildAndTheNextBuildRuns() {
+    void aReaderStoppedByAnErrorFailsItsBuildAndTheNextBuildRuns() {
         ExportReader real = ClientProxy.unwrap(reader);
         // The reader runs on a thread of its own; what stops it, even an Error (which the batch's
         // transaction hands on wrapped), must reach the writer waiting for its rows, or that build,

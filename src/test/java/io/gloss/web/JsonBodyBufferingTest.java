@@ -39,6 +39,9 @@ class JsonBodyBufferingTest {
     @Inject
     TestData data;
 
+    @Inject
+    JsonBodyBuffering buffering;
+
     @TestHTTPResource("/")
     URI base;
 
@@ -81,7 +84,7 @@ class JsonBodyBufferingTest {
             // Someone else's call that needs a worker is answered while they stall.
             HttpResponse<String> other;
             try {
-                other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/projects/" + project))
+                other = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(base.resolve("/api/projects/" + project))
                         .header("Authorization", auth).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
                 throw new AssertionError("No answer in 10 s: the slow clients hold every worker thread", e);
@@ -102,8 +105,39 @@ class JsonBodyBufferingTest {
                 socket.close();
             }
         }
-        accounts.as("slow-editor").get("/api/articles/" + article + "/annotations").then().statusCode(200)
-                .body("items.size()", equalTo(clients));
+        List<String> quotes = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            quotes.add("w" + (char) ('a' + i));
+        }
+        assertEquals(quotes, accounts.as("slow-editor").get("/api/articles/" + article + "/annotations").then()
+                .statusCode(200).extract().jsonPath().getList("items.quote"));
+        awaitNothingHeld();
+    }
+
+    @Test
+    void aClientLeavingMidBodyGivesBackWhatItsBodyHeld() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/annotations HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"articleId\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (buffering.held() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1000, buffering.held(), "the body being read ahead is counted");
+        }
+        awaitNothingHeld();
+    }
+
+    /** The count goes back to zero once every answer is out or its client gone (on the event loop, so soon after). */
+    private void awaitNothingHeld() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (buffering.held() != 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, buffering.held(), "bytes still counted as read ahead");
     }
 
     @Test
