@@ -103,15 +103,18 @@ public class ExportReader {
     }
 
     /**
-     * The selected live annotations of these articles, ordered by article (the builder sorts each
-     * article's spans itself, so that the order never depends on a database's collation).
+     * The selected live annotations of these articles, ordered by article only: the builder sorts
+     * each article's spans itself, so that the order never depends on a database's collation, and
+     * by article alone PostgreSQL streams the rows straight from ix_annotation_article instead of
+     * sorting every batch first (17 ms a batch of 4,000 spans → 6–11 ms in EXPLAIN ANALYZE; the
+     * whole export, bound elsewhere, did not measurably change).
      */
     public Stream<SpanRow> spans(DatasetDefinition d, List<Long> articleIds) {
         String jpql = "select new io.gloss.dataset.ExportReader$SpanRow(an.id, an.article.id, an.start, an.end, l.key, "
                 + "an.quote, an.note, an.status, an.author, an.reviewer, an.createdAt) from Annotation an join an.label l "
                 + "where an.article.id in :articles and an.deletedAt is null and an.status in :statuses"
                 + (d.labels() == null ? "" : " and l.key in :labels")
-                + " order by an.article.id, an.id";
+                + " order by an.article.id";
         TypedQuery<SpanRow> query = em.createQuery(jpql, SpanRow.class)
                 .setParameter("articles", articleIds).setParameter("statuses", d.statuses())
                 .setHint("org.hibernate.fetchSize", FETCH_SIZE);
