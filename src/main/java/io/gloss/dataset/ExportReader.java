@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The database side of an export, in batches: the selection's articles in id order, then the
- * selected live annotations of one batch in one query, streamed rather than listed. Callers
- * run each batch in a transaction of its own.
+ * The database side of an export, in batches: the ids of the selection's next articles, cut by
+ * count and length, then those articles, then the selected live annotations of the batch in one
+ * query, streamed rather than listed. Callers run each batch in a transaction of its own.
  */
 @ApplicationScoped
 public class ExportReader {
@@ -55,11 +55,12 @@ public class ExportReader {
     }
 
     /**
-     * The next batch of the selection after {@code afterId}: up to {@link #BATCH_ARTICLES}
-     * articles and {@link #BATCH_CODE_POINTS} of text (at least one article), in id order.
-     * Empty when the selection is exhausted.
+     * The ids of the next batch of the selection after {@code afterId}: up to
+     * {@link #BATCH_ARTICLES} articles and {@link #BATCH_CODE_POINTS} of text (at least one
+     * article), in id order. Empty when the selection is exhausted. Cheap (an index alone), so
+     * that the batches can be cut one after another while earlier ones are still being fetched.
      */
-    public List<ArticleRow> nextArticles(DatasetDefinition d, long afterId) {
+    public List<Long> nextBatch(DatasetDefinition d, long afterId) {
         List<Long> ids = new ArrayList<>();
         long codePoints = 0;
         for (Object[] row : candidates(d, afterId)) {
@@ -70,9 +71,11 @@ public class ExportReader {
             ids.add((Long) row[0]);
             codePoints += length;
         }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        return ids;
+    }
+
+    /** The rows of these articles, texts included, in id order. */
+    public List<ArticleRow> articles(List<Long> ids) {
         return em.createQuery("select new io.gloss.dataset.ExportReader$ArticleRow(ar.id, ar.title, ar.source, ar.url, "
                 + "ar.published, ar.text) from Article ar where ar.id in :ids order by ar.id", ArticleRow.class)
                 .setParameter("ids", ids).getResultList();

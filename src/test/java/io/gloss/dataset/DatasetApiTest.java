@@ -194,7 +194,8 @@ class DatasetApiTest {
         ExportReader real = ClientProxy.unwrap(reader);
         // The reader runs on a thread of its own; what stops it, even an Error (which the batch's
         // transaction hands on wrapped), must reach the writer waiting for its rows, or that build,
-        // and every one queued after it, would hang.
+        // and every one queued after it, would hang: thrown where the reader cuts the batches, and
+        // where a fetcher, on a thread of its own too, reads one.
         QuarkusMock.installMockForType(new ExportReader() {
             @Override
             public int count(DatasetDefinition d) {
@@ -202,18 +203,38 @@ class DatasetApiTest {
             }
 
             @Override
-            public List<ArticleRow> nextArticles(DatasetDefinition d, long afterId) {
+            public List<Long> nextBatch(DatasetDefinition d, long afterId) {
                 throw new OutOfMemoryError("simulated by DatasetApiTest");
             }
         }, ExportReader.class);
-        JsonPath failed = ExportFixture.build(definition());
-        assertEquals("FAILED", failed.getString("state"));
-        assertEquals("The build failed: An unexpected error stopped it; the server log has the details.",
-                failed.getString("error"));
+        assertFailedUnexpectedly(ExportFixture.build(definition()));
+        QuarkusMock.installMockForType(new ExportReader() {
+            @Override
+            public int count(DatasetDefinition d) {
+                return real.count(d);
+            }
+
+            @Override
+            public List<Long> nextBatch(DatasetDefinition d, long afterId) {
+                return real.nextBatch(d, afterId);
+            }
+
+            @Override
+            public List<ArticleRow> articles(List<Long> ids) {
+                throw new OutOfMemoryError("simulated by DatasetApiTest");
+            }
+        }, ExportReader.class);
+        assertFailedUnexpectedly(ExportFixture.build(definition()));
 
         QuarkusMock.installMockForType(real, ExportReader.class);
         JsonPath next = ExportFixture.build(definition());
         assertEquals("DONE", next.getString("state"), () -> "the next build: " + next.getString("error"));
+    }
+
+    private static void assertFailedUnexpectedly(JsonPath dataset) {
+        assertEquals("FAILED", dataset.getString("state"));
+        assertEquals("The build failed: An unexpected error stopped it; the server log has the details.",
+                dataset.getString("error"));
     }
 
     @Test

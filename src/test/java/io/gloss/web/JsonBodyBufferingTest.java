@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
 import io.gloss.auth.Role;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,6 +49,12 @@ class JsonBodyBufferingTest {
     @ConfigProperty(name = "quarkus.thread-pool.max-threads")
     int workers;
 
+    @ConfigProperty(name = "gloss.http.buffered-body-limit")
+    MemorySize limit;
+
+    @ConfigProperty(name = "gloss.http.buffered-bodies-max")
+    MemorySize budget;
+
     @Test
     void clientsSendingTheirBodiesSlowlyHoldNoWorker() throws Exception {
         accounts.ensure("slow-editor", Role.EDITOR);
@@ -58,8 +65,7 @@ class JsonBodyBufferingTest {
             text.append("w").append((char) ('a' + i)).append(' ');
         }
         long article = data.article(project, "Slow bodies", text.toString().strip());
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("slow-editor:" + TestAccounts.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String auth = basic("slow-editor");
 
         List<Socket> slow = new ArrayList<>();
         List<byte[]> rests = new ArrayList<>();
@@ -120,12 +126,55 @@ class JsonBodyBufferingTest {
         awaitHeld(0, "bytes still counted after the client left");
     }
 
+    @Test
+    void bodiesOverTheBudgetStreamToAWorkerAndAreNotCounted() throws Exception {
+        accounts.ensure("budget-editor", Role.EDITOR);
+        long project = data.project("budget-editor");
+        long article = data.article(project, "Over the budget", "One more body arrives.");
+        int fill = (int) (budget.asLongValue() / limit.asLongValue());
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            // Bodies of the largest size read ahead take the whole budget and stall.
+            for (int i = 0; i < fill; i++) {
+                stalled.add(startPost("", (int) limit.asLongValue()));
+            }
+            awaitHeld(budget.asLongValue(), "the stalled bodies fill the budget");
+
+            // One more, small, is not read ahead: nothing is added to the count while it waits...
+            byte[] body = ("{\"articleId\":" + article + ",\"label\":\"ACTOR\",\"start\":0,\"end\":3,\"quote\":\"One\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            try (Socket extra = startPost("Authorization: " + basic("budget-editor") + "\r\n", body.length)) {
+                extra.setSoTimeout(30_000);
+                extra.getOutputStream().write(body, 0, body.length / 2);
+                extra.getOutputStream().flush();
+                Thread.sleep(300);
+                assertEquals(budget.asLongValue(), buffering.held(), "a body over the budget was counted");
+                // ...and it still arrives whole, through a worker.
+                extra.getOutputStream().write(body, body.length / 2, body.length - body.length / 2);
+                extra.getOutputStream().flush();
+                String status = new BufferedReader(new InputStreamReader(extra.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertTrue(status != null && status.startsWith("HTTP/1.1 201"), "answer over the budget: " + status);
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        awaitHeld(0, "bytes still counted after the stalled clients left");
+        assertEquals(List.of("One"), accounts.as("budget-editor").get("/api/articles/" + article + "/annotations").then()
+                .statusCode(200).extract().jsonPath().getList("items.quote"));
+    }
+
     /** A connection that has sent the head of a JSON POST announcing {@code length} bytes, and no body yet. */
     private Socket startPost(String extraHeaders, int length) throws IOException {
         Socket socket = new Socket(base.getHost(), base.getPort());
         socket.getOutputStream().write(("POST /api/annotations HTTP/1.1\r\nHost: " + base.getHost() + "\r\n" + extraHeaders
                 + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         return socket;
+    }
+
+    private static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The count changes on the event loop, so soon after the request does. */
