@@ -40,7 +40,12 @@ public class ProjectService {
     }
 
     public boolean canSee(long projectId) {
-        return currentUser.isAdmin() || isMember(projectId, currentUser.username());
+        return seesAll() || isMember(projectId, currentUser.username());
+    }
+
+    /** Admins see every project; anyone else only those they are a member of. */
+    public boolean seesAll() {
+        return currentUser.isAdmin();
     }
 
     public static boolean isMember(long projectId, String username) {
