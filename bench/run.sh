@@ -21,7 +21,7 @@ WORK=$PWD/bench/work
 BASE=http://127.0.0.1:$PORT
 ADMIN_PW=bench-admin-password
 
-for tool in wrk jq curl java; do
+for tool in wrk jq curl java jstat; do
   command -v $tool >/dev/null || { echo "bench: needs $tool (apt-get install -y wrk jq curl)" >&2; exit 1; }
 done
 [ -f target/quarkus-app/quarkus-run.jar ] || ./gloss build
@@ -153,7 +153,7 @@ done
 # 20–30 % slower. The first after a start also pays for compiling the export's code (40 % of the
 # JVM's CPU in a profile of one on PostgreSQL), and the JIT keeps at it for a few more: the first
 # is printed, then three more as every later one runs, with their median.
-export_once() { # label; sets EXPORT_S
+export_once() { # label; sets EXPORT_S (empty when the export failed)
   jcmd $PID GC.run >/dev/null 2>&1 || true
   local ds json sampler peak bytes
   jstat -gc $PID 250 > "$WORK/heap.txt" 2>/dev/null & sampler=$!
@@ -164,21 +164,24 @@ export_once() { # label; sets EXPORT_S
     json=$(curl -sf -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/datasets/$ds")
     [[ $json == *'"state":"DONE"'* || $json == *'"state":"FAILED"'* ]] && break
   done
-  kill $sampler 2>/dev/null; wait $sampler 2>/dev/null || true
+  kill $sampler 2>/dev/null || true; wait $sampler 2>/dev/null || true
   # Heap used = survivor, eden and old spaces' "used" columns (KB), whatever their order.
   peak=$(awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i ~ /^(S0U|S1U|EU|OU)$/) c[i]; next}
-              {u = 0; for (i in c) u += $i; if (u > m) m = u} END {print int(m / 1024)}' "$WORK/heap.txt")
+              {u = 0; for (i in c) u += $i; if (u > m) m = u} END {print (NR > 1 ? int(m / 1024) " MB" : "n/a")}' "$WORK/heap.txt")
+  if [[ $json != *'"state":"DONE"'* ]]; then
+    echo "export ($1): $(echo "$json" | jq -r '.state + ": " + (.error // "")')"; EXPORT_S=""; return
+  fi
   EXPORT_S=$(echo "$json" | jq -r '[.createdAt, .finishedAt] | map(capture("^(?<d>[^.Z]+)(?<f>[.][0-9]+)?Z$")
              | (.d + "Z" | fromdate) + ("0" + (.f // "") | tonumber)) | .[1] - .[0] | . * 100 | round / 100')
   bytes=$(echo "$json" | jq '[.files[].bytes] | add // 0')
-  echo "export ($1): $(echo "$json" | jq -r .state) in ${EXPORT_S} s, $((bytes / 1000000)) MB, $(echo "scale=1; $bytes / 1000000 / $EXPORT_S" | bc) MB/s, peak heap used ${peak} MB (sampled)"
+  echo "export ($1): $(echo "$json" | jq -r .state) in ${EXPORT_S} s, $((bytes / 1000000)) MB, $(echo "scale=1; $bytes / 1000000 / $EXPORT_S" | bc) MB/s, peak heap used ${peak} (sampled)"
 }
 if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Token $REVIEWER_TOKEN" "$BASE/api/projects/$PROJECT/datasets" | grep -q 200; then
   echo "== export: the whole project as JSONL, four times"
   export_once first
   WARM=()
-  for n in 2 3 4; do export_once "warm $n"; WARM+=("$EXPORT_S"); done
-  echo "export (warm, median of 3): $(printf '%s\n' "${WARM[@]}" | sort -n | sed -n 2p) s"
+  for n in 2 3 4; do export_once "warm $n"; [ -z "$EXPORT_S" ] || WARM+=("$EXPORT_S"); done
+  if [ ${#WARM[@]} -eq 3 ]; then echo "export (warm, median of 3): $(printf '%s\n' "${WARM[@]}" | sort -n | sed -n 2p) s"; fi
 fi
 stop_app
 echo "== plain SELECT of the same rows (export's floor)"

@@ -60,7 +60,7 @@ public class ArticleService {
         return em.createQuery("select ar from Article ar where ar.id = :id and exists (select 1 from ProjectMember pm "
                 + "where pm.id.projectId = ar.project.id and pm.id.username = :username)", Article.class)
                 .setParameter("id", articleId).setParameter("username", currentUser.username())
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
     }
 
     /** Imports one article; a text the project has already is a 409 naming the existing article. */

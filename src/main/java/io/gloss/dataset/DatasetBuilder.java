@@ -32,6 +32,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -41,9 +45,9 @@ import org.jboss.logging.Logger;
 /**
  * Builds datasets in the background, one at a time (exports are I/O-bound and the server has
  * other work). A reader cuts the selection into batches, fetchers read a few batches at once, each
- * in a short transaction of its own, and the reader hands their articles with their spans, in
- * order, to the writer through a small queue, so that the database works on the next batches while
- * the format's writer encodes this one; memory holds a few batches however large the project. Files are written to
+ * in a short transaction of its own, and the reader hands the batches, in order, to the writer
+ * through a queue of one, so that the database works on the next batches while the format's writer
+ * encodes this one; memory holds a few batches however large the project or its articles. Files are written to
  * {@code <id>.partial/} and moved to {@code <id>/} only when complete, so a download never
  * sees half a dataset. A build cut short by a restart is started again from the beginning,
  * which gives the same files since builds are deterministic.
@@ -63,6 +67,9 @@ public class DatasetBuilder {
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String glossVersion;
+
+    /** How long the reader and the writer wait for each other before looking whether to stop. */
+    private static final long WAIT_MILLIS = 100;
 
     /** How often at most the progress bar's figure is written while a build runs. */
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -138,24 +145,31 @@ public class DatasetBuilder {
         worker.submit(() -> build(datasetId));
     }
 
+    /**
+     * Lets the build's threads see {@code stopping} and finish (within a batch), rather than
+     * interrupting them (see {@link #write}); builds still queued return at once.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
-        worker.shutdownNow();
-        readers.shutdownNow();
-        fetchers.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
-        readers.awaitTermination(10, TimeUnit.SECONDS);
-        fetchers.awaitTermination(10, TimeUnit.SECONDS);
+        for (ExecutorService threads : List.of(worker, readers, fetchers)) {
+            threads.shutdown();
+        }
+        for (ExecutorService threads : List.of(worker, readers, fetchers)) {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     private static ExecutorService daemon(String name) {
         return Executors.newSingleThreadExecutor(daemonThreads(name));
     }
 
+    /** Daemon threads named {@code name}, then {@code name-2}, {@code name-3}, … */
     private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger made = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, name);
+            int n = made.incrementAndGet();
+            Thread thread = new Thread(task, n == 1 ? name : name + "-" + n);
             thread.setDaemon(true);
             return thread;
         };
@@ -166,15 +180,14 @@ public class DatasetBuilder {
     }
 
     /** What the reader hands the writer, in order. */
-    private sealed interface Item permits ArticleItem, BatchRead, SelectionRead, ReadFailed {
+    private sealed interface Item permits Batch, SelectionRead, ReadFailed {
     }
 
-    /** One article with its spans, checked and sorted. */
-    private record ArticleItem(ExportArticle article, List<ExportSpan> spans) implements Item {
+    /** One batch: its articles with their spans, checked and sorted. */
+    private record Batch(List<ArticleItem> articles) implements Item {
     }
 
-    /** A batch is complete (the progress bar may move). */
-    private record BatchRead() implements Item {
+    private record ArticleItem(ExportArticle article, List<ExportSpan> spans) {
     }
 
     /** Every batch has been read. */
@@ -256,22 +269,33 @@ public class DatasetBuilder {
     /**
      * The writer's side: takes what the reader sends until the selection is read, moving the
      * progress bar now and then. Returns early (the build left as it is) when the server stops.
+     *
+     * <p>No thread of a build is ever interrupted: one interrupted while it reads the embedded H2
+     * database closes the database for the whole server (H2 asks that applications never do it).
+     * The reader and the writer wait with timeouts instead and look at {@code stopping} and at
+     * each other.
      */
     private void write(long datasetId, DatasetDefinition definition, FormatWriter writer, ExportStats stats)
             throws Exception {
-        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(ExportReader.BATCH_ARTICLES + 1);
-        Future<?> reading = readers.submit(() -> read(definition, queue));
+        // One batch waits here while the writer works through the previous one: with the batches
+        // being fetched, memory holds read-ahead + 2 batches, whatever the size of the articles.
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(1);
+        AtomicBoolean writerDone = new AtomicBoolean();
+        readers.submit(() -> read(definition, queue, () -> writerDone.get() || stopping));
         try {
             long progressAt = System.nanoTime();
             while (!stopping) {
-                Item item = queue.take();
-                if (item instanceof ArticleItem a) {
-                    stats.add(a.article(), a.spans());
-                    writer.article(a.article(), a.spans());
-                } else if (item instanceof BatchRead && System.nanoTime() - progressAt > PROGRESS_EVERY_NANOS) {
-                    int done = (int) stats.articles();
-                    QuarkusTransaction.requiringNew().run(() -> Dataset.update("articlesDone = ?1 where id = ?2", done, datasetId));
-                    progressAt = System.nanoTime();
+                Item item = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (item instanceof Batch batch) {
+                    for (ArticleItem a : batch.articles()) {
+                        stats.add(a.article(), a.spans());
+                        writer.article(a.article(), a.spans());
+                    }
+                    if (System.nanoTime() - progressAt > PROGRESS_EVERY_NANOS) {
+                        int done = (int) stats.articles();
+                        QuarkusTransaction.requiringNew().run(() -> Dataset.update("articlesDone = ?1 where id = ?2", done, datasetId));
+                        progressAt = System.nanoTime();
+                    }
                 } else if (item instanceof ReadFailed failed) {
                     throw failed.cause(); // as the reader saw it: fail() explains it the same way
                 } else if (item instanceof SelectionRead) {
@@ -279,7 +303,7 @@ public class DatasetBuilder {
                 }
             }
         } finally {
-            reading.cancel(true); // a no-op when the reader is done; else it stops at its next hand-over
+            writerDone.set(true); // the reader stops at its next wait, if it has not finished
         }
     }
 
@@ -290,56 +314,76 @@ public class DatasetBuilder {
      * were decoded and checked, and the reader sat idle while the database read the next batch:
      * on PostgreSQL 40 % of the reader's time was spent waiting for its answers.
      */
-    private void read(DatasetDefinition definition, BlockingQueue<Item> queue) {
+    private void read(DatasetDefinition definition, BlockingQueue<Item> queue, BooleanSupplier writerGone) {
         Deque<Future<List<ArticleItem>>> fetching = new ArrayDeque<>();
         try {
             long after = 0;
-            while (true) {
+            while (!writerGone.getAsBoolean()) {
                 long last = after;
                 List<Long> ids = QuarkusTransaction.requiringNew().call(() -> reader.nextBatch(definition, last));
                 if (ids.isEmpty()) {
-                    break;
+                    while (!fetching.isEmpty()) {
+                        handOver(fetching, queue, writerGone);
+                    }
+                    offer(new SelectionRead(), queue, writerGone);
+                    return;
                 }
                 fetching.add(fetchers.submit(() -> QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
                         .call(() -> fetch(definition, ids))));
                 if (fetching.size() >= readAhead) {
-                    handOver(fetching.remove(), queue);
+                    handOver(fetching, queue, writerGone);
                 }
                 after = ids.get(ids.size() - 1);
             }
-            while (!fetching.isEmpty()) {
-                handOver(fetching.remove(), queue);
-            }
-            queue.put(new SelectionRead());
+        } catch (WriterGone gone) {
+            // the writer has stopped (failed, or the server is stopping): nobody waits for more
         } catch (Exception | Error e) {
-            if (interrupted(e)) {
-                return; // the writer has stopped (failed, or the server is stopping): nobody waits for more
-            }
             // Even an Error is handed over: a writer left waiting would hold up every later build.
             Throwable thrown = e instanceof ExecutionException fetch ? fetch.getCause() : e;
             Exception cause = thrown instanceof Exception exception ? exception : new RuntimeException(thrown);
             try {
-                queue.put(new ReadFailed(cause)); // the writer takes it, or cancels this wait when it stops
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
+                offer(new ReadFailed(cause), queue, writerGone);
+            } catch (WriterGone | InterruptedException ignored) {
+                // nobody to tell
             }
         } finally {
-            fetching.forEach(batch -> batch.cancel(true)); // none left unless the read stopped early
+            // Batches not handed over: those not started never start, a running one finishes and is dropped.
+            fetching.forEach(batch -> batch.cancel(false));
         }
     }
 
-    /** A fetched batch's articles, then word that the batch is complete. */
-    private static void handOver(Future<List<ArticleItem>> batch, BlockingQueue<Item> queue)
-            throws InterruptedException, ExecutionException {
-        for (ArticleItem item : batch.get()) {
-            queue.put(item);
+    /** Thrown where the reader waits, when the writer no longer takes anything. */
+    private static final class WriterGone extends Exception {
+        WriterGone() {
+            super(null, null, false, false);
         }
-        queue.put(new BatchRead());
     }
 
-    /** True when the reader was cancelled: its wait or a transaction it ran was interrupted. */
-    private static boolean interrupted(Throwable e) {
-        return firstCause(e, InterruptedException.class::isInstance).isPresent() || Thread.currentThread().isInterrupted();
+    /** The oldest batch being fetched, once fetched, to the writer; it stays listed until then. */
+    private static void handOver(Deque<Future<List<ArticleItem>>> fetching, BlockingQueue<Item> queue,
+            BooleanSupplier writerGone) throws InterruptedException, ExecutionException, WriterGone {
+        Future<List<ArticleItem>> oldest = fetching.peek();
+        List<ArticleItem> articles = null;
+        while (articles == null) {
+            try {
+                articles = oldest.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillFetching) {
+                if (writerGone.getAsBoolean()) {
+                    throw new WriterGone();
+                }
+            }
+        }
+        fetching.remove();
+        offer(new Batch(articles), queue, writerGone);
+    }
+
+    private static void offer(Item item, BlockingQueue<Item> queue, BooleanSupplier writerGone)
+            throws InterruptedException, WriterGone {
+        while (!queue.offer(item, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (writerGone.getAsBoolean()) {
+                throw new WriterGone();
+            }
+        }
     }
 
     /** The exception or the first of its causes that matches: transactions wrap what a batch threw. */

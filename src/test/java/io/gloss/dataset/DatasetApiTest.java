@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
@@ -23,6 +24,10 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +232,66 @@ class DatasetApiTest {
         assertFailedUnexpectedly(ExportFixture.build(definition()));
 
         QuarkusMock.installMockForType(real, ExportReader.class);
+        JsonPath next = ExportFixture.build(definition());
+        assertEquals("DONE", next.getString("state"), () -> "the next build: " + next.getString("error"));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void aFailedBatchLeavesTheBatchesBeingFetchedUninterrupted() throws Exception {
+        ExportReader real = ClientProxy.unwrap(reader);
+        CountDownLatch thirdStarted = new CountDownLatch(1);
+        CountDownLatch thirdDone = new CountDownLatch(1);
+        AtomicBoolean thirdInterrupted = new AtomicBoolean();
+        // Three batches of one (empty) article each; the second fails once the third is being
+        // fetched. An interrupt there would be harmless in this mock, but on H2 a thread
+        // interrupted while it reads closes the database for the whole server.
+        QuarkusMock.installMockForType(new ExportReader() {
+            @Override
+            public int count(DatasetDefinition d) {
+                return 3;
+            }
+
+            @Override
+            public List<Long> nextBatch(DatasetDefinition d, long afterId) {
+                return afterId < 3 ? List.of(afterId + 1) : List.of();
+            }
+
+            @Override
+            public List<ArticleRow> articles(List<Long> ids) {
+                try {
+                    if (ids.equals(List.of(2L))) {
+                        thirdStarted.await(10, TimeUnit.SECONDS);
+                        throw new IllegalStateException("Batch 2 is broken (simulated by DatasetApiTest).");
+                    }
+                    if (ids.equals(List.of(3L))) {
+                        thirdStarted.countDown();
+                        Thread.sleep(1_000);
+                    }
+                } catch (InterruptedException e) {
+                    thirdInterrupted.set(true);
+                } finally {
+                    if (ids.equals(List.of(3L))) {
+                        thirdDone.countDown();
+                    }
+                }
+                return List.of();
+            }
+
+            @Override
+            public Stream<SpanRow> spans(DatasetDefinition d, List<Long> articleIds) {
+                return Stream.empty();
+            }
+        }, ExportReader.class);
+        try {
+            JsonPath failed = ExportFixture.build(definition());
+            assertEquals("FAILED", failed.getString("state"));
+            assertEquals("The build failed: Batch 2 is broken (simulated by DatasetApiTest).", failed.getString("error"));
+            assertTrue(thirdDone.await(10, TimeUnit.SECONDS), "the third batch was being fetched and finishes");
+            assertFalse(thirdInterrupted.get(), "the fetch of the third batch was interrupted");
+        } finally {
+            QuarkusMock.installMockForType(real, ExportReader.class);
+        }
         JsonPath next = ExportFixture.build(definition());
         assertEquals("DONE", next.getString("state"), () -> "the next build: " + next.getString("error"));
     }
