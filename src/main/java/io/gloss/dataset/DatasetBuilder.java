@@ -32,11 +32,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,9 +47,9 @@ import org.jboss.logging.Logger;
  * other work). A reader cuts the selection into batches, fetchers read a few batches at once, each
  * in a short transaction of its own, and the reader hands the batches, in order, to the writer
  * through a queue of one, so that the database works on the next batches while the format's writer
- * encodes this one; memory holds a few batches however large the project or its articles. Files are written to
- * {@code <id>.partial/} and moved to {@code <id>/} only when complete, so a download never
- * sees half a dataset. A build cut short by a restart is started again from the beginning,
+ * encodes this one; memory holds a few batches however large the project or its articles. Files
+ * are written to {@code <id>.partial/} and moved to {@code <id>/} only when complete, so a
+ * download never sees half a dataset. A build cut short by a restart is started again from the beginning,
  * which gives the same files since builds are deterministic.
  */
 @ApplicationScoped

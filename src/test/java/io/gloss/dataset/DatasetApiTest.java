@@ -201,29 +201,14 @@ class DatasetApiTest {
         // transaction hands on wrapped), must reach the writer waiting for its rows, or that build,
         // and every one queued after it, would hang: thrown where the reader cuts the batches, and
         // where a fetcher, on a thread of its own too, reads one.
-        QuarkusMock.installMockForType(new ExportReader() {
-            @Override
-            public int count(DatasetDefinition d) {
-                return 1;
-            }
-
+        QuarkusMock.installMockForType(new SyntheticBatches(1) {
             @Override
             public List<Long> nextBatch(DatasetDefinition d, long afterId) {
                 throw new OutOfMemoryError("simulated by DatasetApiTest");
             }
         }, ExportReader.class);
         assertFailedUnexpectedly(ExportFixture.build(definition()));
-        QuarkusMock.installMockForType(new ExportReader() {
-            @Override
-            public int count(DatasetDefinition d) {
-                return real.count(d);
-            }
-
-            @Override
-            public List<Long> nextBatch(DatasetDefinition d, long afterId) {
-                return real.nextBatch(d, afterId);
-            }
-
+        QuarkusMock.installMockForType(new SyntheticBatches(1) {
             @Override
             public List<ArticleRow> articles(List<Long> ids) {
                 throw new OutOfMemoryError("simulated by DatasetApiTest");
@@ -246,17 +231,7 @@ class DatasetApiTest {
         // Three batches of one (empty) article each; the second fails once the third is being
         // fetched. An interrupt there would be harmless in this mock, but on H2 a thread
         // interrupted while it reads closes the database for the whole server.
-        QuarkusMock.installMockForType(new ExportReader() {
-            @Override
-            public int count(DatasetDefinition d) {
-                return 3;
-            }
-
-            @Override
-            public List<Long> nextBatch(DatasetDefinition d, long afterId) {
-                return afterId < 3 ? List.of(afterId + 1) : List.of();
-            }
-
+        QuarkusMock.installMockForType(new SyntheticBatches(3) {
             @Override
             public List<ArticleRow> articles(List<Long> ids) {
                 try {
@@ -277,11 +252,6 @@ class DatasetApiTest {
                 }
                 return List.of();
             }
-
-            @Override
-            public Stream<SpanRow> spans(DatasetDefinition d, List<Long> articleIds) {
-                return Stream.empty();
-            }
         }, ExportReader.class);
         try {
             JsonPath failed = ExportFixture.build(definition());
@@ -294,6 +264,35 @@ class DatasetApiTest {
         }
         JsonPath next = ExportFixture.build(definition());
         assertEquals("DONE", next.getString("state"), () -> "the next build: " + next.getString("error"));
+    }
+
+    /** A reader of {@code batches} batches of one article id each (1, 2, …), without texts or spans. */
+    private static class SyntheticBatches extends ExportReader {
+        private final int batches;
+
+        SyntheticBatches(int batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public int count(DatasetDefinition d) {
+            return batches;
+        }
+
+        @Override
+        public List<Long> nextBatch(DatasetDefinition d, long afterId) {
+            return afterId < batches ? List.of(afterId + 1) : List.of();
+        }
+
+        @Override
+        public List<ArticleRow> articles(List<Long> ids) {
+            return List.of();
+        }
+
+        @Override
+        public Stream<SpanRow> spans(DatasetDefinition d, List<Long> articleIds) {
+            return Stream.empty();
+        }
     }
 
     private static void assertFailedUnexpectedly(JsonPath dataset) {

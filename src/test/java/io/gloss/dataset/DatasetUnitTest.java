@@ -1,6 +1,7 @@
 package io.gloss.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.annotation.AnnotationStatus;
@@ -20,6 +21,15 @@ class DatasetUnitTest {
     static ExportSpan span(long id, int start, int end, String label, CodePointText text) {
         return new ExportSpan(id, 1, start, end, label, text.slice(start, end), null, AnnotationStatus.APPROVED, "a", "r",
                 Instant.EPOCH);
+    }
+
+    @Test
+    void aReadAheadBelowOneIsRefusedWithTheKeyNamed() {
+        DatasetBuilder builder = new DatasetBuilder();
+        builder.readAhead = 0;
+        IllegalStateException refused = assertThrows(IllegalStateException.class, builder::startFetchers);
+        assertEquals("gloss.datasets.read-ahead is the number of batches an export fetches at once: 1 or more, not 0.",
+                refused.getMessage());
     }
 
     @Test
