@@ -10,7 +10,7 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
-import { isTypingTarget, startWithPageData } from "./page.js";
+import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
 import { OneAtATime, send } from "./requests.js";
 
 type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
@@ -131,7 +131,7 @@ class Annotator {
   private selectedId: number | null = null;
   /** Set while a request is in flight, so a double click or key press cannot send it twice. */
   private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
-    "Still saving the previous change…");
+    "Still saving the previous change…", loginAgainLink);
 
   constructor(private readonly data: GlossData) {
     this.offsets = new TextOffsets(data.article.text);

@@ -25,3 +25,18 @@ export function startWithPageData<T>(start: (data: T) => void): void {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();
 }
+
+/**
+ * After the session ended: a link to the login page that comes back to this very page, opened
+ * in a new tab so that this one keeps its selection and whatever was being typed. Once logged
+ * in there, the person presses the key again here.
+ */
+export function loginAgainLink(): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+  link.target = "_blank";
+  link.rel = "noopener";
+  link.className = "login-again";
+  link.textContent = "Log in again (new tab), then repeat what you did.";
+  return link;
+}

@@ -80,3 +80,19 @@ test("the server's error body gives the sentence and per-item results; a body th
   assert.equal(proxy.message, "The server refused the request (HTTP 502).");
   assert.deepEqual(proxy.results, []);
 });
+
+test("a 401 says the session ended and offers the way back, after the server's sentence", async () => {
+  const status = new StatusLine();
+  const requests = new OneAtATime(status.say, status, "busy", () => "[log in again]");
+  await requests.run(async () => {
+    throw await refusal(new Response(JSON.stringify({ error: "session_ended", message: "Your session ended — log in again." }),
+      { status: 401 }));
+  });
+  assert.equal(status.text, "Your session ended — log in again. [log in again]");
+  assert.equal(status.kind, "error");
+
+  await requests.run(async () => {
+    throw new ApiError("Not allowed.", 403);
+  });
+  assert.equal(status.text, "Not allowed.", "other refusals offer no login");
+});

@@ -61,10 +61,15 @@ export class OneAtATime {
   private busy = false;
   private refused = false;
 
+  /**
+   * `sessionEnded` makes what follows the server's sentence when the session has ended (a 401):
+   * a way to log in again that leaves this page, and the selection on it, as they are.
+   */
   constructor(
     private readonly say: Say,
     private readonly status: Pick<HTMLElement, "append">,
     private readonly busyMessage: string,
+    private readonly sessionEnded?: () => string | Node,
   ) {}
 
   /** Starts the task unless one is under way; the promise settles once its outcome is shown. */
@@ -79,6 +84,9 @@ export class OneAtATime {
       .catch((error: unknown) => {
         if (!(error instanceof ApiError)) console.error(error);
         this.say(error instanceof ApiError ? error.message : UNEXPECTED_ERROR, "error");
+        if (error instanceof ApiError && error.status === 401 && this.sessionEnded) {
+          this.status.append(" ", this.sessionEnded());
+        }
       })
       .finally(() => {
         this.busy = false;

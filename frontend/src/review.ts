@@ -11,7 +11,7 @@ import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
-import { isTypingTarget, startWithPageData } from "./page.js";
+import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
 import { ApiError, OneAtATime, send } from "./requests.js";
 
 /** Contents of <script type="application/json" id="gloss-data">. */
@@ -47,7 +47,7 @@ class ReviewQueue {
   private readonly root = byId("review", HTMLElement)!;
   private readonly status = byId("status", HTMLElement)!;
   private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
-    "Still sending the previous decision…");
+    "Still sending the previous decision…", loginAgainLink);
   private readonly help = byId("shortcuts-help", HTMLDialogElement)!;
   private readonly rejectDialog = byId("reject-dialog", HTMLDialogElement)!;
   private readonly rejectForm = byId("reject-form", HTMLFormElement)!;

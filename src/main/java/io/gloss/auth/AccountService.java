@@ -3,15 +3,28 @@ package io.gloss.auth;
 import io.gloss.web.GlossException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Creates local accounts; the only place a password is hashed. */
+/** Local accounts: creation, password checks and changes, roles and deactivation. The only place a password is hashed. */
 @ApplicationScoped
 public class AccountService {
+
+    /**
+     * Checked against when the username is unknown, so that a wrong username costs the same
+     * bcrypt as a wrong password and the answer's timing does not tell which accounts exist.
+     */
+    private static final String NO_ACCOUNT_HASH = BcryptUtil.bcryptHash("no such account, same cost");
+
+    @Inject
+    SessionService sessions;
 
     @Transactional
     public UserAccount create(String username, String password, Collection<String> roles) {
@@ -19,32 +32,108 @@ public class AccountService {
             throw GlossException.badRequest("username",
                     "A username has 2 to 100 letters, digits, dots, dashes, underscores or @.");
         }
-        if (password == null || password.length() < 8) {
-            throw GlossException.badRequest("password", "A password needs at least 8 characters.");
+        PasswordPolicy.check(username, password);
+        Set<String> clean = checkedRoles(roles);
+        if (UserAccount.findByUsername(username).isPresent()) {
+            throw GlossException.conflict("duplicate", "The username \"" + username
+                    + "\" is taken (usernames are the same whatever their case).");
         }
+        UserAccount account = new UserAccount();
+        account.username = username;
+        account.usernameKey = UserAccount.keyOf(username);
+        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.roles = String.join(",", clean);
+        account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.persist();
+        return account;
+    }
+
+    /**
+     * The active account these credentials open, or empty. Costs one bcrypt whatever the
+     * outcome. Transactional for the session it gives the lookup: it runs off any request too.
+     */
+    @Transactional
+    public Optional<UserAccount> verify(String username, String password) {
+        Optional<UserAccount> account = UserAccount.findByUsername(username);
+        if (password == null || PasswordPolicy.tooLong(password)) {
+            return Optional.empty();
+        }
+        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NO_ACCOUNT_HASH));
+        return account.filter(a -> matches && a.active);
+    }
+
+    public List<UserAccount> list() {
+        return UserAccount.list("order by usernameKey");
+    }
+
+    /** An admin sets roles and whether the account may log in; deactivating ends its sessions. */
+    @Transactional
+    public UserAccount update(String username, Collection<String> roles, Boolean active) {
+        UserAccount account = require(username);
+        if (roles != null) {
+            account.roles = String.join(",", checkedRoles(roles));
+        }
+        if (active != null) {
+            account.active = active;
+            if (!active) {
+                sessions.endAll(account.username, null);
+            }
+        }
+        return account;
+    }
+
+    /** An admin sets a new password: every session and every token of the account ends. */
+    @Transactional
+    public void resetPassword(String username, String password) {
+        UserAccount account = require(username);
+        setPassword(account, password);
+        sessions.endAll(account.username, null);
+        ApiToken.update("revokedAt = ?1 where username = ?2 and revokedAt is null",
+                Instant.now().truncatedTo(ChronoUnit.MICROS), account.username);
+    }
+
+    /** The user changes their own password, proving the current one; their other sessions end. */
+    @Transactional
+    public void changeOwnPassword(String username, String current, String password, String keepSession) {
+        UserAccount account = require(username);
+        if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
+            throw GlossException.badRequest("current", "The current password is not right.");
+        }
+        setPassword(account, password);
+        sessions.endAll(account.username, keepSession);
+    }
+
+    /** Ends every session of the account (an admin's "log out everywhere"); how many were live. */
+    @Transactional
+    public int endSessions(String username) {
+        return sessions.endAll(require(username).username, null);
+    }
+
+    public boolean adminExists() {
+        return UserAccount.count("roles like ?1", "%" + Role.ADMIN + "%") > 0;
+    }
+
+    private static void setPassword(UserAccount account, String password) {
+        PasswordPolicy.check(account.username, password);
+        account.passwordHash = BcryptUtil.bcryptHash(password);
+    }
+
+    private static UserAccount require(String username) {
+        return UserAccount.findByUsername(username).orElseThrow(() -> GlossException.notFound(
+                username.length() <= 100 ? "The account \"" + username + "\"" : "That account"));
+    }
+
+    private static Set<String> checkedRoles(Collection<String> roles) {
         Set<String> clean = new LinkedHashSet<>();
         for (String role : roles == null ? Set.<String>of() : roles) {
             if (!Role.ALL.contains(role)) {
-                throw GlossException.badRequest("roles", "Unknown role \"" + role + "\": use editor, reviewer or admin.");
+                throw GlossException.badRequest("roles", "Roles are editor, reviewer and admin; there is no other.");
             }
             clean.add(role);
         }
         if (clean.isEmpty()) {
             throw GlossException.badRequest("roles", "Give the account at least one role: editor, reviewer or admin.");
         }
-        if (UserAccount.findByUsername(username).isPresent()) {
-            throw GlossException.conflict("duplicate", "The username \"" + username + "\" is taken.");
-        }
-        UserAccount account = new UserAccount();
-        account.username = username;
-        account.passwordHash = BcryptUtil.bcryptHash(password);
-        account.roles = String.join(",", clean);
-        account.createdAt = Instant.now();
-        account.persist();
-        return account;
-    }
-
-    public boolean adminExists() {
-        return UserAccount.count("roles like ?1", "%" + Role.ADMIN + "%") > 0;
+        return clean;
     }
 }

@@ -11,6 +11,9 @@ import java.time.Instant;
 @Table(name = "api_token")
 public class ApiToken extends PanacheEntity {
 
+    static final String LOCAL = "local";
+    static final String OIDC = "oidc";
+
     public String username;
 
     public String name;
@@ -29,4 +32,7 @@ public class ApiToken extends PanacheEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** {@value #LOCAL} or {@value #OIDC}: where the owner's identity comes from. */
+    public String source;
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -15,7 +14,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * or Keycloak's {@code q_session}) without the user's CSRF token (header {@value CsrfTokens#HEADER}
  * or form field {@value CsrfTokens#FORM_FIELD}). Only a cookie is sent by the browser on its own,
  * so only a cookie can be forged by another site: requests that carry their credentials in
- * {@code Authorization} (Basic, Token, Bearer) need no token, as api.md says.
+ * {@code Authorization} (Basic, Token, Bearer) need no token, as api.md says. Any other
+ * {@code Authorization} header authenticates nothing, so it does not excuse the cookie.
  */
 public class CsrfFilter {
 
@@ -27,17 +27,17 @@ public class CsrfFilter {
     @Inject
     CsrfTokens tokens;
 
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
-    String sessionCookie;
+    @Inject
+    SessionConfig sessions;
 
     private boolean carriesSessionCookie(ResteasyReactiveContainerRequestContext request) {
         return request.getCookies().keySet().stream()
-                .anyMatch(name -> name.equals(sessionCookie) || name.startsWith("q_session"));
+                .anyMatch(name -> name.equals(sessions.cookieName()) || name.startsWith("q_session"));
     }
 
     @ServerRequestFilter(readBody = true)
     public void check(ResteasyReactiveContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod()) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+        if (SAFE.contains(request.getMethod()) || CredentialHeader.present(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 || !carriesSessionCookie(request)) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.gloss.auth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;
@@ -11,6 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -29,6 +33,10 @@ public class MeResource {
     public record NewToken(String name) {
     }
 
+    /** {@code {"current": ..., "new": ...}}. */
+    public record PasswordChange(String current, @JsonProperty("new") String password) {
+    }
+
     /** The answer to a creation: the only time {@code token} is shown. */
     public record CreatedToken(Long id, String name, String token, Instant created) {
     }
@@ -44,6 +52,12 @@ public class MeResource {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionConfig sessions;
 
     @GET
     public Me me() {
@@ -68,6 +82,24 @@ public class MeResource {
     @Path("tokens")
     public Page<TokenView> listTokens() {
         return new Page<>(tokens.mine().stream().map(TokenView::of).toList(), null);
+    }
+
+    /** A local account changes its password; its other sessions end, this one goes on. */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange input, @Context HttpHeaders headers) {
+        if (input == null) {
+            throw GlossException.badRequest("current", "Send {\"current\": ..., \"new\": ...}.");
+        }
+        if (UserAccount.findByUsername(currentUser.username()).isEmpty()) {
+            throw GlossException.badRequest("current", "Your account is managed by your organisation's login (Keycloak): "
+                    + "change your password there.");
+        }
+        Cookie session = headers.getCookies().get(sessions.cookieName());
+        accounts.changeOwnPassword(currentUser.username(), input.current(), input.password(),
+                session == null ? null : session.getValue());
+        return Response.noContent().build();
     }
 
     @DELETE

@@ -4,8 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +23,7 @@ public class PersonalTokenIdentityProvider implements IdentityProvider<PersonalT
     @Override
     public Uni<SecurityIdentity> authenticate(PersonalTokenRequest request, AuthenticationRequestContext context) {
         // The lookup touches the database: off the IO thread.
-        return context.runBlocking(() -> tokens.authenticate(request.secret())
-                .<SecurityIdentity>map(owner -> QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(owner.username()))
-                        .addRoles(owner.roles())
-                        .build())
+        return context.runBlocking(() -> tokens.authenticate(request.secret()).map(Owner::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token")));
     }
 }

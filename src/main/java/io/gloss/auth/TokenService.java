@@ -1,18 +1,16 @@
 package io.gloss.auth;
 
-import io.gloss.article.TextNormalizer;
 import io.gloss.web.GlossException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Personal API tokens: 256 random bits, shown once, stored as SHA-256. Checking one is a hash
@@ -26,18 +24,15 @@ public class TokenService {
     /** last_used_at is written at most this often per token, so reads do not become writes. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** A new token and the one time its secret is shown. */
     public record Created(ApiToken token, String secret) {
     }
 
-    /** Who a token authenticates as, with the roles it carries now. */
-    public record Owner(String username, Set<String> roles) {
-    }
-
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    SecurityIdentity identity;
 
     @Transactional
     public Created create(String name) {
@@ -47,14 +42,13 @@ public class TokenService {
         if (name.strip().length() > 100) {
             throw GlossException.badRequest("name", "A token name has at most 100 characters.");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.create(PREFIX);
         ApiToken token = new ApiToken();
         token.username = currentUser.username();
         token.name = name.strip();
-        token.tokenHash = TextNormalizer.sha256(secret);
+        token.tokenHash = Secrets.hash(secret);
         token.roles = String.join(",", currentUser.roles());
+        token.source = identity.getPrincipal() instanceof JsonWebToken ? ApiToken.OIDC : ApiToken.LOCAL;
         token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         token.persist();
         return new Created(token, secret);
@@ -76,7 +70,9 @@ public class TokenService {
 
     /**
      * The owner of a live token, with the roles of their local account as they are now (a role
-     * removed from the account is gone for the token too), or empty.
+     * removed from the account is gone for the token too), or empty: also when a local account
+     * is inactive or gone, and when a Keycloak user's token meets a local account of the same
+     * name (identities from the two sources never merge).
      */
     @Transactional
     public Optional<Owner> authenticate(String secret) {
@@ -85,11 +81,16 @@ public class TokenService {
         }
         // The token and its owner's roles in one query: this runs on every API call, and on
         // PostgreSQL under load each round trip waits its turn for the database's CPU.
-        List<Object[]> found = ApiToken.getEntityManager().createQuery("select t, u.roles from ApiToken t "
+        List<Object[]> found = ApiToken.getEntityManager().createQuery("select t, u from ApiToken t "
                 + "left join UserAccount u on u.username = t.username where t.tokenHash = ?1", Object[].class)
-                .setParameter(1, TextNormalizer.sha256(secret)).getResultList();
+                .setParameter(1, Secrets.hash(secret)).getResultList();
         ApiToken token = found.isEmpty() ? null : (ApiToken) found.get(0)[0];
         if (token == null || token.revokedAt != null) {
+            return Optional.empty();
+        }
+        UserAccount account = (UserAccount) found.get(0)[1];
+        boolean local = ApiToken.LOCAL.equals(token.source);
+        if (local ? account == null || !account.active : account != null) {
             return Optional.empty();
         }
         Instant now = Instant.now();
@@ -97,8 +98,6 @@ public class TokenService {
             token.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
         }
         // A token made by a Keycloak user, who has no local account, keeps the roles it was made with.
-        String roles = found.get(0)[1] instanceof String accountRoles ? accountRoles : token.roles;
-        return Optional.of(new Owner(token.username, Set.copyOf(List.of(roles.split(",")).stream()
-                .map(String::trim).filter(Role.ALL::contains).toList())));
+        return Optional.of(Owner.of(token.username, local ? account.roles : token.roles));
     }
 }

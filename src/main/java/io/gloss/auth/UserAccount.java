@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A local account (embedded default). Accounts from Keycloak have no row here. */
@@ -19,8 +20,13 @@ import java.util.Optional;
 @UserDefinition
 public class UserAccount extends PanacheEntity {
 
+    /** As the account was created; names the user everywhere (authorship, memberships). */
     @Username
     public String username;
+
+    /** The username in lower case: unique, so that "EDITOR" and "editor" cannot both exist. */
+    @Column(name = "username_key")
+    public String usernameKey;
 
     /** bcrypt in Modular Crypt Format; checked by quarkus-security-jpa. */
     @Password
@@ -34,8 +40,16 @@ public class UserAccount extends PanacheEntity {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** An inactive account cannot log in; its sessions and tokens stop at once. */
+    public boolean active = true;
+
+    /** The account whatever the case the username is typed in. */
     public static Optional<UserAccount> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
+        return username == null ? Optional.empty() : find("usernameKey", keyOf(username)).firstResultOptional();
+    }
+
+    static String keyOf(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
     public List<String> roleList() {

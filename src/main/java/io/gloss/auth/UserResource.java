@@ -1,17 +1,23 @@
 package io.gloss.auth;
 
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Admins create local accounts. */
+/** Admins manage local accounts: create, list, roles and deactivation, passwords, sessions. */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -21,7 +27,20 @@ public class UserResource {
     public record NewUser(String username, String password, List<String> roles) {
     }
 
-    public record UserView(String username, List<String> roles) {
+    public record UserView(String username, List<String> roles, boolean active) {
+        static UserView of(UserAccount account) {
+            return new UserView(account.username, account.roleList(), account.active);
+        }
+    }
+
+    /** {@code roles} and {@code active} each optional: what is absent stays as it is. */
+    public record UserUpdate(List<String> roles, Boolean active) {
+    }
+
+    public record NewPassword(String password) {
+    }
+
+    public record EndedSessions(int ended) {
     }
 
     @Inject
@@ -30,10 +49,40 @@ public class UserResource {
     @POST
     public Response create(NewUser input) {
         if (input == null) {
-            throw io.gloss.web.GlossException.badRequest("username", "Send {username, password, roles}.");
+            throw GlossException.badRequest("username", "Send {username, password, roles}.");
         }
         UserAccount account = accounts.create(input.username(), input.password(), input.roles());
-        return Response.created(URI.create("/api/users/" + account.username))
-                .entity(new UserView(account.username, account.roleList())).build();
+        return Response.created(URI.create("/api/users/" + account.username)).entity(UserView.of(account)).build();
+    }
+
+    /** Every local account (an organisation has dozens, not thousands: one page). */
+    @GET
+    public Page<UserView> list() {
+        return new Page<>(accounts.list().stream().map(UserView::of).toList(), null);
+    }
+
+    /** Deactivating ends the account's sessions and stops its tokens at once. */
+    @PUT
+    @Path("{username}")
+    public UserView update(@PathParam("username") String username, UserUpdate input) {
+        if (input == null) {
+            throw GlossException.badRequest("roles", "Send {roles, active}.");
+        }
+        return UserView.of(accounts.update(username, input.roles(), input.active()));
+    }
+
+    /** A new password: every session and token of the account ends. */
+    @POST
+    @Path("{username}/password")
+    public Response resetPassword(@PathParam("username") String username, NewPassword input) {
+        accounts.resetPassword(username, input == null ? null : input.password());
+        return Response.noContent().build();
+    }
+
+    /** Logs the account out everywhere (its tokens stay: revoke those one by one). */
+    @DELETE
+    @Path("{username}/sessions")
+    public EndedSessions endSessions(@PathParam("username") String username) {
+        return new EndedSessions(accounts.endSessions(username));
     }
 }

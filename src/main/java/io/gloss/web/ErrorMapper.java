@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,34 +39,51 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response gloss(GlossException e, UriInfo uri) {
-        return respond(uri, e.status(), e.error(), e.getMessage(), e.details());
+        Response response = respond(uri, e.status(), e.error(), e.getMessage(), e.details());
+        Object retryAfter = e.details().get("retryAfter");
+        return retryAfter == null ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
     }
 
+    /** The login cookie of Gloss' own sessions (see auth.SessionConfig). */
+    @ConfigProperty(name = "gloss.session.cookie-name", defaultValue = "gloss-session")
+    String sessionCookie;
+
     /**
-     * Not logged in, or the credentials did not hold. A Keycloak session cookie that no longer
-     * holds (its refresh token expired, the secret changed) is dropped here: lazy authentication
-     * lands such failures in this mapper, not in the OIDC mechanism that would remove it, and
-     * the browser would otherwise send it again and again, bouncing off /login.
+     * Not logged in, or the credentials did not hold. Pages go to the login page, which brings
+     * the person back here afterwards. A request made by a page's script (it sends the session
+     * cookie, or {@code X-Requested-With}) gets no Basic challenge, which would pop up the
+     * browser's own password dialog; it learns that the session ended, and where to log in. A
+     * session cookie that no longer holds is dropped, and so is a Keycloak one (its refresh
+     * token expired, the secret changed): lazy authentication lands such failures in this
+     * mapper, not in the OIDC mechanism that would remove it.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        NewCookie[] dropped = headers.getCookies().keySet().stream().filter(name -> name.startsWith("q_session"))
+        boolean hadSession = headers.getCookies().containsKey(sessionCookie);
+        NewCookie[] dropped = headers.getCookies().keySet().stream()
+                .filter(name -> name.startsWith("q_session") || name.equals(sessionCookie))
                 .map(name -> new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true).build())
                 .toArray(NewCookie[]::new);
+        String here = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
         if (isApi(uri)) {
-            return Response.status(401).cookie(dropped)
-                    .header("WWW-Authenticate", "Basic realm=\"Gloss\"")
-                    .type(MediaType.APPLICATION_JSON)
+            Response.ResponseBuilder response = Response.status(401).cookie(dropped).type(MediaType.APPLICATION_JSON);
+            if (hadSession || headers.getHeaderString("X-Requested-With") != null) {
+                return response.entity(ApiError.body(hadSession ? "session_ended" : "unauthorized",
+                        hadSession ? "Your session ended — log in again." : "Log in first.",
+                        Map.of("login", "/login"))).build();
+            }
+            return response.header("WWW-Authenticate", "Basic realm=\"Gloss\"")
                     .entity(ApiError.body("unauthorized", "Log in first: send a personal token, "
                             + "Basic credentials or a Bearer token."))
                     .build();
         }
-        // The form login sends the person back to this page once they are in.
-        NewCookie back = new NewCookie.Builder("quarkus-redirect-location")
-                .value(uri.getRequestUri().getRawPath()
-                        + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
-                .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/login")).cookie(back).cookie(dropped).build();
+        // Keycloak's code flow returns to /login/oidc, which reads where to go on from this cookie.
+        NewCookie next = new NewCookie.Builder("gloss-next").value(here)
+                .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
+                .cookie(next).cookie(dropped).build();
     }
 
     @ServerExceptionMapper

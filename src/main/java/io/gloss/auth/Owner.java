@@ -1,0 +1,22 @@
+package io.gloss.auth;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Who a password, a session or a token authenticates as, with the roles they hold now. */
+public record Owner(String username, Set<String> roles) {
+
+    /** Roles stored comma-separated; anything that is not one of Gloss' roles is ignored. */
+    static Owner of(String username, String roles) {
+        return new Owner(username, Arrays.stream(roles.split(",")).map(String::trim)
+                .filter(Role.ALL::contains).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    SecurityIdentity identity() {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(roles).build();
+    }
+}

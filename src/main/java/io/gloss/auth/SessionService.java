@@ -1,0 +1,86 @@
+package io.gloss.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Login sessions, kept in the database: a session is valid while it has not been ended, its
+ * account is active, and it is within both its idle timeout and its absolute lifetime. Every
+ * instance sharing the database accepts it, and ending it takes effect on the next request.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    /** last_used_at is written at most this often per session, so page views do not all write. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    private static final String PREFIX = "gss_";
+
+    @Inject
+    SessionConfig config;
+
+    /** A new session for the account; the secret goes into the cookie and nowhere else. */
+    @Transactional
+    public String start(String username) {
+        String secret = Secrets.create(PREFIX);
+        UserSession session = new UserSession();
+        session.username = username;
+        session.tokenHash = Secrets.hash(secret);
+        session.createdAt = now();
+        session.lastUsedAt = session.createdAt;
+        session.persist();
+        return secret;
+    }
+
+    /** The owner of a live session, with their roles as they are now, or empty. */
+    @Transactional
+    public Optional<Owner> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        // Session and account in one query: this runs on every request a page makes.
+        List<Object[]> found = UserSession.getEntityManager().createQuery("select s, u from UserSession s "
+                + "join UserAccount u on u.username = s.username where s.tokenHash = ?1", Object[].class)
+                .setParameter(1, Secrets.hash(secret)).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        UserSession session = (UserSession) found.get(0)[0];
+        UserAccount account = (UserAccount) found.get(0)[1];
+        Instant now = Instant.now();
+        if (session.endedAt != null || !account.active
+                || now.isAfter(session.createdAt.plus(config.maxAge()))
+                || now.isAfter(session.lastUsedAt.plus(config.idleTimeout()))) {
+            return Optional.empty();
+        }
+        if (session.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
+            session.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
+        }
+        return Optional.of(Owner.of(account.username, account.roles));
+    }
+
+    /** Logout: this session is over, wherever its cookie is still kept. */
+    @Transactional
+    public void end(String secret) {
+        if (secret != null) {
+            UserSession.update("endedAt = ?1 where tokenHash = ?2 and endedAt is null", now(), Secrets.hash(secret));
+        }
+    }
+
+    /** Ends every session of the user but the one whose secret is given (null: all); how many. */
+    @Transactional
+    public int endAll(String username, String keepSecret) {
+        String keep = keepSecret == null ? "" : Secrets.hash(keepSecret);
+        return UserSession.update("endedAt = ?1 where username = ?2 and endedAt is null and tokenHash <> ?3",
+                now(), username, keep);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
