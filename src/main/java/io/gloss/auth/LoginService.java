@@ -41,7 +41,7 @@ public class LoginService {
         if (found.isPresent()) {
             throttle.succeeded(account);
         } else {
-            throttle.failed(account, address, now);
+            throttle.failed(account, address, Instant.now()); // the wait runs from the answer, not from the bcrypt's start
             LOG.warnf("Failed login for \"%s\" from %s", printable(username), address);
         }
         return found;

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing, per account and per client address. After a few failures each
- * attempt waits twice as long as the last (1 s, 2 s, 4 s, …); an attempt made while it must
+ * attempt waits twice as long as the last (1 s, 2 s, 4 s, … by default); an attempt made while it must
  * wait is answered 429 without the password being checked, so it teaches nothing. The account's
  * wait is capped low (a minute by default), so that someone guessing at a real user's account
  * cannot lock that user out for long; the address's cap is higher. A success clears the
@@ -60,7 +60,7 @@ public class LoginThrottle {
             return Duration.ZERO;
         }
         int doublings = Math.min(failures.count() - free, 30);
-        Duration delay = Duration.ofSeconds(1L << doublings);
+        Duration delay = config.firstDelay().multipliedBy(1L << doublings);
         Duration until = Duration.between(now, failures.last().plus(delay.compareTo(cap) > 0 ? cap : delay));
         return until.isNegative() ? Duration.ZERO : until;
     }

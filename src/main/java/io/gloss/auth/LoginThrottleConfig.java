@@ -10,6 +10,9 @@ public interface LoginThrottleConfig {
     /** Failed logins of one account answered at once; each further one doubles the wait. */
     int freeFailuresPerAccount();
 
+    /** The wait after the first failure beyond the free ones. */
+    Duration firstDelay();
+
     /** The longest wait one account can be put under, however many failures. */
     Duration maxAccountDelay();
 

@@ -1,5 +1,6 @@
 package io.gloss.auth;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
  * provider, which then never sees a password.
  */
 @ApplicationScoped
+@Unremovable // nothing injects it; without this Quarkus drops it at build time and Basic goes to security-jpa
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     @Inject
@@ -27,9 +29,10 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** Above quarkus-security-jpa's provider, which runs at {@code SYSTEM_FIRST}. */
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return SYSTEM_FIRST + 1;
     }
 
     @Override
