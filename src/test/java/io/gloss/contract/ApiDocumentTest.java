@@ -18,9 +18,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every method and path of ../shared/docs/api.md is in the OpenAPI document the app serves. */
+/**
+ * Every method and path of ../shared/docs/api.md is in the OpenAPI document the app serves, but
+ * for those api.md pins ahead of the features that will serve them ({@link #NOT_YET_BUILT}).
+ * That list only shrinks: an endpoint on it that is served, or no longer documented, fails too.
+ */
 @QuarkusTest
 class ApiDocumentTest {
+
+    /** Pinned in api.md's "Collaboration, knowledge, suggestions, search and administration", not built yet. */
+    private static final Set<String> NOT_YET_BUILT = Set.of(
+            "DELETE /api/articles/{}", "DELETE /api/assignments/{}", "DELETE /api/entities/{}",
+            "DELETE /api/projects/{}/labels/{}", "DELETE /api/relations/{}", "GET /api/articles/{}/curation",
+            "GET /api/articles/{}/events", "GET /api/articles/{}/relations", "GET /api/articles/{}/suggestions",
+            "GET /api/entities/{}/mentions", "GET /api/projects/{}/agreement", "GET /api/projects/{}/assignments",
+            "GET /api/projects/{}/backup", "GET /api/projects/{}/changes", "GET /api/projects/{}/claims",
+            "GET /api/projects/{}/entities", "GET /api/projects/{}/events", "GET /api/projects/{}/recommender",
+            "GET /api/projects/{}/relation-types", "GET /api/projects/{}/stats", "GET /api/search",
+            "POST /api/annotations/{}/occurrences", "POST /api/articles/{}/curation", "POST /api/articles/{}/curation/auto",
+            "POST /api/entities/{}/merge", "POST /api/projects/restore", "POST /api/projects/{}/assignments",
+            "POST /api/projects/{}/entities", "POST /api/projects/{}/import/brat", "POST /api/projects/{}/import/w3c",
+            "POST /api/projects/{}/recommender/train", "POST /api/projects/{}/relation-types", "POST /api/relations",
+            "POST /api/relations/{}/decision", "POST /api/suggestions/{}/accept", "POST /api/suggestions/{}/reject",
+            "PUT /api/assignments/{}", "PUT /api/entities/{}", "PUT /api/projects/{}",
+            "PUT /api/projects/{}/labels/{}", "PUT /api/relations/{}");
 
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|DELETE)(?: (/api/[^`\\s]*))?`");
 
@@ -62,10 +83,12 @@ class ApiDocumentTest {
                 .forEach(method -> served.add(method.toUpperCase(Locale.ROOT) + " " + normalize(path))));
         List<String> missing = new ArrayList<>();
         for (String endpoint : documented) {
-            if (!served.contains(endpoint)) {
+            if (!served.contains(endpoint) && !NOT_YET_BUILT.contains(endpoint)) {
                 missing.add(endpoint);
             }
         }
         assertTrue(missing.isEmpty(), "in api.md but not in /q/openapi: " + missing);
+        List<String> stale = NOT_YET_BUILT.stream().filter(e -> served.contains(e) || !documented.contains(e)).sorted().toList();
+        assertTrue(stale.isEmpty(), "built now, or no longer in api.md: take them off NOT_YET_BUILT: " + stale);
     }
 }
