@@ -82,7 +82,7 @@ public class TokenService {
         // The token and its owner's roles in one query: this runs on every API call, and on
         // PostgreSQL under load each round trip waits its turn for the database's CPU.
         List<Object[]> found = ApiToken.getEntityManager().createQuery("select t, u from ApiToken t "
-                + "left join UserAccount u on u.username = t.username where t.tokenHash = ?1", Object[].class)
+                + "left join UserAccount u on u.usernameKey = lower(t.username) where t.tokenHash = ?1", Object[].class)
                 .setParameter(1, Secrets.hash(secret)).getResultList();
         ApiToken token = found.isEmpty() ? null : (ApiToken) found.get(0)[0];
         if (token == null || token.revokedAt != null) {

@@ -167,6 +167,50 @@ class KeycloakLoginTest {
                 .then().statusCode(403).contentType(ContentType.JSON).body("error", equalTo("forbidden"));
     }
 
+    /**
+     * A Keycloak user whose username is also a local account's never becomes that account: the
+     * login is refused with a sentence, and a personal token they made stops. (Before, the token
+     * took the local account's roles.)
+     */
+    @Test
+    void aKeycloakUserNeverMergesWithALocalAccountOfTheSameName() {
+        String token = bearer(token(KeycloakResource.CLIENT, clientSecret, "editor")).contentType(ContentType.JSON)
+                .body(Map.of("name", "notebook")).post("/api/me/tokens").then().statusCode(201)
+                .extract().path("token");
+        given().header("Authorization", "Token " + token).get("/api/me").then().statusCode(200)
+                .body("roles", equalTo(List.of("editor")));
+        twins.create("Editor");
+        try {
+            given().header("Authorization", "Token " + token).get("/api/me").then().statusCode(401);
+            bearer(token(KeycloakResource.CLIENT, clientSecret, "editor")).get("/api/me").then().statusCode(403)
+                    .body("error", equalTo("identity_clash"))
+                    .body("message", org.hamcrest.Matchers.containsString("also the name of a local Gloss account"));
+        } finally {
+            twins.delete("Editor");
+        }
+        given().header("Authorization", "Token " + token).get("/api/me").then().statusCode(200);
+    }
+
+    /** A local account named like a realm user, made and removed straight in the database. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class LocalTwins {
+        @Inject
+        AccountService accounts;
+
+        @jakarta.transaction.Transactional
+        void create(String username) {
+            accounts.create(username, "local-twin-password", List.of(Role.ADMIN));
+        }
+
+        @jakarta.transaction.Transactional
+        void delete(String username) {
+            UserAccount.delete("usernameKey", username.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Inject
+    LocalTwins twins;
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** An access token from Keycloak's token endpoint (direct access grant, as a script gets one). */

@@ -165,6 +165,61 @@ class AnnotationPageBrowserTest {
         assertThat(page.locator("#status")).containsText("Select text");
     }
 
+    /** pages.md: logging in after following a link lands on that link (it showed a blank 401 before). */
+    @Test
+    void followingALinkWhileLoggedOutLandsOnItAfterLoggingIn() {
+        long articleId = articleFor(EDITOR, "Followed link", "Kyiv says two soldiers were captured near Kursk.");
+        page.navigate(base + "articles/" + articleId);
+        page.getByLabel("Username").fill(EDITOR);
+        page.getByLabel("Password").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(base + "articles/" + articleId);
+        waitUntilDrawn();
+        assertThat(page.locator("#article-text")).hasText("Kyiv says two soldiers were captured near Kursk.");
+    }
+
+    /**
+     * pages.md: a session that ends while the page is open says so on the page, with a way back
+     * to the same page, and no browser password dialog (no Basic challenge); the selection stays,
+     * so once logged in again (in the new tab the link opens) the same key saves it.
+     */
+    @Test
+    void aSessionThatEndsWhileThePageIsOpenSaysSoAndKeepsTheSelection() {
+        String text = "Officials said that Volodymyr Zelensky visited the front line on Tuesday.";
+        long articleId = articleFor(EDITOR, "Session ends", text);
+        accounts.ensure("browser-admin", "admin");
+        page = SystemChromium.watchedPage(context, "ended", pageErrors, List.of("401 POST /api/annotations"));
+        List<String> challenges = new ArrayList<>();
+        page.onResponse(response -> {
+            if (response.status() == 401 && response.headers().containsKey("www-authenticate")) {
+                challenges.add(response.url());
+            }
+        });
+        logIn(EDITOR);
+        openArticle(articleId);
+        accounts.as("browser-admin").delete("/api/users/" + EDITOR + "/sessions").then().statusCode(200);
+
+        dragOver("Volodymyr Zelensky");
+        page.keyboard().press("a");
+        assertThat(page.locator("#status")).containsText("Your session ended — log in again.");
+        Locator again = page.locator("#status a.login-again");
+        assertThat(again).hasAttribute("href", "/login?next=%2Farticles%2F" + articleId);
+        assertEquals(List.of(), challenges, "no Basic challenge, so no browser password dialog");
+        assertEquals("Volodymyr Zelensky", page.evaluate("() => window.getSelection().toString()"));
+
+        Page login = context.waitForPage(again::click);
+        login.getByLabel("Username").fill(EDITOR);
+        login.getByLabel("Password").fill(TestAccounts.PASSWORD);
+        login.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        login.waitForURL(base + "articles/" + articleId);
+        login.close();
+
+        page.bringToFront();
+        Map<String, Object> created = tag(() -> page.keyboard().press("a"));
+        assertEquals("Volodymyr Zelensky", created.get("quote"));
+        assertActorHighlight("Volodymyr Zelensky");
+    }
+
     @Test
     void mouseSelectionAndShortcutKeySaveOneAnnotation() {
         String text = "Officials said that Volodymyr Zelensky visited the front line on Tuesday.";
