@@ -4,7 +4,9 @@ import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.label.Label;
+import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,9 @@ public class AnnotationService {
     ArticleService articles;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -49,13 +54,15 @@ public class AnnotationService {
                 article.id, author);
     }
 
-    /** A live annotation the current user may see; otherwise 404. */
+    /**
+     * A live annotation the current user may see; otherwise 404, the same whether it does not
+     * exist or belongs to a project the user is not a member of (its article is not named).
+     */
     public Annotation require(Long id) {
         Annotation annotation = id == null ? null : Annotation.findById(id);
-        if (annotation == null || annotation.deletedAt != null) {
+        if (annotation == null || annotation.deletedAt != null || !projects.canSee(annotation.projectId)) {
             throw GlossException.notFound("Annotation " + id);
         }
-        articles.require(annotation.article.id);
         return annotation;
     }
 
@@ -153,7 +160,7 @@ public class AnnotationService {
         }
         Label label = Label.find("project.id = ?1 and key = ?2", article.project.id, key.strip()).firstResult();
         if (label == null) {
-            throw GlossException.badRequest("label", "The project of this article has no label \"" + key + "\".");
+            throw GlossException.badRequest("label", "The project of this article has no label \"" + Texts.excerpt(key) + "\".");
         }
         return label;
     }
@@ -162,9 +169,6 @@ public class AnnotationService {
         if (note == null || note.isBlank()) {
             return null;
         }
-        if (note.length() > MAX_NOTE_CHARS) {
-            throw GlossException.badRequest("note", "A note has at most " + MAX_NOTE_CHARS + " characters.");
-        }
-        return note;
+        return Texts.limit("note", note, MAX_NOTE_CHARS);
     }
 }

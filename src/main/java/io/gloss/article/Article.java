@@ -46,4 +46,9 @@ public class Article extends PanacheEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Whether pages may link to {@link #url}: articles stored before only http(s) was accepted may hold others. */
+    public boolean hasWebUrl() {
+        return ArticleInput.isHttp(url);
+    }
 }

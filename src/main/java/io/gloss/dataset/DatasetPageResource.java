@@ -8,6 +8,7 @@ import io.gloss.label.LabelView;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
+import io.gloss.web.Numbers;
 import io.gloss.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -96,16 +96,15 @@ public class DatasetPageResource {
             DatasetView created = datasets.create(new DatasetRequest(project.id, name, format,
                     statuses == null || statuses.isEmpty() ? null : statuses,
                     labels == null || labels.isEmpty() ? null : labels, ids(articleIds), publishedFrom, publishedTo,
-                    new DatasetRequest.SplitFractions(number("split", train), number("split", dev), number("split", test)),
-                    seed == null || seed.isBlank() ? null : number("seed", seed).longValueExact()));
+                    new DatasetRequest.SplitFractions(Numbers.decimal("split.train", train),
+                            Numbers.decimal("split.dev", dev), Numbers.decimal("split.test", test)),
+                    Numbers.whole("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE)));
             return Response.seeOther(URI.create("/datasets/" + created.id())).build();
         } catch (GlossException e) {
             if (e.status() != 400) {
                 throw e;
             }
             return Response.status(400).entity(render(project, null, form, e.getMessage())).build();
-        } catch (ArithmeticException e) {
-            return Response.status(400).entity(render(project, null, form, "The seed must be a whole number.")).build();
         }
     }
 
@@ -133,17 +132,6 @@ public class DatasetPageResource {
             return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
         } catch (NumberFormatException e) {
             throw GlossException.badRequest("articleIds", "Article ids are whole numbers separated by commas or spaces.");
-        }
-    }
-
-    private static BigDecimal number(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw GlossException.badRequest(field, "\"" + text + "\" is not a number.");
         }
     }
 }

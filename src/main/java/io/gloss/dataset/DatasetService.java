@@ -9,6 +9,7 @@ import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
+import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -122,13 +123,11 @@ public class DatasetService {
         if (r.name() == null || r.name().isBlank()) {
             throw GlossException.badRequest("name", "Give the dataset a name.");
         }
-        String name = r.name().strip();
-        if (name.length() > 200) {
-            throw GlossException.badRequest("name", "A dataset name has at most 200 characters.");
-        }
+        // The dataset form's name does not pass the JSON reader's check.
+        String name = Texts.limit("name", Texts.requireUnicode("name", r.name()).strip(), 200);
         DatasetFormat format = DatasetFormat.parse(r.format()).orElseThrow(() -> GlossException.badRequest("format",
                 "format must be one of " + Arrays.stream(DatasetFormat.values()).map(DatasetFormat::key)
-                        .collect(Collectors.joining(", ")) + (r.format() == null ? "." : "; it was \"" + r.format() + "\".")));
+                        .collect(Collectors.joining(", ")) + (r.format() == null ? "." : "; it was \"" + Texts.excerpt(r.format()) + "\".")));
         return new DatasetDefinition(project.id, name, format, statuses(r.statuses()), labels(project, r.labels()),
                 articles(project, r.articleIds()), date("publishedFrom", r.publishedFrom()),
                 range(r.publishedFrom(), date("publishedTo", r.publishedTo())), split(r.split(), r.seed()));
@@ -146,7 +145,7 @@ public class DatasetService {
             try {
                 statuses.add(AnnotationStatus.valueOf(status == null ? "" : status.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw GlossException.badRequest("statuses", "Unknown status \"" + status
+                throw GlossException.badRequest("statuses", "Unknown status \"" + Texts.excerpt(status)
                         + "\": use SUBMITTED, APPROVED or REJECTED.");
             }
         }
@@ -165,7 +164,7 @@ public class DatasetService {
         for (String key : requested) {
             String normalised = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
             if (!known.contains(normalised)) {
-                throw GlossException.badRequest("labels", "The project has no label \"" + key + "\".");
+                throw GlossException.badRequest("labels", "The project has no label \"" + Texts.excerpt(key) + "\".");
             }
             keys.add(normalised);
         }
@@ -202,7 +201,8 @@ public class DatasetService {
         try {
             return LocalDate.parse(value.strip()).toString();
         } catch (DateTimeParseException e) {
-            throw GlossException.badRequest(field, field + " must be a date like 2024-12-31; it was \"" + value + "\".");
+            throw GlossException.badRequest(field, field + " must be a date like 2024-12-31; it was \""
+                    + Texts.excerpt(value) + "\".");
         }
     }
 

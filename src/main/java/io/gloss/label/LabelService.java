@@ -2,6 +2,7 @@ package io.gloss.label;
 
 import io.gloss.project.Project;
 import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
@@ -9,6 +10,9 @@ import java.util.Locale;
 /** A project's label set. */
 @ApplicationScoped
 public class LabelService {
+
+    static final int MAX_NAME_CHARS = 100;
+    static final int MAX_DESCRIPTION_CHARS = 2_000;
 
     /** What a client sends to create a label. */
     public record NewLabel(String key, String name, String color, String shortcut, String description, Boolean linksEntity) {
@@ -44,10 +48,11 @@ public class LabelService {
         Label label = new Label();
         label.project = project;
         label.key = key;
-        label.name = input.name() == null || input.name().isBlank() ? key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT) : input.name().strip();
+        String name = Texts.optional("name", input.name(), MAX_NAME_CHARS);
+        label.name = name == null ? key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT) : name;
         label.color = color;
         label.shortcut = shortcut;
-        label.description = input.description();
+        label.description = Texts.limit("description", input.description(), MAX_DESCRIPTION_CHARS);
         label.linksEntity = Boolean.TRUE.equals(input.linksEntity());
         label.sortOrder = (int) Label.count("project.id", project.id);
         label.persist();

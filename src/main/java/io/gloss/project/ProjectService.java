@@ -1,12 +1,15 @@
 package io.gloss.project;
 
 import io.gloss.auth.CurrentUser;
+import io.gloss.auth.UserAccount;
 import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Projects and who may see them. Admins are members of every project; everybody else sees a
@@ -16,11 +19,22 @@ import java.util.List;
 @ApplicationScoped
 public class ProjectService {
 
+    static final int MAX_NAME_CHARS = 200;
+    static final int MAX_DESCRIPTION_CHARS = 10_000;
+    static final int MAX_GUIDELINES_CHARS = 100_000;
+
     @Inject
     CurrentUser currentUser;
 
     @Inject
     io.gloss.audit.AuditService audit;
+
+    /**
+     * With Keycloak on, users need no local account, and Gloss cannot ask Keycloak who exists:
+     * any well-formed username may then be added. Without it, only local accounts exist.
+     */
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+    boolean oidc;
 
     public List<Project> visibleProjects() {
         if (currentUser.isAdmin()) {
@@ -57,10 +71,9 @@ public class ProjectService {
         if (name == null || name.isBlank()) {
             throw GlossException.badRequest("name", "A project needs a name.");
         }
-        String trimmed = name.strip();
-        if (trimmed.length() > 200) {
-            throw GlossException.badRequest("name", "A project name has at most 200 characters.");
-        }
+        String trimmed = Texts.limit("name", name.strip(), MAX_NAME_CHARS);
+        Texts.limit("description", description, MAX_DESCRIPTION_CHARS);
+        Texts.limit("guidelines", guidelines, MAX_GUIDELINES_CHARS);
         if (Project.count("name", trimmed) > 0) {
             throw GlossException.conflict("duplicate", "A project named \"" + trimmed + "\" exists already.");
         }
@@ -80,6 +93,9 @@ public class ProjectService {
             throw GlossException.badRequest("username", "Name the user to add: 2 to 100 letters, digits, dots, dashes, underscores or @.");
         }
         String name = username.strip();
+        if (!oidc && UserAccount.findByUsername(name).isEmpty()) {
+            throw new GlossException(404, "not_found", "There is no user " + name + ": create the account first.");
+        }
         if (!isMember(project.id, name)) {
             ProjectMember.of(project.id, name).persist();
             audit.record(project.id, "project", project.id, "add_member", null, java.util.Map.of("username", name));

@@ -7,6 +7,7 @@ import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -26,6 +27,7 @@ import java.util.Map;
 public class ReviewService {
 
     static final int MAX_BULK = 500;
+    static final int MAX_COMMENT_CHARS = 10_000;
 
     /** The outcome of one item of a bulk decision. */
     public record ItemResult(Long id, boolean ok, String error, String message) {
@@ -66,6 +68,7 @@ public class ReviewService {
     public AnnotationView decide(Long id, String decisionText, String comment, Integer version) {
         Annotation annotation = lock(id); // first: another project's annotation is a 404 whatever the body
         Decision decision = Decision.parse(decisionText);
+        Texts.limit("comment", comment, MAX_COMMENT_CHARS);
         check(annotation, decision, comment, version);
         apply(annotation, decision, comment);
         Annotation.flush(); // the answer carries the new version
@@ -123,6 +126,10 @@ public class ReviewService {
         if (ids.size() > MAX_BULK) {
             throw GlossException.badRequest("ids", "At most " + MAX_BULK + " annotations at once.");
         }
+        if (ids.contains(null)) {
+            throw GlossException.badRequest("ids", "ids must list annotation ids; null is not one.");
+        }
+        Texts.limit("comment", comment, MAX_COMMENT_CHARS);
         // Locked in id order, so that two bulk decisions never wait on each other in a circle.
         List<Long> ordered = new ArrayList<>(new LinkedHashSet<>(ids));
         ordered.sort(Long::compare);

@@ -1,6 +1,8 @@
 package io.gloss.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -106,6 +108,13 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException c && !m.getPath().isEmpty()) {
+            // e.g. "seed": 1e30; Jackson's own sentence would quote the number
+            boolean isInt = c.getTargetType() == int.class || c.getTargetType() == Integer.class;
+            String field = field(m);
+            return respond(uri, 400, "invalid", Numbers.wholeRule(field, isInt ? Integer.MIN_VALUE : Long.MIN_VALUE,
+                    isInt ? Integer.MAX_VALUE : Long.MAX_VALUE), Map.of("field", field));
+        }
         return respond(uri, 400, "malformed_json",
                 "The request body is not the JSON this endpoint expects: " + e.getOriginalMessage(), Map.of());
     }
@@ -113,8 +122,7 @@ public class ErrorMapper {
     /** A value of the wrong type, e.g. {@code "start": "ten"}: names the field. */
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                : String.valueOf(ref.getIndex())).reduce((a, b) -> a + "." + b).orElse("body");
+        String field = field(e);
         String expected = e.getTargetType() == null ? "another type" : switch (e.getTargetType().getSimpleName()) {
             case "Long", "long", "Integer", "int" -> "a whole number";
             case "String" -> "a string";
@@ -125,8 +133,22 @@ public class ErrorMapper {
         return respond(uri, 400, "malformed_json", field + " must be " + expected + ".", Map.of("field", field));
     }
 
+    /** Text that is not Unicode, a number out of bounds ({@link JsonInput}): its sentence names the field. */
+    @ServerExceptionMapper
+    public Response refused(RefusedInputException e, UriInfo uri) {
+        return respond(uri, 400, "invalid", e.getOriginalMessage(), Map.of("field", e.field()));
+    }
+
+    private static String field(JsonMappingException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                : String.valueOf(ref.getIndex())).reduce((a, b) -> a + "." + b).orElse("body");
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof GlossException g) {
+            return gloss(g, uri); // a parameter refused by QueryParams
+        }
         int status = e.getResponse().getStatus();
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {

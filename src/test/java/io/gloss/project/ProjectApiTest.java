@@ -45,6 +45,7 @@ class ProjectApiTest {
                 .post("/api/projects/" + id + "/labels").then().statusCode(409);
         given().get("/api/projects/" + id).then().statusCode(200).body("labels.key", hasItem("CLAIM"));
         given().get("/api/projects/" + id + "/labels").then().statusCode(200).body("items", hasSize(1));
+        accounts.ensure("member-one", "editor"); // only existing users can be added
         given().contentType(ContentType.JSON).body(Map.of("username", "member-one"))
                 .post("/api/projects/" + id + "/members").then().statusCode(204);
         given().get("/api/projects?limit=500").then().statusCode(200).body("items.name", hasItem(name));

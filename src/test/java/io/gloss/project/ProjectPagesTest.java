@@ -110,6 +110,7 @@ class ProjectPagesTest {
 
     @Test
     void adminsManageMembersOnTheMembersPage() {
+        accounts.ensure("page-newcomer", "editor"); // only existing users can be added
         String admin = session("page-admin");
         String page = given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
                 .statusCode(200).body(containsString("page-editor")).extract().asString();
