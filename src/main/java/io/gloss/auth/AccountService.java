@@ -126,7 +126,7 @@ public class AccountService {
     private static Set<String> checkedRoles(Collection<String> roles) {
         Set<String> clean = new LinkedHashSet<>();
         for (String role : roles == null ? Set.<String>of() : roles) {
-            if (!Role.ALL.contains(role)) {
+            if (role == null || !Role.ALL.contains(role)) {
                 throw GlossException.badRequest("roles", "Roles are editor, reviewer and admin; there is no other.");
             }
             clean.add(role);

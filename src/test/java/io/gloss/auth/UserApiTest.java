@@ -47,6 +47,9 @@ class UserApiTest {
         accounts.as("users-admin").contentType(ContentType.JSON)
                 .body(Map.of("username", "noroles", "password", "long-enough-1", "roles", List.of()))
                 .post("/api/users").then().statusCode(400).body("field", equalTo("roles"));
+        accounts.as("users-admin").contentType(ContentType.JSON) // a 500 before
+                .body("{\"username\":\"nullrole\",\"password\":\"long-enough-1\",\"roles\":[null]}")
+                .post("/api/users").then().statusCode(400).body("field", equalTo("roles"));
     }
 
     @Test
