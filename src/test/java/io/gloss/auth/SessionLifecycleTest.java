@@ -58,6 +58,11 @@ class SessionLifecycleTest {
         return given().cookie("gloss-session", session);
     }
 
+    private String tokenOf(String username) {
+        return accounts.as(username).contentType(ContentType.JSON).body(Map.of("name", "script"))
+                .post("/api/me/tokens").then().statusCode(201).extract().path("token");
+    }
+
     private static void stillIn(String session) {
         with(session).get("/api/me").then().statusCode(200);
     }
@@ -105,8 +110,7 @@ class SessionLifecycleTest {
         accounts.ensure("sess-admin", "admin");
         accounts.ensure("sess-reset", "editor");
         String session = login("sess-reset", TestAccounts.PASSWORD);
-        String secret = accounts.as("sess-reset").contentType(ContentType.JSON).body(Map.of("name", "script"))
-                .post("/api/me/tokens").then().statusCode(201).extract().path("token");
+        String secret = tokenOf("sess-reset");
         accounts.as("sess-admin").contentType(ContentType.JSON).body(Map.of("password", "reset-by-admin-3"))
                 .post("/api/users/sess-reset/password").then().statusCode(204);
         ended(session);
@@ -119,8 +123,7 @@ class SessionLifecycleTest {
         accounts.ensure("sess-admin", "admin");
         accounts.ensure("sess-inactive", "editor");
         String session = login("sess-inactive", TestAccounts.PASSWORD);
-        String secret = accounts.as("sess-inactive").contentType(ContentType.JSON).body(Map.of("name", "script"))
-                .post("/api/me/tokens").then().statusCode(201).extract().path("token");
+        String secret = tokenOf("sess-inactive");
         accounts.as("sess-admin").contentType(ContentType.JSON).body(Map.of("active", false))
                 .put("/api/users/sess-inactive").then().statusCode(200).body("active", equalTo(false))
                 .body("roles", equalTo(List.of("editor")));
