@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies {@code quarkus.http.auth.session.encryption-key} from {@code <data-dir>/session.key},
- * generating a random key there on first use, so that login sessions survive a restart without
- * anyone configuring a secret. A key set in the environment or application.properties wins
+ * generating a random key there on first use, so that the CSRF tokens it keys ({@link CsrfTokens})
+ * survive a restart without anyone configuring a secret. A key set in the environment or application.properties wins
  * (this source has the lowest ordinal). The file is read lazily: a build never creates it.
  */
 public class SessionKeyConfigSource implements ConfigSource {
