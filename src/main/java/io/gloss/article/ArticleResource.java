@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +42,12 @@ public class ArticleResource {
     ArticleService articles;
 
     @Inject
+    JsonLinesImporter importer;
+
+    @Inject
+    ImportJobs jobs;
+
+    @Inject
     CurrentUser currentUser;
 
     @POST
@@ -55,20 +64,41 @@ public class ArticleResource {
                 .entity(new Created(article.id, article.length, article.sha256)).build();
     }
 
-    /** JSON Lines, one article a line. The body is read as bytes so that non-UTF-8 input is refused, not garbled. */
+    /**
+     * JSON Lines, one article a line. The body is read as bytes so that non-UTF-8 input is refused, not garbled.
+     * A small file is imported within the request (200 with the report, as api.md says); a large one
+     * (gloss.import.background-*) in the background: 202 with the job, whose Location to poll.
+     */
     @POST
     @Path("projects/{id}/articles/import")
     @Consumes({NDJSON, "application/jsonl", "application/json-lines"})
     @RolesAllowed(Role.ADMIN)
-    public ImportReport importLines(@PathParam("id") Long projectId, byte[] body) {
+    @APIResponse(responseCode = "200", description = "Imported: {imported, duplicates, errors:[{line, message}]}",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "A large file, importing in the background: the job; poll its Location",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    public Response importLines(@PathParam("id") Long projectId, byte[] body) {
         Project project = projects.require(projectId);
+        byte[] bytes = body == null ? new byte[0] : body;
         String text;
         try {
-            text = TextNormalizer.decodeUtf8(body == null ? new byte[0] : body);
+            text = TextNormalizer.decodeUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw new GlossException(400, "not_utf8", "The file is not UTF-8 text. Save it as UTF-8 and import it again.");
         }
-        return articles.importJsonLines(project, text, currentUser.username());
+        if (jobs.inBackground(bytes)) {
+            ImportJobView job = jobs.queue(project, "API import", bytes, currentUser.username());
+            return Response.accepted(job).location(URI.create("/api/imports/" + job.id())).build();
+        }
+        return Response.ok(importer.importText(project.id, text, currentUser.username())).build();
+    }
+
+    /** A background import: its state, progress and counts (admins; another project's is 404 to others). */
+    @GET
+    @Path("imports/{id}")
+    @RolesAllowed(Role.ADMIN)
+    public ImportJobView importJob(@PathParam("id") Long id) {
+        return jobs.view(id);
     }
 
     @GET

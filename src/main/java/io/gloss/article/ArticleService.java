@@ -1,8 +1,5 @@
 package io.gloss.article;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.annotation.Offsets;
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.Project;
@@ -36,9 +33,6 @@ public class ArticleService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    ObjectMapper json;
 
     @ConfigProperty(name = "gloss.import.max-article-chars")
     int maxArticleChars;
@@ -76,33 +70,6 @@ public class ArticleService {
         return article;
     }
 
-    /** JSON Lines, one article a line; a bad line is reported and does not stop the good ones. */
-    @Transactional
-    public ImportReport importJsonLines(Project project, String body, String username) {
-        ObjectMapper reader = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        ImportReport.Builder report = new ImportReport.Builder();
-        Set<String> seen = new HashSet<>();
-        int lineNumber = 0;
-        for (String line : body.split("\r?\n", -1)) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                ArticleInput input = reader.readValue(line, ArticleInput.class);
-                if (input == null) {
-                    throw GlossException.badRequest("text", "The line is not a JSON object.");
-                }
-                add(project, input, username, seen, report);
-            } catch (JsonProcessingException e) {
-                report.errors.add(new ImportReport.LineError(lineNumber, "Not a JSON object: " + e.getOriginalMessage()));
-            } catch (GlossException e) {
-                report.errors.add(new ImportReport.LineError(lineNumber, e.getMessage()));
-            }
-        }
-        return report.build();
-    }
-
     /** Plain-text or Markdown files, one article each; {@code line} in an error is the file's position. */
     @Transactional
     public ImportReport importFiles(Project project, List<ArticleInput> files, String username) {
@@ -133,7 +100,8 @@ public class ArticleService {
         return Article.find("project.id = ?1 and sha256 = ?2", project.id, sha256).firstResultOptional();
     }
 
-    private Article build(Project project, ArticleInput input, String username) {
+    /** A new article, checked and normalised, not yet persisted ({@link JsonLinesImporter} persists in batches). */
+    Article build(Project project, ArticleInput input, String username) {
         if (input.text() == null || input.text().isBlank()) {
             throw GlossException.badRequest("text", "The article has no text.");
         }

@@ -15,17 +15,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The import forms of the project page; the outcome is shown on the project page itself. */
+/** The import forms of the project page; the outcome is shown on the project page, or a background import's own page. */
 @Path("/projects/{id}/import")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN)
@@ -36,6 +40,12 @@ public class ImportPageResource {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    JsonLinesImporter importer;
+
+    @Inject
+    ImportJobs jobs;
 
     @Inject
     CurrentUser currentUser;
@@ -54,17 +64,22 @@ public class ImportPageResource {
         return projectPage.render(project, null, null, report);
     }
 
+    /**
+     * Every file is read and checked first, so that one bad file means nothing is imported. A
+     * large .jsonl file imports in the background: alone, the answer is its job's page;
+     * otherwise the project page, whose import section lists the background imports.
+     */
     @POST
     @Path("files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public TemplateInstance files(@PathParam("id") Long id, @RestForm("files") List<FileUpload> files) {
+    public Response files(@PathParam("id") Long id, @RestForm("files") List<FileUpload> files) {
         Project project = projects.require(id);
         if (files == null || files.isEmpty()) {
             throw GlossException.badRequest("files", "Choose at least one .txt, .md or .jsonl file.");
         }
-        // Read and check every file first, so that one bad file means nothing is imported.
         List<ArticleInput> singles = new ArrayList<>();
-        List<String> lineFiles = new ArrayList<>();
+        List<String> smallLineFiles = new ArrayList<>();
+        Map<String, byte[]> largeLineFiles = new LinkedHashMap<>();
         for (FileUpload file : files) {
             String name = file.fileName() == null ? "upload" : file.fileName();
             String lower = name.toLowerCase(Locale.ROOT);
@@ -73,27 +88,41 @@ public class ImportPageResource {
                 throw new GlossException(415, "unsupported_media_type",
                         name + " is not a .txt, .md or .jsonl file; nothing was imported.");
             }
-            String content = read(file, name);
-            if (jsonLines) {
-                lineFiles.add(content);
-            } else {
+            byte[] bytes = read(file);
+            String content = decode(bytes, name);
+            if (!jsonLines) {
                 singles.add(ArticleInput.fromFile(name, content));
+            } else if (jobs.inBackground(bytes)) {
+                largeLineFiles.put(name, bytes);
+            } else {
+                smallLineFiles.add(content);
             }
         }
-        ImportReport combined = articles.importFiles(project, singles, currentUser.username());
-        for (String content : lineFiles) {
-            combined = merge(combined, articles.importJsonLines(project, content, currentUser.username()));
+        List<ImportJobView> started = largeLineFiles.entrySet().stream()
+                .map(f -> jobs.queue(project, f.getKey(), f.getValue(), currentUser.username())).toList();
+        if (started.size() == 1 && files.size() == 1) {
+            return Response.seeOther(URI.create("/imports/" + started.get(0).id())).build();
         }
-        return projectPage.render(project, null, null, combined);
+        ImportReport combined = articles.importFiles(project, singles, currentUser.username());
+        for (String content : smallLineFiles) {
+            combined = merge(combined, importer.importText(project.id, content, currentUser.username()));
+        }
+        return Response.ok(projectPage.render(project, null, null, combined)).build();
     }
 
-    private static String read(FileUpload file, String name) {
+    private static byte[] read(FileUpload file) {
         try {
-            return TextNormalizer.decodeUtf8(Files.readAllBytes(file.uploadedFile()));
-        } catch (CharacterCodingException e) {
-            throw new GlossException(415, "not_utf8", name + " is not UTF-8 text. Save it as UTF-8 and upload it again; nothing was imported.");
+            return Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String decode(byte[] bytes, String name) {
+        try {
+            return TextNormalizer.decodeUtf8(bytes);
+        } catch (CharacterCodingException e) {
+            throw new GlossException(415, "not_utf8", name + " is not UTF-8 text. Save it as UTF-8 and upload it again; nothing was imported.");
         }
     }
 

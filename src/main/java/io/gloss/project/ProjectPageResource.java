@@ -2,6 +2,8 @@ package io.gloss.project;
 
 import io.gloss.article.ArticleService;
 import io.gloss.article.ArticleSummary;
+import io.gloss.article.ImportJobView;
+import io.gloss.article.ImportJobs;
 import io.gloss.article.ImportReport;
 import io.gloss.auth.CurrentUser;
 import io.gloss.label.Label;
@@ -31,7 +33,7 @@ public class ProjectPageResource {
         static native TemplateInstance welcome();
 
         static native TemplateInstance project(Project project, List<LabelView> labels, Page<ArticleSummary> articles,
-                String q, ImportReport report);
+                String q, ImportReport report, List<ImportJobView> imports);
     }
 
     @Inject
@@ -42,6 +44,9 @@ public class ProjectPageResource {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    ImportJobs imports;
 
     @GET
     public TemplateInstance home() {
@@ -58,10 +63,10 @@ public class ProjectPageResource {
         return render(projects.require(id), q, after, null);
     }
 
-    /** The project page, optionally with the outcome of an import just done. */
+    /** The project page, optionally with the outcome of an import just done; admins see the latest background imports. */
     public TemplateInstance render(Project project, String q, String after, ImportReport report) {
         List<LabelView> labels = Label.ofProject(project.id).stream().map(LabelView::of).toList();
         return Templates.project(project, labels, articles.summaries(project, q, after, 100, currentUser.username()),
-                q == null ? "" : q, report);
+                q == null ? "" : q, report, currentUser.isAdmin() ? imports.recent(project.id, 5) : List.of());
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pages a person uses, driven through their real login session and forms. */
 @QuarkusTest
-class ProjectPagesTest {
+public class ProjectPagesTest {
 
     @Inject
     TestData data;
@@ -38,13 +38,13 @@ class ProjectPagesTest {
         projectId = data.project("page-editor");
     }
 
-    static String session(String user) {
+    public static String session(String user) {
         return given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("j_username", user).formParam("j_password", TestAccounts.PASSWORD)
                 .post("/j_security_check").getCookie("gloss-session");
     }
 
-    static String csrf(String html) {
+    public static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(m.find());
         return m.group(1);

@@ -1,0 +1,114 @@
+package io.gloss.article;
+
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which JSON Lines files import in the background, their job rows and files, and who may see
+ * them (admins, like the import itself). {@link ImportJobRunner} runs the jobs.
+ */
+@ApplicationScoped
+public class ImportJobs {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<ImportQueued> queued;
+
+    @ConfigProperty(name = "gloss.import.dir")
+    Path dir;
+
+    @ConfigProperty(name = "gloss.import.background-lines")
+    int backgroundLines;
+
+    @ConfigProperty(name = "gloss.import.background-bytes")
+    MemorySize backgroundBytes;
+
+    /** Whether a file this size imports in the background (202) rather than within the request (200). */
+    public boolean inBackground(byte[] body) {
+        return body.length > backgroundBytes.asLongValue() || lines(body) > backgroundLines;
+    }
+
+    /** Lines as the importer counts them: a last line without a line break counts too. */
+    static int lines(byte[] body) {
+        int lines = 0;
+        for (byte b : body) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return body.length > 0 && body[body.length - 1] != '\n' ? lines + 1 : lines;
+    }
+
+    /** Writes the job's row and its file; the job starts once this commits. */
+    @Transactional
+    public ImportJobView queue(Project project, String fileName, byte[] body, String username) {
+        ImportJob job = new ImportJob();
+        job.projectId = project.id;
+        job.fileName = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+        job.bytes = body.length;
+        job.state = ImportState.QUEUED;
+        job.linesTotal = lines(body);
+        job.createdBy = username;
+        job.createdAt = now();
+        job.persist();
+        try {
+            Files.createDirectories(dir);
+            Files.write(file(job.id), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the import's file in " + dir, e);
+        }
+        queued.fire(new ImportQueued(job.id));
+        return ImportJobView.of(job, List.of());
+    }
+
+    /** Where a job's file waits until the job ends. */
+    Path file(long jobId) {
+        return dir.resolve(jobId + ".jsonl");
+    }
+
+    /** A job the current user may see, with its first refused lines; otherwise 404. */
+    @Transactional
+    public ImportJobView view(Long id) {
+        ImportJob job = id == null ? null : ImportJob.findById(id);
+        if (job == null || !projects.canSee(job.projectId)) {
+            throw GlossException.notFound("Import " + id);
+        }
+        List<ImportReport.LineError> errors = em.createNativeQuery(
+                        "select line, message from import_job_error where job_id = ?1 order by line", Object[].class)
+                .setParameter(1, job.id).getResultList().stream()
+                .map(r -> new ImportReport.LineError(((Number) ((Object[]) r)[0]).intValue(), (String) ((Object[]) r)[1]))
+                .toList();
+        return ImportJobView.of(job, errors);
+    }
+
+    /** The project's latest background imports, newest first, without their errors. */
+    @Transactional
+    public List<ImportJobView> recent(long projectId, int limit) {
+        return ImportJob.<ImportJob>find("projectId = ?1 order by id desc", projectId).range(0, limit - 1).list().stream()
+                .map(job -> ImportJobView.of(job, List.of())).toList();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
