@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.project.Project;
 import io.gloss.web.GlossException;
+import io.gloss.web.RefusedInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -171,6 +172,8 @@ public class JsonLinesImporter {
                 if (fresh.putIfAbsent(article.sha256, article) != null) {
                     duplicates++;
                 }
+            } catch (RefusedInputException e) {
+                errors.add(new ImportReport.LineError(i + 1, e.getOriginalMessage())); // a sentence already
             } catch (JsonProcessingException e) {
                 errors.add(new ImportReport.LineError(i + 1, "Not a JSON object: " + e.getOriginalMessage()));
             } catch (GlossException e) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -84,13 +85,15 @@ class ArticleImportTest {
                 {"title": "One again", "text": "First article."}
 
                 {"title": "Three", "text": "Third\\r\\narticle."}
+                {"title": "Broken", "text": "Half a pair \\ud800 here."}
                 """;
         given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
                 .post("/api/projects/" + projectId + "/articles/import").then().statusCode(200)
                 .body("imported", equalTo(3)).body("duplicates", equalTo(1))
-                .body("errors", hasSize(2))
+                .body("errors", hasSize(3))
                 .body("errors[0].line", equalTo(3)).body("errors[0].message", notNullValue())
-                .body("errors[1].line", equalTo(4)).body("errors[1].message", containsString("no text"));
+                .body("errors[1].line", equalTo(4)).body("errors[1].message", containsString("no text"))
+                .body("errors[2].line", equalTo(8)).body("errors[2].message", not(containsString("Not a JSON object")));
         given().get("/api/projects/" + projectId + "/articles").then().statusCode(200).body("items", hasSize(3));
     }
 
