@@ -148,6 +148,41 @@ class DatasetExportTest {
     }
 
     @Test
+    void unicodeLineBreaksInTextsAndNotesNeverCutAJsonLine() throws Exception {
+        long nel = fx.article(projectId, "Next line", "Zelensky\u0085spoke in Kyiv.\u2028Kursk\u2029next.");
+        fx.insert(projectId, nel, "ACTOR", 0, 9, "Zelensky\u0085", "APPROVED", "fx-editor2", "fx-reviewer", "a\u0085b");
+        JsonPath dataset = built(definition("jsonl"));
+        String jsonl = new String(download(dataset.getLong("id"), "dataset.jsonl"), StandardCharsets.UTF_8);
+        List<String> lines = splitlines(jsonl);
+        assertEquals(articleIds.size() + 1, lines.size(), "one line per article, as Python's str.splitlines() cuts them");
+        JsonNode record = JSON.readTree(lines.stream().filter(l -> l.contains("Next line")).findFirst().orElseThrow());
+        assertEquals(fx.text(nel), record.get("text").asText());
+        assertEquals("a\u0085b", record.get("spans").get(0).get("note").asText());
+        assertTrue(jsonl.contains("\\u0085") && !jsonl.contains("\u0085"), "NEL escaped, never raw");
+    }
+
+    /** Python's {@code str.splitlines()}: the line breaks it knows, {@code \r\n} as one. */
+    static List<String> splitlines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028
+                    || c == 0x2029) {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    @Test
     void csvRowsResliceToTheArticleText() throws IOException {
         JsonPath dataset = built(definition("csv"));
         Map<Long, String> splits = splitsOf(manifest(dataset));
