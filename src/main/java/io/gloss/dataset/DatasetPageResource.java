@@ -97,7 +97,8 @@ public class DatasetPageResource {
                     statuses == null || statuses.isEmpty() ? null : statuses,
                     labels == null || labels.isEmpty() ? null : labels, ids(articleIds), publishedFrom, publishedTo,
                     new DatasetRequest.SplitFractions(number("split", train), number("split", dev), number("split", test)),
-                    seed == null || seed.isBlank() ? null : number("seed", seed).longValueExact()));
+                    seed == null || seed.isBlank() ? null : number("seed", seed).longValueExact(),
+                    null)); // CSV formula escaping stays on from the page; the API can switch it off
             return Response.seeOther(URI.create("/datasets/" + created.id())).build();
         } catch (GlossException e) {
             if (e.status() != 400) {

@@ -206,6 +206,53 @@ class DatasetExportTest {
     }
 
     @Test
+    void csvCellsThatLookLikeFormulasAreEscapedUnlessSwitchedOffAndTheRawValueIsOneQuoteAway() throws Exception {
+        String text = "=HYPERLINK(\"http://evil\") +1 -2 @SUM(A1) 'quoted\tTab plain";
+        long article = fx.article(projectId, "=cmd|' /C calc'!A0", text);
+        Map<Long, String> raw = new HashMap<>();
+        for (String quote : List.of("=HYPERLINK", "+1", "-2", "@SUM", "'quoted", "\tTab", "plain")) {
+            int start = text.codePointCount(0, text.indexOf(quote));
+            raw.put(fx.insert(projectId, article, "CLAIM", start, start + quote.codePointCount(0, quote.length()), quote,
+                    "APPROVED", "fx-editor", "fx-reviewer", "@note"), quote);
+        }
+        Map<String, Object> definition = definition("csv");
+        definition.put("articleIds", List.of(article));
+
+        JsonPath escaped = built(definition);
+        JsonNode manifest = manifest(escaped);
+        assertTrue(manifest.get("definition").get("csvEscapeFormulas").asBoolean(), "on by default");
+        assertTrue(manifest.get("csvCells").asText().contains("drop a leading '"), manifest.toString());
+        for (CSVRecord row : csvRows(escaped)) {
+            String quote = raw.get(Long.parseLong(row.get("annotation_id")));
+            assertEquals(quote.equals("plain") ? quote : "'" + quote, row.get("text"));
+            assertEquals("'=cmd|' /C calc'!A0", row.get("article_title"));
+            assertEquals("'@note", row.get("note"));
+            // The documented way back: drop one leading quote, and the text is the article's text[start:end] again.
+            assertEquals(slice(text, Integer.parseInt(row.get("start")), Integer.parseInt(row.get("end"))),
+                    row.get("text").startsWith("'") ? row.get("text").substring(1) : row.get("text"));
+        }
+
+        definition.put("csvEscapeFormulas", false);
+        JsonPath plain = built(definition);
+        assertFalse(manifest(plain).get("definition").get("csvEscapeFormulas").asBoolean());
+        List<CSVRecord> rows = csvRows(plain);
+        assertEquals(raw.size(), rows.size());
+        for (CSVRecord row : rows) {
+            assertEquals(raw.get(Long.parseLong(row.get("annotation_id"))), row.get("text"), "switched off: raw");
+        }
+        // The JSON formats keep the raw values whatever the switch says.
+        definition.put("format", "jsonl");
+        definition.put("csvEscapeFormulas", true);
+        String jsonl = new String(download(built(definition).getLong("id"), "dataset.jsonl"), StandardCharsets.UTF_8);
+        assertTrue(jsonl.contains("\"text\":\"=HYPERLINK") && jsonl.contains("\"note\":\"@note\""), jsonl);
+    }
+
+    List<CSVRecord> csvRows(JsonPath dataset) throws IOException {
+        String csv = new String(download(dataset.getLong("id"), "spans.csv"), StandardCharsets.UTF_8);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
     void w3cAnnotationsHaveTheRequiredKeysAndCodePointPositions() throws IOException {
         JsonPath dataset = built(definition("w3c"));
         JsonNode annotations = JSON.readTree(download(dataset.getLong("id"), "annotations.jsonld"));
