@@ -50,6 +50,13 @@ public class Annotation extends PanacheEntity {
 
     public String reviewer;
 
+    /**
+     * The reviewer whose correction is the current label, null while the label is the author's:
+     * they took part in the annotation, so the four-eyes rule keeps them from deciding on it.
+     */
+    @Column(name = "label_corrected_by")
+    public String labelCorrectedBy;
+
     @Column(name = "review_comment")
     public String comment;
 

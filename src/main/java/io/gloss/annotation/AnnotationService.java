@@ -124,6 +124,9 @@ public class AnnotationService {
             return AnnotationView.of(annotation);
         }
         AnnotationView before = AnnotationView.of(annotation);
+        if (label != annotation.label) {
+            annotation.labelCorrectedBy = null; // the label is the author's again
+        }
         annotation.label = label;
         annotation.start = start;
         annotation.end = end;

@@ -60,6 +60,10 @@ public class Dataset extends PanacheEntity {
 
     public long seed;
 
+    /** CSV only: cells a spreadsheet would take for a formula get a leading {@code '} (CsvWriter). */
+    @Column(name = "csv_escape_formulas")
+    public boolean csvEscapeFormulas;
+
     @Enumerated(EnumType.STRING)
     public DatasetState state;
 

@@ -219,7 +219,8 @@ public class DatasetBuilder {
         try {
             deleteTree(partial);
             Files.createDirectories(partial);
-            ExportContext context = new ExportContext(partial, job.labels(), job.definition().split().splits());
+            ExportContext context = new ExportContext(partial, job.labels(), job.definition().split().splits(),
+                    job.definition().csvEscapeFormulas());
             writer = job.definition().format().writer(context);
             stats = new ExportStats(partial, job.labels().stream().map(ExportContext.LabelInfo::key).toList());
             write(datasetId, job.definition(), writer, stats);

@@ -12,9 +12,11 @@ import java.util.List;
  *
  * @param labels label keys, or null for every label of the project
  * @param articleIds article ids, or null for every article of the project
+ * @param csvEscapeFormulas CSV only (true for other formats): cells that start like a formula get a leading {@code '}
  */
 public record DatasetDefinition(long projectId, String name, DatasetFormat format, List<AnnotationStatus> statuses,
-        List<String> labels, List<Long> articleIds, String publishedFrom, String publishedTo, SplitPlan split) {
+        List<String> labels, List<Long> articleIds, String publishedFrom, String publishedTo, SplitPlan split,
+        boolean csvEscapeFormulas) {
 
     static DatasetDefinition of(Dataset d) {
         return new DatasetDefinition(d.projectId, d.name, DatasetFormat.parse(d.format).orElseThrow(),
@@ -22,7 +24,7 @@ public record DatasetDefinition(long projectId, String name, DatasetFormat forma
                 d.labelKeys == null ? null : List.of(d.labelKeys.split(",")),
                 d.articleIds == null ? null : Arrays.stream(d.articleIds.split(",")).map(Long::valueOf).toList(),
                 d.publishedFrom, d.publishedTo,
-                new SplitPlan(plain(d.splitTrain), plain(d.splitDev), plain(d.splitTest), d.seed));
+                new SplitPlan(plain(d.splitTrain), plain(d.splitDev), plain(d.splitTest), d.seed), d.csvEscapeFormulas);
     }
 
     void applyTo(Dataset d) {
@@ -38,6 +40,7 @@ public record DatasetDefinition(long projectId, String name, DatasetFormat forma
         d.splitDev = split.dev();
         d.splitTest = split.test();
         d.seed = split.seed();
+        d.csvEscapeFormulas = csvEscapeFormulas;
     }
 
     /** 0.800000000 as 0.8, 1.000000000 as 1: databases pad numerics to their scale. */

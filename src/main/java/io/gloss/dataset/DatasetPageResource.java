@@ -98,7 +98,8 @@ public class DatasetPageResource {
                     labels == null || labels.isEmpty() ? null : labels, ids(articleIds), publishedFrom, publishedTo,
                     new DatasetRequest.SplitFractions(Numbers.decimal("split.train", train),
                             Numbers.decimal("split.dev", dev), Numbers.decimal("split.test", test)),
-                    Numbers.whole("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE)));
+                    Numbers.whole("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE),
+                    null)); // CSV formula escaping stays on from the page; the API can switch it off
             return Response.seeOther(URI.create("/datasets/" + created.id())).build();
         } catch (GlossException e) {
             if (e.status() != 400) {

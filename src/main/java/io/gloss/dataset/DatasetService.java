@@ -130,7 +130,9 @@ public class DatasetService {
                         .collect(Collectors.joining(", ")) + (r.format() == null ? "." : "; it was \"" + Texts.excerpt(r.format()) + "\".")));
         return new DatasetDefinition(project.id, name, format, statuses(r.statuses()), labels(project, r.labels()),
                 articles(project, r.articleIds()), date("publishedFrom", r.publishedFrom()),
-                range(r.publishedFrom(), date("publishedTo", r.publishedTo())), split(r.split(), r.seed()));
+                range(r.publishedFrom(), date("publishedTo", r.publishedTo())), split(r.split(), r.seed()),
+                // The switch means nothing to the other formats, so they all store the default: equal selections, equal manifests.
+                format != DatasetFormat.CSV || r.csvEscapeFormulas() == null || r.csvEscapeFormulas());
     }
 
     private static List<AnnotationStatus> statuses(List<String> requested) {

@@ -20,7 +20,7 @@ public record DatasetView(long id, long projectId, String name, String format, D
         DatasetRequest definition = new DatasetRequest(def.projectId(), def.name(), def.format().key(),
                 def.statuses().stream().map(Enum::name).toList(), def.labels(), def.articleIds(), def.publishedFrom(),
                 def.publishedTo(), new DatasetRequest.SplitFractions(def.split().train(), def.split().dev(),
-                        def.split().test()), def.split().seed());
+                        def.split().test()), def.split().seed(), def.csvEscapeFormulas());
         return new DatasetView(d.id, d.projectId, d.name, d.format, d.state, d.progress(), d.articlesDone, d.articlesTotal,
                 d.errorMessage, d.createdBy, d.createdAt, d.startedAt, d.finishedAt, definition,
                 d.files.stream().map(f -> new FileView(f.name, f.bytes, f.sha256)).toList());

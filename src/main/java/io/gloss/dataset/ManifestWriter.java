@@ -101,6 +101,9 @@ final class ManifestWriter {
         json.writeNumberField("test", d.split().test());
         json.writeEndObject();
         json.writeNumberField("seed", d.split().seed());
+        if (d.format() == DatasetFormat.CSV) {
+            json.writeBooleanField("csvEscapeFormulas", d.csvEscapeFormulas());
+        }
         json.writeEndObject();
     }
 }

@@ -77,7 +77,10 @@ public class ReviewService {
 
     /**
      * A reviewer corrects the label of someone else's annotation (the queue's {@code e}); the
-     * annotation stays in, or goes back to, review, and the author sees who changed it.
+     * annotation stays in, or goes back to, review (a decided one, approved or rejected, is
+     * SUBMITTED again: the decision was about another label), and the author sees who changed it.
+     * The corrector is recorded and may not decide on it ({@link #check}): else relabelling and
+     * approving alone would pass a label that only one person has looked at.
      */
     @Transactional
     public AnnotationView relabel(Long id, String labelKey, Integer version) {
@@ -103,6 +106,7 @@ public class ReviewService {
         }
         AnnotationView before = AnnotationView.of(annotation);
         annotation.label = label;
+        annotation.labelCorrectedBy = currentUser.username();
         annotation.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (annotation.status != AnnotationStatus.SUBMITTED) {
             move(annotation, AnnotationStatus.SUBMITTED, "label changed to " + label.key);
@@ -163,6 +167,9 @@ public class ReviewService {
     private void check(Annotation annotation, Decision decision, String comment, Integer version) {
         if (annotation.author.equals(currentUser.username())) {
             throw GlossException.forbidden("You made this annotation, so another reviewer must decide on it (four-eyes rule).");
+        }
+        if (currentUser.username().equals(annotation.labelCorrectedBy)) {
+            throw GlossException.forbidden("You changed its label, so another reviewer must decide on it (four-eyes rule).");
         }
         if (annotation.status != AnnotationStatus.SUBMITTED) {
             throw GlossException.conflict("already_decided", "This annotation is " + annotation.status

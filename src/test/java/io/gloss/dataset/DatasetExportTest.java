@@ -148,6 +148,41 @@ class DatasetExportTest {
     }
 
     @Test
+    void unicodeLineBreaksInTextsAndNotesNeverCutAJsonLine() throws Exception {
+        long nel = fx.article(projectId, "Next line", "Zelensky\u0085spoke in Kyiv.\u2028Kursk\u2029next.");
+        fx.insert(projectId, nel, "ACTOR", 0, 9, "Zelensky\u0085", "APPROVED", "fx-editor2", "fx-reviewer", "a\u0085b");
+        JsonPath dataset = built(definition("jsonl"));
+        String jsonl = new String(download(dataset.getLong("id"), "dataset.jsonl"), StandardCharsets.UTF_8);
+        List<String> lines = splitlines(jsonl);
+        assertEquals(articleIds.size() + 1, lines.size(), "one line per article, as Python's str.splitlines() cuts them");
+        JsonNode record = JSON.readTree(lines.stream().filter(l -> l.contains("Next line")).findFirst().orElseThrow());
+        assertEquals(fx.text(nel), record.get("text").asText());
+        assertEquals("a\u0085b", record.get("spans").get(0).get("note").asText());
+        assertTrue(jsonl.contains("\\u0085") && !jsonl.contains("\u0085"), "NEL escaped, never raw");
+    }
+
+    /** Python's {@code str.splitlines()}: the line breaks it knows, {@code \r\n} as one. */
+    static List<String> splitlines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028
+                    || c == 0x2029) {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    @Test
     void csvRowsResliceToTheArticleText() throws IOException {
         JsonPath dataset = built(definition("csv"));
         Map<Long, String> splits = splitsOf(manifest(dataset));
@@ -168,6 +203,53 @@ class DatasetExportTest {
             }
         }
         assertEquals(approved.keySet(), seen);
+    }
+
+    @Test
+    void csvCellsThatLookLikeFormulasAreEscapedUnlessSwitchedOffAndTheRawValueIsOneQuoteAway() throws Exception {
+        String text = "=HYPERLINK(\"http://evil\") +1 -2 @SUM(A1) 'quoted\tTab plain";
+        long article = fx.article(projectId, "=cmd|' /C calc'!A0", text);
+        Map<Long, String> raw = new HashMap<>();
+        for (String quote : List.of("=HYPERLINK", "+1", "-2", "@SUM", "'quoted", "\tTab", "plain")) {
+            int start = text.codePointCount(0, text.indexOf(quote));
+            raw.put(fx.insert(projectId, article, "CLAIM", start, start + quote.codePointCount(0, quote.length()), quote,
+                    "APPROVED", "fx-editor", "fx-reviewer", "@note"), quote);
+        }
+        Map<String, Object> definition = definition("csv");
+        definition.put("articleIds", List.of(article));
+
+        JsonPath escaped = built(definition);
+        JsonNode manifest = manifest(escaped);
+        assertTrue(manifest.get("definition").get("csvEscapeFormulas").asBoolean(), "on by default");
+        assertTrue(manifest.get("csvCells").asText().contains("drop a leading '"), manifest.toString());
+        for (CSVRecord row : csvRows(escaped)) {
+            String quote = raw.get(Long.parseLong(row.get("annotation_id")));
+            assertEquals(quote.equals("plain") ? quote : "'" + quote, row.get("text"));
+            assertEquals("'=cmd|' /C calc'!A0", row.get("article_title"));
+            assertEquals("'@note", row.get("note"));
+            // The documented way back: drop one leading quote, and the text is the article's text[start:end] again.
+            assertEquals(slice(text, Integer.parseInt(row.get("start")), Integer.parseInt(row.get("end"))),
+                    row.get("text").startsWith("'") ? row.get("text").substring(1) : row.get("text"));
+        }
+
+        definition.put("csvEscapeFormulas", false);
+        JsonPath plain = built(definition);
+        assertFalse(manifest(plain).get("definition").get("csvEscapeFormulas").asBoolean());
+        List<CSVRecord> rows = csvRows(plain);
+        assertEquals(raw.size(), rows.size());
+        for (CSVRecord row : rows) {
+            assertEquals(raw.get(Long.parseLong(row.get("annotation_id"))), row.get("text"), "switched off: raw");
+        }
+        // The JSON formats keep the raw values whatever the switch says.
+        definition.put("format", "jsonl");
+        definition.put("csvEscapeFormulas", true);
+        String jsonl = new String(download(built(definition).getLong("id"), "dataset.jsonl"), StandardCharsets.UTF_8);
+        assertTrue(jsonl.contains("\"text\":\"=HYPERLINK") && jsonl.contains("\"note\":\"@note\""), jsonl);
+    }
+
+    List<CSVRecord> csvRows(JsonPath dataset) throws IOException {
+        String csv = new String(download(dataset.getLong("id"), "spans.csv"), StandardCharsets.UTF_8);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
     }
 
     @Test

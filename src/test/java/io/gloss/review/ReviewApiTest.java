@@ -202,6 +202,38 @@ class ReviewApiTest {
     }
 
     @Test
+    void whoeverCorrectedTheLabelMayNotDecideOnIt() {
+        long id = annotate("rv-editor", "Kursk", "ACTOR");
+        relabel("rv-reviewer", id, "LOCATION").then().statusCode(200);
+        decide("rv-reviewer", id, "APPROVE", null).then().statusCode(403)
+                .body("error", equalTo("forbidden")).body("message", containsString("changed its label"));
+        accounts.as("rv-reviewer").contentType(ContentType.JSON).body(Map.of("ids", List.of(id), "decision", "APPROVE"))
+                .post("/api/decisions").then().statusCode(409).body("results[0].error", equalTo("forbidden"));
+        assertEquals(AnnotationStatus.SUBMITTED, status(id));
+
+        // Approved by another reviewer, then relabelled: back in review, and again not for the one who relabelled.
+        decide("rv-reviewer2", id, "APPROVE", null).then().statusCode(200);
+        relabel("rv-reviewer", id, "CLAIM").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        decide("rv-reviewer", id, "APPROVE", null).then().statusCode(403);
+        decide("rv-reviewer", id, "REJECT", "Not a claim after all").then().statusCode(403);
+
+        // The last change of the label counts: another reviewer's correction frees the first one to decide,
+        // and so does the author's own change of label.
+        relabel("rv-reviewer2", id, "LOCATION").then().statusCode(200);
+        decide("rv-reviewer2", id, "APPROVE", null).then().statusCode(403);
+        long other = annotate("rv-editor", "Seoul", "ACTOR");
+        relabel("rv-reviewer", other, "CLAIM").then().statusCode(200);
+        accounts.as("rv-editor").contentType(ContentType.JSON).body(Map.of("label", "LOCATION", "version", 1))
+                .put("/api/annotations/" + other).then().statusCode(200);
+        decide("rv-reviewer", other, "APPROVE", null).then().statusCode(200);
+        decide("rv-reviewer", id, "APPROVE", null).then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    Response relabel(String user, long id, String label) {
+        return accounts.as(user).contentType(ContentType.JSON).body(Map.of("label", label)).post("/api/annotations/" + id + "/label");
+    }
+
+    @Test
     void deleteIsAudited() {
         long id = annotate("rv-editor", "Pyongyang", "ACTOR");
         accounts.as("rv-editor").delete("/api/annotations/" + id).then().statusCode(204);

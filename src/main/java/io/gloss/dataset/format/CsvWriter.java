@@ -1,5 +1,6 @@
 package io.gloss.dataset.format;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
 import io.gloss.dataset.ExportSpan;
@@ -16,6 +17,14 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code spans.csv}: one row a span for editors' spreadsheets, quoted as RFC 4180 says
  * (commons-csv), records ended by {@code \n} like every other file of a dataset. Articles
  * without spans have no row; the manifest lists every article of the selection.
+ *
+ * <p>A text cell starting with {@code = + - @}, tab or CR is a formula to Excel, LibreOffice and
+ * Google Sheets, which run it when the file is opened (CSV injection). Unless the definition
+ * switches it off, such a cell gets a leading {@code '} as OWASP recommends, and so does a cell
+ * that starts with {@code '} itself: then every cell that starts with {@code '} has had exactly
+ * one added, and a reader gets the raw value back (and {@code text} equals the article's
+ * {@code text[start:end]} again) by dropping it. The manifest says so; the JSON formats keep raw
+ * values.
  */
 public final class CsvWriter implements FormatWriter {
 
@@ -29,10 +38,16 @@ public final class CsvWriter implements FormatWriter {
             .setHeader(HEADER)
             .get();
 
+    /** What the manifest says about the cells, when they are escaped. */
+    static final String ESCAPED = "A text cell that starts with =, +, -, @, tab, CR or ' has a ' added before it, against "
+            + "formula injection: drop a leading ' from a text cell to get the raw value (text is then text[start:end]).";
+
     private final HashedFile file;
     private final CSVPrinter csv;
+    private final boolean escapeFormulas;
 
     public CsvWriter(ExportContext context) {
+        escapeFormulas = context.csvEscapeFormulas();
         try {
             file = context.create(FILE);
             csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16), FORMAT);
@@ -44,9 +59,30 @@ public final class CsvWriter implements FormatWriter {
     @Override
     public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
         for (ExportSpan span : spans) {
-            csv.printRecord(article.id(), article.title(), article.split().key(), span.start(), span.end(), span.label(),
-                    span.text(), span.annotator(), span.reviewer(), span.status().name(), span.note(), span.id());
+            csv.printRecord(article.id(), cell(article.title()), article.split().key(), span.start(), span.end(),
+                    cell(span.label()), cell(span.text()), cell(span.annotator()), cell(span.reviewer()),
+                    span.status().name(), cell(span.note()), span.id());
         }
+    }
+
+    @Override
+    public void describe(JsonGenerator manifest) throws IOException {
+        manifest.writeStringField("csvCells", escapeFormulas ? ESCAPED : "Raw: formulas are not escaped.");
+    }
+
+    private String cell(String value) {
+        return escapeFormulas ? escapeFormula(value) : value;
+    }
+
+    /** {@code value} with a leading {@code '} when a spreadsheet would read it as a formula, or when it starts with one. */
+    static String escapeFormula(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\'' -> "'" + value;
+            default -> value;
+        };
     }
 
     @Override

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * What a writer needs besides the articles: where to write, the labels of the selection (for
- * label declarations such as brat's annotation.conf) and the splits that may receive articles.
+ * label declarations such as brat's annotation.conf), the splits that may receive articles and
+ * whether CSV cells that look like formulas are escaped.
  */
-public record ExportContext(Path directory, List<LabelInfo> labels, Set<Split> splits) {
+public record ExportContext(Path directory, List<LabelInfo> labels, Set<Split> splits, boolean csvEscapeFormulas) {
 
     /** A label of the selection, in the project's order. */
     public record LabelInfo(String key, String name, String color) {

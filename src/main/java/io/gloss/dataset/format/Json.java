@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * JSON output shared by the JSON formats and the manifest: UTF-8, keys in the order the code
  * writes them, no separator between top-level values (callers write {@code \n} themselves),
- * and U+2028/U+2029 escaped so that no reader that splits on Unicode line breaks (Python's
- * {@code str.splitlines}) can cut a JSON line in two.
+ * and the line breaks JSON allows raw inside strings (U+0085 NEL, U+2028, U+2029) escaped, so that
+ * no reader that splits on Unicode line breaks (Python's {@code str.splitlines}) can cut a JSON
+ * line apart. (The other breaks it splits on are controls, which JSON escapes anyway.)
  */
 public final class Json {
 
@@ -58,8 +59,8 @@ public final class Json {
      * Every string value goes through {@link #writeString(String)}. Long ones (article texts) are
      * escaped here and encoded to UTF-8 by the JDK, several times faster than Jackson's
      * per-character encoder, which was most of an export's time. Short ones go to Jackson, with
-     * its custom escapes switched on only for the rare string holding U+2028 or U+2029 (custom
-     * escapes send every string down Jackson's slowest path).
+     * its custom escapes switched on only for the rare string holding a {@link #isLineBreak line
+     * break} JSON leaves raw (custom escapes send every string down Jackson's slowest path).
      */
     private static final class LineSeparatorEscaping extends JsonGeneratorDelegate {
 
@@ -72,7 +73,7 @@ public final class Json {
             byte[] utf8 = text != null && text.length() >= LONG_STRING ? escapedUtf8(text) : null;
             if (utf8 != null) {
                 delegate.writeRawUTF8String(utf8, 0, utf8.length);
-            } else if (text != null && (text.indexOf(0x2028) >= 0 || text.indexOf(0x2029) >= 0)) {
+            } else if (text != null && holdsRawLineBreak(text)) {
                 delegate.setCharacterEscapes(LINE_SEPARATORS);
                 try {
                     delegate.writeString(text);
@@ -91,6 +92,15 @@ public final class Json {
         }
     }
 
+    private static boolean holdsRawLineBreak(String text) {
+        return text.indexOf(0x85) >= 0 || text.indexOf(0x2028) >= 0 || text.indexOf(0x2029) >= 0;
+    }
+
+    /** The line breaks of {@code str.splitlines} that JSON does not escape by itself. */
+    static boolean isLineBreak(char c) {
+        return c == 0x85 || c == 0x2028 || c == 0x2029;
+    }
+
     /** Strings from this length on are escaped by {@link #escapedUtf8}. */
     static final int LONG_STRING = 64;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -98,8 +108,8 @@ public final class Json {
     /**
      * The JSON string body of {@code text} in UTF-8, escaped as Jackson escapes (a backslash
      * before quotes and backslashes, the short forms of newline, tab and the like, other controls
-     * as four hex digits) plus U+2028 and U+2029; null when the text holds a lone surrogate, which
-     * Jackson reports rather than the JDK replacing it with "?".
+     * as four hex digits) plus the {@link #isLineBreak line breaks} it leaves raw; null when the
+     * text holds a lone surrogate, which Jackson reports rather than the JDK replacing it with "?".
      */
     static byte[] escapedUtf8(String text) {
         StringBuilder out = null;
@@ -113,7 +123,7 @@ public final class Json {
                 }
                 return null;
             }
-            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) {
+            if (c >= 0x20 && c != '"' && c != '\\' && !isLineBreak(c)) {
                 continue;
             }
             if (out == null) {
@@ -138,6 +148,7 @@ public final class Json {
 
     private static final class LineSeparatorEscapes extends CharacterEscapes {
         private static final int[] ASCII = CharacterEscapes.standardAsciiEscapesForJSON();
+        private static final SerializedString NEL = new SerializedString("\\u0085");
         private static final SerializedString LS = new SerializedString("\\u2028");
         private static final SerializedString PS = new SerializedString("\\u2029");
 
@@ -148,7 +159,12 @@ public final class Json {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return ch == 0x2028 ? LS : ch == 0x2029 ? PS : null;
+            return switch (ch) {
+                case 0x85 -> NEL;
+                case 0x2028 -> LS;
+                case 0x2029 -> PS;
+                default -> null;
+            };
         }
     }
 }

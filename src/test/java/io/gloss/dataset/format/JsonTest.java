@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Export JSON: U+2028/U+2029 escaped wherever they occur, everything else written as UTF-8. */
+/** Export JSON: U+0085, U+2028 and U+2029 escaped wherever they occur, everything else written as UTF-8. */
 class JsonTest {
 
     @Test
@@ -33,13 +33,14 @@ class JsonTest {
             json.writeFieldName("c");
             json.writeString("three\u2029four \"quoted\"");
             json.writeStringField("d", "after the separators: “still raw”");
+            json.writeStringField("e", "next\u0085line");
             json.writeEndObject();
         }
         String line = bytes.toString(StandardCharsets.UTF_8);
         assertEquals("{\"a\":\"one\\u2028two\",\"b\":\"“curly” — 🇺🇦\",\"c\":\"three\\u2029four \\\"quoted\\\"\","
-                + "\"d\":\"after the separators: “still raw”\"}", line);
+                + "\"d\":\"after the separators: “still raw”\",\"e\":\"next\\u0085line\"}", line);
         assertEquals(Map.of("a", "one\u2028two", "b", "“curly” — 🇺🇦", "c", "three\u2029four \"quoted\"",
-                "d", "after the separators: “still raw”"), new ObjectMapper().readValue(line, Map.class));
+                "d", "after the separators: “still raw”", "e", "next\u0085line"), new ObjectMapper().readValue(line, Map.class));
     }
 
     @Test
@@ -65,7 +66,7 @@ class JsonTest {
                     text.substring(0, 40));
         }
         // Line separators, which Jackson leaves raw, and lone surrogates, which it reports.
-        assertEquals("a\\u2028b\\u2029c", new String(Json.escapedUtf8("a\u2028b\u2029c"), StandardCharsets.UTF_8));
+        assertEquals("a\\u2028b\\u2029c\\u0085d", new String(Json.escapedUtf8("a\u2028b\u2029c\u0085d"), StandardCharsets.UTF_8));
         assertNull(Json.escapedUtf8("broken \uD83C pair"));
         assertNull(Json.escapedUtf8("ends high \uD83C"));
         assertNull(Json.escapedUtf8("\uDDE6 low first"));
