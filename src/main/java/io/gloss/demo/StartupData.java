@@ -10,6 +10,7 @@ import io.gloss.label.LabelService;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectMember;
 import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,7 +64,7 @@ public class StartupData {
     void onStart(@Observes StartupEvent event) {
         adminPassword.filter(p -> !p.isBlank()).ifPresent(password -> {
             if (!accounts.adminExists() && UserAccount.findByUsername("admin").isEmpty()) {
-                accounts.create("admin", password, List.of(Role.ADMIN, Role.REVIEWER, Role.EDITOR));
+                createOrExplain("GLOSS_ADMIN_PASSWORD", "admin", password, List.of(Role.ADMIN, Role.REVIEWER, Role.EDITOR));
                 LOG.info("Created the account admin with the password from GLOSS_ADMIN_PASSWORD.");
             }
         });
@@ -117,8 +118,17 @@ public class StartupData {
             return;
         }
         String password = demoPassword.filter(p -> !p.isBlank()).orElseGet(StartupData::randomPassword);
-        accounts.create(username, password, roles);
+        createOrExplain("GLOSS_DEMO_PASSWORD", username, password, roles);
         printed.add(String.format("  %-9s password: %-20s roles: %s", username, password, String.join(", ", roles)));
+    }
+
+    /** A password the operator chose that the policy refuses stops the start with a sentence naming the setting. */
+    private void createOrExplain(String setting, String username, String password, List<String> roles) {
+        try {
+            accounts.create(username, password, roles);
+        } catch (GlossException refused) {
+            throw new IllegalStateException(setting + " is refused: " + refused.getMessage());
+        }
     }
 
     private static String randomPassword() {
