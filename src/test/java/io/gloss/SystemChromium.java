@@ -38,17 +38,23 @@ public final class SystemChromium {
     }
 
     /**
-     * A page that reports what would go wrong in front of a person: script errors, console errors
-     * and answers of 400 or more (as "409 POST /api/decisions", the path from the site's root),
+     * A page that reports what would go wrong in front of a person: script errors, console errors,
+     * anything the Content-Security-Policy blocked, and answers of 400 or more (as "409 POST /api/decisions", the path from the site's root),
      * except the browser's own /favicon.ico and the failures a scenario provokes on purpose.
      * Each report starts with {@code who}.
      */
     public static Page watchedPage(BrowserContext context, String who, List<String> errors, Collection<String> expected) {
         Page page = context.newPage();
+        // Whatever the Content-Security-Policy blocks (an inline script or handler, a style, a
+        // load from elsewhere) is reported on the console; the script is Playwright's, so the
+        // page's policy does not apply to it.
+        page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
         page.onPageError(error -> errors.add(who + ": " + error));
         page.onConsoleMessage(message -> {
             // Failed loads are reported (with their address) by the response listener below.
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+            if (("error".equals(message.type()) && !message.text().startsWith("Failed to load resource"))
+                    || message.text().contains("Content Security Policy")) {
                 errors.add(who + ": console: " + message.text());
             }
         });
