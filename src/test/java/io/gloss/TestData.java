@@ -2,7 +2,7 @@ package io.gloss;
 
 import io.gloss.article.ArticleInput;
 import io.gloss.article.ArticleService;
-import io.gloss.label.LabelService;
+import io.gloss.project.LabelService;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectMember;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +41,7 @@ public class TestData {
     /** Removes an annotation's rows for good, so that a test can tag the same span again. */
     @Transactional
     public void delete(long annotationId) {
-        io.gloss.review.AnnotationTransition.delete("annotationId", annotationId);
+        io.gloss.annotation.AnnotationTransition.delete("annotationId", annotationId);
         io.gloss.audit.AuditEvent.delete("entity = 'annotation' and entityId = ?1", annotationId);
         io.gloss.annotation.Annotation.deleteById(annotationId);
     }

@@ -1,7 +1,7 @@
 package io.gloss.annotation;
 
 import io.gloss.article.Article;
-import io.gloss.label.Label;
+import io.gloss.project.Label;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,6 @@
 package io.gloss.annotation;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.gloss.review.TransitionView;
 import java.util.List;
 
 /** An annotation with its status history, as {@code GET /api/annotations/{id}} returns it. */

@@ -2,8 +2,6 @@ package io.gloss.annotation;
 
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.ProjectService;
-import io.gloss.review.AnnotationTransition;
-import io.gloss.review.TransitionView;
 import io.gloss.web.GlossException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,6 @@
 package io.gloss.annotation;
 
 import io.gloss.article.ArticleService;
-import io.gloss.review.AnnotationTransition;
-import io.gloss.review.TransitionView;
 import io.gloss.auth.Role;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;

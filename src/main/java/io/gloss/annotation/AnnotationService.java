@@ -2,18 +2,17 @@ package io.gloss.annotation;
 
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
+import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
-import io.gloss.label.Label;
+import io.gloss.db.Timestamps;
+import io.gloss.project.Label;
 import io.gloss.project.ProjectService;
+import io.gloss.text.Offsets;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import io.gloss.audit.AuditService;
-import io.gloss.review.ReviewService;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +40,7 @@ public class AnnotationService {
     CurrentUser currentUser;
 
     @Inject
-    ReviewService review;
+    AnnotationLifecycle lifecycle;
 
     @Inject
     AuditService audit;
@@ -73,7 +72,7 @@ public class AnnotationService {
             throw GlossException.badRequest("articleId", "articleId is required.");
         }
         Article article = articles.require(input.articleId());
-        Label label = labelOf(article, input.label());
+        Label label = Label.require(article.project.id, input.label());
         Offsets.check(article.text, article.length, input.start(), input.end(), input.quote());
         String author = currentUser.username();
         Annotation twin = Annotation.find("article.id = ?1 and author = ?2 and label.id = ?3 and start = ?4 and end = ?5 "
@@ -91,9 +90,9 @@ public class AnnotationService {
         annotation.note = note(input.note());
         annotation.projectId = article.project.id;
         annotation.author = author;
-        annotation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        annotation.createdAt = Timestamps.now();
         annotation.updatedAt = annotation.createdAt;
-        review.submit(annotation);
+        lifecycle.submit(annotation);
         AnnotationView created = AnnotationView.of(annotation);
         audit.record(annotation.projectId, "annotation", annotation.id, "create", null, created);
         return created;
@@ -107,12 +106,8 @@ public class AnnotationService {
         if (change == null || change.version() == null) {
             throw GlossException.badRequest("version", "version is required: send the version you last read.");
         }
-        if (change.version() != annotation.version) {
-            throw GlossException.conflict("stale", "This annotation was changed since you read it (your version "
-                    + change.version() + ", current " + annotation.version + "). Reload and try again.")
-                    .with("current", AnnotationView.of(annotation));
-        }
-        Label label = change.label() == null ? annotation.label : labelOf(annotation.article, change.label());
+        AnnotationLifecycle.requireVersion(annotation, change.version());
+        Label label = change.label() == null ? annotation.label : Label.require(annotation.projectId, change.label());
         int start = change.start() == null ? annotation.start : change.start();
         int end = change.end() == null ? annotation.end : change.end();
         String quote = change.start() == null && change.end() == null && change.quote() == null ? annotation.quote : change.quote();
@@ -132,8 +127,8 @@ public class AnnotationService {
         annotation.end = end;
         annotation.quote = quote;
         annotation.note = note;
-        annotation.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        review.revised(annotation);
+        annotation.updatedAt = Timestamps.now();
+        lifecycle.backToReview(annotation, null);
         Annotation.flush(); // the version increments on flush; the answer must carry the new one
         AnnotationView after = AnnotationView.of(annotation);
         audit.record(annotation.projectId, "annotation", annotation.id, "update", before, after);
@@ -146,7 +141,7 @@ public class AnnotationService {
         Annotation annotation = require(id);
         requireAuthor(annotation, "delete");
         AnnotationView before = AnnotationView.of(annotation);
-        annotation.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        annotation.deletedAt = Timestamps.now();
         annotation.updatedAt = annotation.deletedAt;
         audit.record(annotation.projectId, "annotation", annotation.id, "delete", before, null);
     }
@@ -155,17 +150,6 @@ public class AnnotationService {
         if (!annotation.author.equals(currentUser.username())) {
             throw GlossException.forbidden("Only " + annotation.author + ", who made this annotation, may " + verb + " it.");
         }
-    }
-
-    private static Label labelOf(Article article, String key) {
-        if (key == null || key.isBlank()) {
-            throw GlossException.badRequest("label", "label is required: the key of one of the project's labels.");
-        }
-        Label label = Label.find("project.id = ?1 and key = ?2", article.project.id, key.strip()).firstResult();
-        if (label == null) {
-            throw GlossException.badRequest("label", "The project of this article has no label \"" + Texts.excerpt(key) + "\".");
-        }
-        return label;
     }
 
     private static String note(String note) {

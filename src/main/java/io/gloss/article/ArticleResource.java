@@ -4,6 +4,7 @@ import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
+import io.gloss.text.TextNormalizer;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;

@@ -1,9 +1,10 @@
 package io.gloss.article;
 
-import io.gloss.annotation.Offsets;
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
+import io.gloss.text.Offsets;
+import io.gloss.text.TextNormalizer;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
 import io.gloss.web.Texts;

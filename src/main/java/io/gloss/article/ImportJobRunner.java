@@ -1,5 +1,6 @@
 package io.gloss.article;
 
+import io.gloss.db.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -161,7 +162,7 @@ public class ImportJobRunner {
         }
         job.state = ImportState.RUNNING;
         if (job.startedAt == null) {
-            job.startedAt = ImportJobs.now();
+            job.startedAt = Timestamps.now();
         }
         return new Start(job.projectId, job.linesRead, job.createdBy);
     }
@@ -183,7 +184,7 @@ public class ImportJobRunner {
     private static void end(long jobId, ImportState state, String message) {
         ImportJob job = ImportJob.findById(jobId);
         job.state = state;
-        job.finishedAt = ImportJobs.now();
+        job.finishedAt = Timestamps.now();
         if (message != null) {
             job.message = message;
         }

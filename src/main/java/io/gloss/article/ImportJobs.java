@@ -1,5 +1,6 @@
 package io.gloss.article;
 
+import io.gloss.db.Timestamps;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,7 +68,7 @@ public class ImportJobs {
         job.state = ImportState.QUEUED;
         job.linesTotal = lines(body);
         job.createdBy = username;
-        job.createdAt = now();
+        job.createdAt = Timestamps.now();
         job.persist();
         try {
             Files.createDirectories(dir);
@@ -106,9 +105,5 @@ public class ImportJobs {
     public List<ImportJobView> recent(long projectId, int limit) {
         return ImportJob.<ImportJob>find("projectId = ?1 order by id desc", projectId).range(0, limit - 1).list().stream()
                 .map(job -> ImportJobView.of(job, List.of())).toList();
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,8 +1,9 @@
 package io.gloss.audit;
 
 import io.gloss.auth.Role;
-import io.gloss.web.Page;
 import io.gloss.web.Links;
+import io.gloss.web.Page;
+import io.gloss.web.Texts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +63,7 @@ public class AuditPageResource {
     public TemplateInstance page(@QueryParam("entity") String entity, @QueryParam("id") String id,
             @QueryParam("user") String user, @QueryParam("action") String action, @QueryParam("after") String after,
             @QueryParam("limit") Integer limit) {
-        AuditForm form = new AuditForm(blankToNull(entity), blankToNull(id), blankToNull(user), blankToNull(action), limit);
+        AuditForm form = new AuditForm(Texts.blankToNull(entity), Texts.blankToNull(id), Texts.blankToNull(user), Texts.blankToNull(action), limit);
         Long recordId = null;
         if (form.id() != null) {
             try {
@@ -76,9 +77,5 @@ public class AuditPageResource {
                 form.action(), null, null), after, limit);
         return Templates.audit(form, ACTIONS, page.items().stream().map(AuditRow::of).toList(),
                 page.next() == null ? null : form.href(page.next()), null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

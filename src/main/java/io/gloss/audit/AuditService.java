@@ -3,11 +3,10 @@ package io.gloss.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.auth.CurrentUser;
+import io.gloss.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Writes audit events. It joins the caller's transaction and refuses to run without one, so an
@@ -31,7 +30,7 @@ public class AuditService {
         event.action = action;
         String user = currentUser.username();
         event.actor = user == null ? "system" : user;
-        event.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.at = Timestamps.now();
         event.before = toJson(before);
         event.after = toJson(after);
         event.persist();

@@ -1,12 +1,11 @@
 package io.gloss.auth;
 
+import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +42,7 @@ public class AccountService {
         account.usernameKey = UserAccount.keyOf(username);
         account.passwordHash = BcryptUtil.bcryptHash(password);
         account.roles = String.join(",", clean);
-        account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.createdAt = Timestamps.now();
         account.persist();
         return account;
     }
@@ -89,7 +88,7 @@ public class AccountService {
         setPassword(account, password);
         sessions.endAll(account.username, null);
         ApiToken.update("revokedAt = ?1 where username = ?2 and revokedAt is null",
-                Instant.now().truncatedTo(ChronoUnit.MICROS), account.username);
+                Timestamps.now(), account.username);
     }
 
     /** The user changes their own password, proving the current one; their other sessions end. */

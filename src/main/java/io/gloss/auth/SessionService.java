@@ -1,11 +1,11 @@
 package io.gloss.auth;
 
+import io.gloss.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +31,7 @@ public class SessionService {
         UserSession session = new UserSession();
         session.username = username;
         session.tokenHash = Secrets.hash(secret);
-        session.createdAt = now();
+        session.createdAt = Timestamps.now();
         session.lastUsedAt = session.createdAt;
         session.persist();
         return secret;
@@ -59,7 +59,7 @@ public class SessionService {
             return Optional.empty();
         }
         if (session.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-            session.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
+            session.lastUsedAt = Timestamps.stored(now);
         }
         return Optional.of(Owner.of(account.username, account.roles));
     }
@@ -68,7 +68,7 @@ public class SessionService {
     @Transactional
     public void end(String secret) {
         if (secret != null) {
-            UserSession.update("endedAt = ?1 where tokenHash = ?2 and endedAt is null", now(), Secrets.hash(secret));
+            UserSession.update("endedAt = ?1 where tokenHash = ?2 and endedAt is null", Timestamps.now(), Secrets.hash(secret));
         }
     }
 
@@ -77,10 +77,7 @@ public class SessionService {
     public int endAll(String username, String keepSecret) {
         String keep = keepSecret == null ? "" : Secrets.hash(keepSecret);
         return UserSession.update("endedAt = ?1 where username = ?2 and endedAt is null and tokenHash <> ?3",
-                now(), username, keep);
+                Timestamps.now(), username, keep);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,5 +1,6 @@
 package io.gloss.auth;
 
+import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -49,7 +49,7 @@ public class TokenService {
         token.tokenHash = Secrets.hash(secret);
         token.roles = String.join(",", currentUser.roles());
         token.source = identity.getPrincipal() instanceof JsonWebToken ? ApiToken.OIDC : ApiToken.LOCAL;
-        token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        token.createdAt = Timestamps.now();
         token.persist();
         return new Created(token, secret);
     }
@@ -65,7 +65,7 @@ public class TokenService {
         if (token == null || token.revokedAt != null || !token.username.equals(currentUser.username())) {
             throw GlossException.notFound("Token " + id);
         }
-        token.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        token.revokedAt = Timestamps.now();
     }
 
     /**
@@ -95,7 +95,7 @@ public class TokenService {
         }
         Instant now = Instant.now();
         if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-            token.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
+            token.lastUsedAt = Timestamps.stored(now);
         }
         // A token made by a Keycloak user, who has no local account, keeps the roles it was made with.
         return Optional.of(Owner.of(token.username, local ? account.roles : token.roles));

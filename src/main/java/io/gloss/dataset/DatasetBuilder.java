@@ -2,7 +2,9 @@ package io.gloss.dataset;
 
 import io.gloss.dataset.format.ExportContext;
 import io.gloss.dataset.format.FormatWriter;
-import io.gloss.label.Label;
+import io.gloss.db.Timestamps;
+import io.gloss.project.Label;
+import io.gloss.text.CodePointText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,8 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -258,7 +258,7 @@ public class DatasetBuilder {
         }
         DatasetDefinition definition = dataset.definition();
         dataset.state = DatasetState.RUNNING;
-        dataset.startedAt = now();
+        dataset.startedAt = Timestamps.now();
         dataset.articlesDone = 0;
         dataset.articlesTotal = reader.count(definition);
         List<ExportContext.LabelInfo> labels = Label.ofProject(definition.projectId()).stream()
@@ -442,7 +442,7 @@ public class DatasetBuilder {
         Dataset dataset = Dataset.findById(datasetId);
         dataset.state = DatasetState.DONE;
         dataset.articlesDone = dataset.articlesTotal;
-        dataset.finishedAt = now();
+        dataset.finishedAt = Timestamps.now();
         dataset.errorMessage = null;
         dataset.files.clear();
         dataset.files.addAll(files);
@@ -454,7 +454,7 @@ public class DatasetBuilder {
             return;
         }
         dataset.state = DatasetState.FAILED;
-        dataset.finishedAt = now();
+        dataset.finishedAt = Timestamps.now();
         // The first cause that explains itself: a broken invariant's sentence, or a file problem.
         String reason = firstCause(e, c -> c instanceof IllegalStateException && c.getMessage() != null || c instanceof IOException)
                 .map(c -> c instanceof IOException ? "The files could not be written (" + c.getMessage() + ")." : c.getMessage())
@@ -462,9 +462,6 @@ public class DatasetBuilder {
         dataset.errorMessage = "The build failed: " + reason;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static void closeQuietly(AutoCloseable... closeables) {
         for (AutoCloseable closeable : closeables) {

@@ -3,8 +3,7 @@ package io.gloss.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.auth.Role;
-import io.gloss.label.Label;
-import io.gloss.label.LabelView;
+import io.gloss.project.LabelView;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
@@ -120,7 +119,7 @@ public class DatasetPageResource {
     }
 
     private TemplateInstance render(Project project, String after, Form form, String error) {
-        List<LabelView> labels = Label.ofProject(project.id).stream().map(LabelView::of).toList();
+        List<LabelView> labels = LabelView.ofProject(project.id);
         return Templates.datasets(project, labels, Arrays.asList(DatasetFormat.values()),
                 Arrays.asList(AnnotationStatus.values()), datasets.list(project.id, after, 50), form, error);
     }

@@ -1,7 +1,5 @@
 package io.gloss.project;
 
-import io.gloss.label.Label;
-import io.gloss.label.LabelView;
 import java.util.List;
 
 /** A project with its label set. */
@@ -9,6 +7,6 @@ public record ProjectView(Long id, String name, String description, String guide
 
     public static ProjectView of(Project p) {
         return new ProjectView(p.id, p.name, p.description, p.guidelines,
-                Label.ofProject(p.id).stream().map(LabelView::of).toList());
+                LabelView.ofProject(p.id));
     }
 }

@@ -5,12 +5,12 @@ import io.gloss.annotation.AnnotationStatus;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
-import io.gloss.label.Label;
-import io.gloss.label.LabelView;
+import io.gloss.project.LabelView;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
-import io.gloss.web.ScriptData;
 import io.gloss.web.Links;
+import io.gloss.web.ScriptData;
+import io.gloss.web.Texts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -118,7 +118,7 @@ public class ReviewQueuePageResource {
             @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         // Parses and checks the status the way the API does (a 400 with a sentence when unknown).
         ReviewQueueService.QueueFilter parsed = ReviewQueueService.QueueFilter.of(null, label, null, author, status);
-        QueueForm form = new QueueForm(blankToNull(project), parsed.label(), blankToNull(article), parsed.author(),
+        QueueForm form = new QueueForm(Texts.blankToNull(project), parsed.label(), Texts.blankToNull(article), parsed.author(),
                 parsed.status(), limit);
         List<String> errors = new ArrayList<>();
         Long projectId = id(form.project(), "Project", errors);
@@ -156,7 +156,7 @@ public class ReviewQueuePageResource {
     private static Map<Long, List<LabelView>> labelSets(List<ReviewQueueService.QueueItem> items) {
         Map<Long, List<LabelView>> sets = new LinkedHashMap<>();
         for (ReviewQueueService.QueueItem item : items) {
-            sets.computeIfAbsent(item.projectId(), id -> Label.ofProject(id).stream().map(LabelView::of).toList());
+            sets.computeIfAbsent(item.projectId(), id -> LabelView.ofProject(id));
         }
         return sets;
     }
@@ -172,7 +172,7 @@ public class ReviewQueuePageResource {
                 return byKey;
             });
             String key = item.annotation().label();
-            LabelView label = labels.getOrDefault(key, new LabelView(key, key, "#888888", null, null, false));
+            LabelView label = labels.getOrDefault(key, LabelView.unknown(key));
             rows.add(new Row(item, label, item.annotation().author().equals(currentUser.username())));
         }
         return rows;
@@ -193,9 +193,5 @@ public class ReviewQueuePageResource {
             errors.add(field + " must be a number, e.g. 12; “" + value + "” is not.");
             return null;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,8 +5,10 @@ import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.annotation.AnnotationView;
 import io.gloss.auth.CurrentUser;
+import io.gloss.text.SpanContext;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
+import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,11 +42,7 @@ public class ReviewQueueService {
                     throw GlossException.badRequest("status", "status must be SUBMITTED, APPROVED or REJECTED.");
                 }
             }
-            return new QueueFilter(project, blankToNull(label), article, blankToNull(author), parsed);
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.strip();
+            return new QueueFilter(project, Texts.blankToNull(label), article, Texts.blankToNull(author), parsed);
         }
     }
 

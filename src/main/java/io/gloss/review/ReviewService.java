@@ -1,10 +1,13 @@
 package io.gloss.review;
 
 import io.gloss.annotation.Annotation;
+import io.gloss.annotation.AnnotationLifecycle;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.annotation.AnnotationView;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
+import io.gloss.db.Timestamps;
+import io.gloss.project.Label;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
@@ -12,16 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The review workflow. {@link #move} is the only place an annotation's status changes; every
- * change writes its history row, and decisions their audit event, in the caller's transaction.
+ * Reviewers' decisions: approve or reject (alone or in bulk, all or nothing) and label
+ * corrections, under the four-eyes rule. Statuses change through {@link AnnotationLifecycle};
+ * each decision writes its audit event in the same transaction.
  */
 @ApplicationScoped
 public class ReviewService {
@@ -46,23 +47,8 @@ public class ReviewService {
     @Inject
     AuditService audit;
 
-    /** Stores a new annotation, which enters review as SUBMITTED with its first history row. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void submit(Annotation annotation) {
-        // The row is inserted with the state it has at persist(): status first, then the id exists.
-        annotation.status = AnnotationStatus.SUBMITTED;
-        annotation.statusChangedAt = annotation.createdAt;
-        annotation.persist();
-        record(annotation.id, null, AnnotationStatus.SUBMITTED, null, annotation.createdAt);
-    }
-
-    /** The author changed a decided annotation: it goes back to review. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void revised(Annotation annotation) {
-        if (annotation.status != AnnotationStatus.SUBMITTED) {
-            move(annotation, AnnotationStatus.SUBMITTED, null);
-        }
-    }
+    @Inject
+    AnnotationLifecycle lifecycle;
 
     @Transactional
     public AnnotationView decide(Long id, String decisionText, String comment, Integer version) {
@@ -88,29 +74,16 @@ public class ReviewService {
         if (annotation.author.equals(currentUser.username())) {
             throw GlossException.forbidden("This is your own annotation: change it on the article page.");
         }
-        if (version != null && version != annotation.version) {
-            throw GlossException.conflict("stale", "This annotation was changed since you read it (your version "
-                    + version + ", current " + annotation.version + "). Reload and look again.")
-                    .with("current", AnnotationView.of(annotation));
-        }
-        if (labelKey == null || labelKey.isBlank()) {
-            throw GlossException.badRequest("label", "label is required: the key of one of the project's labels.");
-        }
-        io.gloss.label.Label label = io.gloss.label.Label.find("project.id = ?1 and key = ?2",
-                annotation.projectId, labelKey.strip()).firstResult();
-        if (label == null) {
-            throw GlossException.badRequest("label", "The project of this annotation has no label \"" + labelKey + "\".");
-        }
+        AnnotationLifecycle.requireVersion(annotation, version);
+        Label label = Label.require(annotation.projectId, labelKey);
         if (label.id.equals(annotation.label.id)) {
             return AnnotationView.of(annotation);
         }
         AnnotationView before = AnnotationView.of(annotation);
         annotation.label = label;
         annotation.labelCorrectedBy = currentUser.username();
-        annotation.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (annotation.status != AnnotationStatus.SUBMITTED) {
-            move(annotation, AnnotationStatus.SUBMITTED, "label changed to " + label.key);
-        }
+        annotation.updatedAt = Timestamps.now();
+        lifecycle.backToReview(annotation, "label changed to " + label.key);
         Annotation.flush();
         AnnotationView after = AnnotationView.of(annotation);
         audit.record(annotation.projectId, "annotation", annotation.id, "relabel", before, after);
@@ -177,11 +150,7 @@ public class ReviewService {
                     + "; only a SUBMITTED annotation can be decided on.")
                     .with("current", AnnotationView.of(annotation));
         }
-        if (version != null && version != annotation.version) {
-            throw GlossException.conflict("stale", "This annotation was changed since you read it (your version "
-                    + version + ", current " + annotation.version + "). Reload and look again.")
-                    .with("current", AnnotationView.of(annotation));
-        }
+        AnnotationLifecycle.requireVersion(annotation, version);
         if (decision == Decision.REJECT && (comment == null || comment.isBlank())) {
             throw GlossException.badRequest("comment", "Say why you reject it: the author reads the comment.");
         }
@@ -189,34 +158,11 @@ public class ReviewService {
 
     private void apply(Annotation annotation, Decision decision, String comment) {
         AnnotationView before = AnnotationView.of(annotation);
-        move(annotation, decision.result, comment == null || comment.isBlank() ? null : comment.strip());
+        lifecycle.move(annotation, decision.result, comment == null || comment.isBlank() ? null : comment.strip());
         annotation.reviewer = currentUser.username();
         annotation.comment = comment == null || comment.isBlank() ? null : comment.strip();
         annotation.updatedAt = annotation.statusChangedAt;
         audit.record(annotation.projectId, "annotation", annotation.id, decision.name().toLowerCase(java.util.Locale.ROOT),
                 before, AnnotationView.of(annotation));
-    }
-
-    private void move(Annotation annotation, AnnotationStatus to, String comment) {
-        AnnotationStatus from = annotation.status;
-        if (from != null && !from.canMoveTo(to)) {
-            throw GlossException.conflict("illegal_transition", "An annotation that is " + from + " cannot become " + to + ".")
-                    .with("current", Map.of("status", from));
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        record(annotation.id, from, to, comment, now);
-        annotation.status = to;
-        annotation.statusChangedAt = now;
-    }
-
-    private void record(long annotationId, AnnotationStatus from, AnnotationStatus to, String comment, Instant at) {
-        AnnotationTransition transition = new AnnotationTransition();
-        transition.annotationId = annotationId;
-        transition.from = from;
-        transition.to = to;
-        transition.actor = currentUser.username();
-        transition.comment = comment;
-        transition.at = at;
-        transition.persist();
     }
 }

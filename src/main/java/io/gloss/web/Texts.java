@@ -53,7 +53,13 @@ public final class Texts {
 
     /** An optional one-line value: blank is null, the rest is stripped and limited. */
     public static String optional(String field, String value, int max) {
-        return value == null || value.isBlank() ? null : limit(field, value.strip(), max);
+        String stripped = blankToNull(value);
+        return stripped == null ? null : limit(field, stripped, max);
+    }
+
+    /** A form field or query parameter left empty is absent: blank is null, the rest is stripped. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A client's value as an error message may quote it: cut after a few words, on a whole code point. */

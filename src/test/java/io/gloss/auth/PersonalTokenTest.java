@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.article.TextNormalizer;
+import io.gloss.text.TextNormalizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

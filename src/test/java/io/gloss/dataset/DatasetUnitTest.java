@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.dataset.format.BratWriter;
 import io.gloss.dataset.format.Tokenizer;
+import io.gloss.text.CodePointText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

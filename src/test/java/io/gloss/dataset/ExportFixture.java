@@ -1,16 +1,16 @@
 package io.gloss.dataset;
 
-import io.gloss.SharedCorpus;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.agroal.api.AgroalDataSource;
+import io.gloss.SharedCorpus;
 import io.gloss.TestData;
 import io.gloss.article.Article;
 import io.gloss.article.ArticleInput;
 import io.gloss.article.ArticleService;
-import io.gloss.label.Label;
+import io.gloss.project.Label;
 import io.gloss.project.Project;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;

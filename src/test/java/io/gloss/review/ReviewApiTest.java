@@ -11,6 +11,7 @@ import io.gloss.TestAccounts;
 import io.gloss.TestData;
 import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationStatus;
+import io.gloss.annotation.AnnotationTransition;
 import io.gloss.audit.AuditEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

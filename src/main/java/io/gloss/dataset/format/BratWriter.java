@@ -1,9 +1,9 @@
 package io.gloss.dataset.format;
 
-import io.gloss.dataset.CodePointText;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
 import io.gloss.dataset.ExportSpan;
+import io.gloss.text.CodePointText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.gloss.dataset.format;
 
-import io.gloss.dataset.CodePointText;
+import io.gloss.text.CodePointText;
 import java.text.BreakIterator;
 import java.util.Arrays;
 import java.util.Locale;

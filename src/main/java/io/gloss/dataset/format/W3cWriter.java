@@ -1,10 +1,10 @@
 package io.gloss.dataset.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.gloss.dataset.CodePointText;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
 import io.gloss.dataset.ExportSpan;
+import io.gloss.text.CodePointText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.gloss.dataset;
+package io.gloss.text;
 
 /**
  * An article text addressed in code points, the unit of every Gloss offset, with conversions to

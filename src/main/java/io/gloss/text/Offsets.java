@@ -1,4 +1,4 @@
-package io.gloss.annotation;
+package io.gloss.text;
 
 import io.gloss.web.GlossException;
 

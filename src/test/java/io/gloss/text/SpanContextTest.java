@@ -1,4 +1,4 @@
-package io.gloss.review;
+package io.gloss.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

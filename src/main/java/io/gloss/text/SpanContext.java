@@ -1,6 +1,5 @@
-package io.gloss.review;
+package io.gloss.text;
 
-import io.gloss.annotation.Offsets;
 import java.text.BreakIterator;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.gloss.article;
+package io.gloss.text;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,13 +1,12 @@
-package io.gloss.article;
+package io.gloss.annotation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gloss.annotation.AnnotationService;
-import io.gloss.annotation.AnnotationView;
+import io.gloss.article.Article;
+import io.gloss.article.ArticleService;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
-import io.gloss.label.Label;
-import io.gloss.label.LabelView;
+import io.gloss.project.LabelView;
 import io.gloss.web.ScriptData;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -60,7 +59,7 @@ public class ArticlePageResource {
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") Long id) throws JsonProcessingException {
         Article article = articles.require(id);
-        List<LabelView> labels = Label.ofProject(article.project.id).stream().map(LabelView::of).toList();
+        List<LabelView> labels = LabelView.ofProject(article.project.id);
         List<AnnotationView> views = annotations.ofArticle(article, null).stream().map(AnnotationView::of).toList();
         boolean canAnnotate = currentUser.isEditor();
         PageData data = new PageData(

@@ -1,6 +1,5 @@
-package io.gloss.review;
+package io.gloss.annotation;
 
-import io.gloss.annotation.AnnotationStatus;
 import java.time.Instant;
 
 /** A row of an annotation's history. */

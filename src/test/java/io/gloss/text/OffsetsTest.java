@@ -1,4 +1,4 @@
-package io.gloss.annotation;
+package io.gloss.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

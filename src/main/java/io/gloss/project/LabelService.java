@@ -1,6 +1,5 @@
-package io.gloss.label;
+package io.gloss.project;
 
-import io.gloss.project.Project;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,7 @@ public class LabelService {
         if (!key.matches("[A-Z][A-Z0-9_]{0,49}")) {
             throw GlossException.badRequest("key", "A label key is 1 to 50 capital letters, digits or underscores, starting with a letter (e.g. ACTOR).");
         }
-        String color = input.color() == null ? "#888888" : input.color().strip().toLowerCase(Locale.ROOT);
+        String color = input.color() == null ? Label.DEFAULT_COLOR : input.color().strip().toLowerCase(Locale.ROOT);
         if (!color.matches("#[0-9a-f]{6}")) {
             throw GlossException.badRequest("color", "A colour is written #rrggbb, e.g. #1f77b4.");
         }

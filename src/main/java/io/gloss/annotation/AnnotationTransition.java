@@ -1,6 +1,5 @@
-package io.gloss.review;
+package io.gloss.annotation;
 
-import io.gloss.annotation.AnnotationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

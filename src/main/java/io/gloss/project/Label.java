@@ -1,6 +1,7 @@
-package io.gloss.label;
+package io.gloss.project;
 
-import io.gloss.project.Project;
+import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,9 @@ import java.util.List;
 /** A tag of a project's label set (CLAIM, ACTOR, LOCATION, ...). */
 @Entity
 public class Label extends PanacheEntity {
+
+    /** The colour of a label created without one. */
+    public static final String DEFAULT_COLOR = "#888888";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "project_id")
@@ -40,5 +44,17 @@ public class Label extends PanacheEntity {
 
     public static List<Label> ofProject(long projectId) {
         return list("project.id = ?1 order by sortOrder, id", projectId);
+    }
+
+    /** The project's label with this key, or 400 naming the key. */
+    public static Label require(long projectId, String key) {
+        if (key == null || key.isBlank()) {
+            throw GlossException.badRequest("label", "label is required: the key of one of the project's labels.");
+        }
+        Label label = find("project.id = ?1 and key = ?2", projectId, key.strip()).firstResult();
+        if (label == null) {
+            throw GlossException.badRequest("label", "This project has no label \"" + Texts.excerpt(key) + "\".");
+        }
+        return label;
     }
 }

@@ -1,8 +1,6 @@
-package io.gloss.label;
+package io.gloss.project;
 
 import io.gloss.auth.Role;
-import io.gloss.project.Project;
-import io.gloss.project.ProjectService;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +32,7 @@ public class LabelResource {
     @Path("projects/{projectId}/labels")
     public Page<LabelView> list(@PathParam("projectId") Long projectId) {
         Project project = projects.require(projectId);
-        return new Page<>(Label.ofProject(project.id).stream().map(LabelView::of).toList(), null);
+        return new Page<>(LabelView.ofProject(project.id), null);
     }
 
     @POST

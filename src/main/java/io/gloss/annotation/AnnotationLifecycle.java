@@ -1,0 +1,75 @@
+package io.gloss.annotation;
+
+import io.gloss.auth.CurrentUser;
+import io.gloss.db.Timestamps;
+import io.gloss.web.GlossException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An annotation's status over its life: it enters review when stored ({@link #submit}), goes back
+ * to review when its author or a reviewer changes it ({@link #backToReview}), and is decided on
+ * ({@link #move}). This is the only place a status changes, and every change writes its history
+ * row in the caller's transaction.
+ */
+@ApplicationScoped
+public class AnnotationLifecycle {
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** Refuses a write based on an older version than the stored one (409 {@code stale}, with the current annotation). */
+    public static void requireVersion(Annotation annotation, Integer version) {
+        if (version != null && version != annotation.version) {
+            throw GlossException.conflict("stale", "This annotation was changed since you read it (your version "
+                    + version + ", current " + annotation.version + "). Reload and try again.")
+                    .with("current", AnnotationView.of(annotation));
+        }
+    }
+
+    /** Stores a new annotation, which enters review as SUBMITTED with its first history row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submit(Annotation annotation) {
+        // The row is inserted with the state it has at persist(): status first, then the id exists.
+        annotation.status = AnnotationStatus.SUBMITTED;
+        annotation.statusChangedAt = annotation.createdAt;
+        annotation.persist();
+        record(annotation.id, null, AnnotationStatus.SUBMITTED, null, annotation.createdAt);
+    }
+
+    /** The annotation was changed: a decided one goes back to review, saying why ({@code reason} may be null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void backToReview(Annotation annotation, String reason) {
+        if (annotation.status != AnnotationStatus.SUBMITTED) {
+            move(annotation, AnnotationStatus.SUBMITTED, reason);
+        }
+    }
+
+    /** Moves the annotation to {@code to}, if its current status allows it; 409 otherwise. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(Annotation annotation, AnnotationStatus to, String comment) {
+        AnnotationStatus from = annotation.status;
+        if (from != null && !from.canMoveTo(to)) {
+            throw GlossException.conflict("illegal_transition", "An annotation that is " + from + " cannot become " + to + ".")
+                    .with("current", Map.of("status", from));
+        }
+        Instant now = Timestamps.now();
+        record(annotation.id, from, to, comment, now);
+        annotation.status = to;
+        annotation.statusChangedAt = now;
+    }
+
+    private void record(long annotationId, AnnotationStatus from, AnnotationStatus to, String comment, Instant at) {
+        AnnotationTransition transition = new AnnotationTransition();
+        transition.annotationId = annotationId;
+        transition.from = from;
+        transition.to = to;
+        transition.actor = currentUser.username();
+        transition.comment = comment;
+        transition.at = at;
+        transition.persist();
+    }
+}
