@@ -68,6 +68,8 @@ interface StatusAction {
 }
 
 const SHOW_OTHERS_KEY = "gloss.showOthers";
+/** A label the page does not know (removed since the page loaded) is drawn grey, as the server shows it. */
+const UNKNOWN_LABEL_COLOR = "#888888";
 const VIEW_ONLY = "You can view but not annotate in this project.";
 const STATUS_NAMES: Record<ReviewStatus, string> = {
   SUBMITTED: "Submitted",
@@ -235,6 +237,10 @@ class Annotator {
     return this.labels.get(key)?.name ?? key;
   }
 
+  private labelColor(key: string): string {
+    return this.labels.get(key)?.color ?? UNKNOWN_LABEL_COLOR;
+  }
+
   // ---- Drawing ----------------------------------------------------------
 
   /** Redraws the article text with every shown annotation. */
@@ -274,7 +280,7 @@ class Annotator {
 
   private createMark(node: SpanNode): HTMLElement {
     const annotation = this.annotations.get(node.id)!;
-    const color = this.labels.get(annotation.label)?.color ?? "#888888";
+    const color = this.labelColor(annotation.label);
     const mark = document.createElement("mark");
     mark.classList.add("hl", this.isMine(annotation) ? "mine" : "others");
     // An annotation split around another one is several adjacent pieces;
@@ -611,7 +617,7 @@ class Annotator {
     const mine = this.isMine(annotation);
     const editable = mine && this.data.canAnnotate;
     const heading = element("h2", "details-label", this.labelName(annotation.label));
-    heading.style.borderLeft = `0.4em solid ${this.labels.get(annotation.label)?.color ?? "#888888"}`;
+    heading.style.borderLeft = `0.4em solid ${this.labelColor(annotation.label)}`;
 
     const facts = element("dl", "details-facts");
     const fact = (term: string, value: string): void => {

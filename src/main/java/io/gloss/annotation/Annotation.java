@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One person's claim that {@code text[start:end]} (code points, end exclusive) of an article
@@ -75,4 +76,18 @@ public class Annotation extends PanacheEntity {
     /** When the annotation entered its current status; the review queue is oldest first by it. */
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
+
+    /** The article's live annotations in text order; {@code author} null or blank: everyone's. */
+    public static List<Annotation> liveOf(long articleId, String author) {
+        if (author == null || author.isBlank()) {
+            return list("article.id = ?1 and deletedAt is null order by start, end, id", articleId);
+        }
+        return list("article.id = ?1 and author = ?2 and deletedAt is null order by start, end, id", articleId, author);
+    }
+
+    /** The author's live annotation of exactly this span and label, if any. */
+    static Annotation findTwin(long articleId, String author, long labelId, int start, int end) {
+        return find("article.id = ?1 and author = ?2 and label.id = ?3 and start = ?4 and end = ?5 and deletedAt is null",
+                articleId, author, labelId, start, end).firstResult();
+    }
 }

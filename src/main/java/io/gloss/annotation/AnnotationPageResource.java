@@ -1,5 +1,6 @@
 package io.gloss.annotation;
 
+import io.gloss.audit.AuditFilter;
 import io.gloss.audit.AuditResource;
 import io.gloss.audit.AuditRow;
 import io.gloss.auth.CurrentUser;
@@ -51,7 +52,7 @@ public class AnnotationPageResource {
         // The audit trail (with before and after images) is for admins, as /api/audit is; everyone
         // who can see the annotation sees its status history.
         if (currentUser.isAdmin()) {
-            var page = audit.search(new AuditResource.AuditFilter("annotation", a.id, null, null, null, null), null, EVENTS);
+            var page = audit.search(new AuditFilter("annotation", a.id, null, null, null, null), null, EVENTS);
             events = page.items().stream().map(AuditRow::of).toList();
             moreEvents = page.next() != null;
         }

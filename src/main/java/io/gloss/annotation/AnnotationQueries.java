@@ -1,5 +1,7 @@
 package io.gloss.annotation;
 
+import io.gloss.article.AnnotationCounts;
+import io.gloss.article.ArticleSummary;
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
@@ -10,15 +12,17 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Read-only questions the pages ask about annotations (every write rule stays in
- * {@link AnnotationService}): the user's own work by status, and one annotation with its history.
+ * {@link AnnotationService}): the user's own work by status, one annotation with its history, and
+ * the counts of the article list.
  */
 @ApplicationScoped
-public class AnnotationQueries {
+public class AnnotationQueries implements AnnotationCounts {
 
     /** The order of "my work": what needs the author first, then what waits, then what is done. */
     public static final List<AnnotationStatus> MY_WORK_ORDER =
@@ -100,5 +104,24 @@ public class AnnotationQueries {
     /** Every status change of the annotation, oldest first. */
     public List<TransitionView> history(long annotationId) {
         return AnnotationTransition.of(annotationId).stream().map(TransitionView::of).toList();
+    }
+
+    @Override
+    public Map<Long, ArticleSummary.Counts> perArticle(List<Long> articleIds, String me) {
+        List<Object[]> rows = em.createQuery("select n.article.id, n.status, count(n), "
+                        + "sum(case when n.author = :me then 1 else 0 end) from Annotation n "
+                        + "where n.article.id in :ids and n.deletedAt is null group by n.article.id, n.status", Object[].class)
+                .setParameter("me", me == null ? "" : me).setParameter("ids", articleIds).getResultList();
+        Map<Long, long[]> raw = new HashMap<>();
+        for (Object[] r : rows) {
+            long[] c = raw.computeIfAbsent((Long) r[0], id -> new long[5]);
+            long n = ((Number) r[2]).longValue();
+            c[0] += n;
+            c[1] += ((Number) r[3]).longValue();
+            c[2 + ((AnnotationStatus) r[1]).ordinal()] += n;
+        }
+        Map<Long, ArticleSummary.Counts> counts = new HashMap<>();
+        raw.forEach((id, c) -> counts.put(id, new ArticleSummary.Counts(c[0], c[1], c[2], c[3], c[4])));
+        return counts;
     }
 }

@@ -13,7 +13,6 @@ import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Objects;
 
 /** Creating, revising and deleting annotations: every rule of the offset contract is checked here. */
@@ -45,13 +44,6 @@ public class AnnotationService {
     @Inject
     AuditService audit;
 
-    public List<Annotation> ofArticle(Article article, String author) {
-        if (author == null || author.isBlank()) {
-            return Annotation.list("article.id = ?1 and deletedAt is null order by start, end, id", article.id);
-        }
-        return Annotation.list("article.id = ?1 and author = ?2 and deletedAt is null order by start, end, id",
-                article.id, author);
-    }
 
     /**
      * A live annotation the current user may see; otherwise 404, the same whether it does not
@@ -75,8 +67,7 @@ public class AnnotationService {
         Label label = Label.require(article.project.id, input.label());
         Offsets.check(article.text, article.length, input.start(), input.end(), input.quote());
         String author = currentUser.username();
-        Annotation twin = Annotation.find("article.id = ?1 and author = ?2 and label.id = ?3 and start = ?4 and end = ?5 "
-                + "and deletedAt is null", article.id, author, label.id, input.start(), input.end()).firstResult();
+        Annotation twin = Annotation.findTwin(article.id, author, label.id, input.start(), input.end());
         if (twin != null) {
             throw GlossException.conflict("duplicate", "You have tagged exactly this span as " + label.name + " already.")
                     .with("existingId", twin.id);

@@ -44,9 +44,6 @@ public class ArticlePageResource {
     ArticleService articles;
 
     @Inject
-    AnnotationService annotations;
-
-    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -60,7 +57,7 @@ public class ArticlePageResource {
     public TemplateInstance page(@PathParam("id") Long id) throws JsonProcessingException {
         Article article = articles.require(id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
-        List<AnnotationView> views = annotations.ofArticle(article, null).stream().map(AnnotationView::of).toList();
+        List<AnnotationView> views = Annotation.liveOf(article.id, null).stream().map(AnnotationView::of).toList();
         boolean canAnnotate = currentUser.isEditor();
         PageData data = new PageData(
                 Map.of("id", article.id, "text", article.text, "length", article.length),

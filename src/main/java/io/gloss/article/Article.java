@@ -8,6 +8,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable text with metadata. The text is normalised once at import (NFC, line endings to
@@ -46,6 +50,33 @@ public class Article extends PanacheEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /**
+     * The article if {@code username} is a member of its project, with the membership checked in
+     * the same query: this runs on every annotation write, and a round trip to a database on
+     * another host costs more than the query itself.
+     */
+    public static Article findForMember(long articleId, String username) {
+        return getEntityManager().createQuery("select ar from Article ar where ar.id = :id and exists (select 1 "
+                + "from ProjectMember pm where pm.id.projectId = ar.project.id and pm.id.username = :username)", Article.class)
+                .setParameter("id", articleId).setParameter("username", username)
+                .getResultList().stream().findFirst().orElse(null);
+    }
+
+    /** The project's article with this text, if any. */
+    public static Optional<Article> findByText(long projectId, String sha256) {
+        return find("project.id = ?1 and sha256 = ?2", projectId, sha256).firstResultOptional();
+    }
+
+    /** Which of {@code hashes} the project's articles have already. */
+    public static Set<String> textsAmong(long projectId, Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager().createQuery("select a.sha256 from Article a where a.project.id = :project "
+                + "and a.sha256 in :hashes", String.class).setParameter("project", projectId).setParameter("hashes", hashes)
+                .getResultList());
+    }
 
     /** Whether pages may link to {@link #url}: articles stored before only http(s) was accepted may hold others. */
     public boolean hasWebUrl() {

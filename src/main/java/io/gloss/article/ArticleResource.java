@@ -43,6 +43,9 @@ public class ArticleResource {
     ArticleService articles;
 
     @Inject
+    ArticleQueries articleQueries;
+
+    @Inject
     JsonLinesImporter importer;
 
     @Inject
@@ -107,7 +110,7 @@ public class ArticleResource {
     public Page<ArticleSummary> list(@PathParam("id") Long projectId, @QueryParam("q") String q,
             @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         Project project = projects.require(projectId);
-        return articles.summaries(project, q, after, limit, currentUser.username());
+        return articleQueries.summaries(project.id, q, after, limit, currentUser.username());
     }
 
     @GET

@@ -92,7 +92,7 @@ public class ImportJobRunner {
 
     void resumeInterrupted() {
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            List<ImportJob> unfinished = ImportJob.list("state in ?1 order by id", List.of(ImportState.QUEUED, ImportState.RUNNING));
+            List<ImportJob> unfinished = ImportJob.unfinished();
             for (ImportJob job : unfinished) {
                 if (job.state == ImportState.RUNNING) {
                     job.state = ImportState.QUEUED;
@@ -172,8 +172,7 @@ public class ImportJobRunner {
         ImportJob job = em.find(ImportJob.class, jobId);
         int room = Math.max(0, errorsKept - job.errorCount);
         for (ImportReport.LineError error : batch.errors().subList(0, Math.min(room, batch.errors().size()))) {
-            em.createNativeQuery("insert into import_job_error (job_id, line, message) values (?1, ?2, ?3)")
-                    .setParameter(1, jobId).setParameter(2, error.line()).setParameter(3, error.message()).executeUpdate();
+            ImportJob.addError(jobId, error);
         }
         job.linesRead = batch.lastLine();
         job.imported += batch.imported();

@@ -8,7 +8,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +26,6 @@ public class ImportJobs {
     @Inject
     ProjectService projects;
 
-    @Inject
-    EntityManager em;
 
     @Inject
     Event<ImportQueued> queued;
@@ -92,18 +89,13 @@ public class ImportJobs {
         if (job == null || !projects.canSee(job.projectId)) {
             throw GlossException.notFound("Import " + id);
         }
-        List<ImportReport.LineError> errors = em.createNativeQuery(
-                        "select line, message from import_job_error where job_id = ?1 order by line", Object[].class)
-                .setParameter(1, job.id).getResultList().stream()
-                .map(r -> new ImportReport.LineError(((Number) ((Object[]) r)[0]).intValue(), (String) ((Object[]) r)[1]))
-                .toList();
-        return ImportJobView.of(job, errors);
+        return ImportJobView.of(job, ImportJob.errors(job.id));
     }
 
     /** The project's latest background imports, newest first, without their errors. */
     @Transactional
     public List<ImportJobView> recent(long projectId, int limit) {
-        return ImportJob.<ImportJob>find("projectId = ?1 order by id desc", projectId).range(0, limit - 1).list().stream()
+        return ImportJob.recent(projectId, limit).stream()
                 .map(job -> ImportJobView.of(job, List.of())).toList();
     }
 }

@@ -13,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +178,7 @@ public class JsonLinesImporter {
                 errors.add(new ImportReport.LineError(i + 1, e.getMessage()));
             }
         }
-        Set<String> existing = existing(projectId, fresh.keySet());
+        Set<String> existing = Article.textsAmong(projectId, fresh.keySet());
         List<Long> ids = new ArrayList<>();
         for (Article article : fresh.values()) {
             if (existing.contains(article.sha256)) {
@@ -193,13 +191,5 @@ public class JsonLinesImporter {
         Batch batch = new Batch(to, ids.size(), duplicates, List.copyOf(errors), List.copyOf(ids));
         outcome.recording(batch);
         return batch;
-    }
-
-    private Set<String> existing(long projectId, Collection<String> hashes) {
-        if (hashes.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(em.createQuery("select a.sha256 from Article a where a.project.id = :project and a.sha256 in :hashes",
-                String.class).setParameter("project", projectId).setParameter("hashes", hashes).getResultList());
     }
 }

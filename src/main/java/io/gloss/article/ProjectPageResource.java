@@ -36,7 +36,7 @@ public class ProjectPageResource {
     ProjectService projects;
 
     @Inject
-    ArticleService articles;
+    ArticleQueries articles;
 
     @Inject
     ImportJobs imports;
@@ -49,7 +49,8 @@ public class ProjectPageResource {
 
     /** The project page, optionally with the outcome of an import just done; admins see the latest background imports. */
     TemplateInstance render(Project project, String q, String after, ImportReport report) {
-        return Templates.project(project, LabelView.ofProject(project.id), articles.summaries(project, q, after, 100, currentUser.username()),
+        return Templates.project(project, LabelView.ofProject(project.id),
+                articles.summaries(project.id, q, after, 100, currentUser.username()),
                 q == null ? "" : q, report, currentUser.isAdmin() ? imports.recent(project.id, 5) : List.of());
     }
 }

@@ -5,6 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Who did what to which record, when, with the record before and after (JSON text). */
 @Entity
@@ -32,4 +36,35 @@ public class AuditEvent extends PanacheEntity {
 
     @Column(name = "after_json")
     public String after;
+
+    /** At most {@code limit} events that pass the filter, newest first, older than {@code before} (0: from the newest). */
+    static List<AuditEvent> search(AuditFilter filter, long before, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (before > 0) {
+            where.add("id < :before");
+            params.put("before", before);
+        }
+        equal(where, params, "entity", filter.entity());
+        equal(where, params, "entityId", filter.id());
+        equal(where, params, "actor", filter.user());
+        equal(where, params, "action", filter.action());
+        if (filter.from() != null) {
+            where.add("at >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("at < :to");
+            params.put("to", filter.to());
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
+        return AuditEvent.<AuditEvent>find(query, params).range(0, limit - 1).list();
+    }
+
+    private static void equal(List<String> where, Map<String, Object> params, String field, Object value) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            where.add(field + " = :" + field);
+            params.put(field, value);
+        }
+    }
 }

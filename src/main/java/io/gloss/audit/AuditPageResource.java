@@ -73,7 +73,7 @@ public class AuditPageResource {
                         "The record id must be a number, e.g. 12; “" + form.id() + "” is not.");
             }
         }
-        Page<AuditView> page = audit.search(new AuditResource.AuditFilter(form.entity(), recordId, form.user(),
+        Page<AuditView> page = audit.search(new AuditFilter(form.entity(), recordId, form.user(),
                 form.action(), null, null), after, limit);
         return Templates.audit(form, ACTIONS, page.items().stream().map(AuditRow::of).toList(),
                 page.next() == null ? null : form.href(page.next()), null);

@@ -62,7 +62,7 @@ public class AccountService {
     }
 
     public List<UserAccount> list() {
-        return UserAccount.list("order by usernameKey");
+        return UserAccount.allByName();
     }
 
     /** An admin sets roles and whether the account may log in; deactivating ends its sessions. */
@@ -87,8 +87,7 @@ public class AccountService {
         UserAccount account = require(username);
         setPassword(account, password);
         sessions.endAll(account.username, null);
-        ApiToken.update("revokedAt = ?1 where username = ?2 and revokedAt is null",
-                Timestamps.now(), account.username);
+        ApiToken.revokeAll(account.username, Timestamps.now());
     }
 
     /** The user changes their own password, proving the current one; their other sessions end. */
@@ -109,7 +108,7 @@ public class AccountService {
     }
 
     public boolean adminExists() {
-        return UserAccount.count("roles like ?1", "%" + Role.ADMIN + "%") > 0;
+        return UserAccount.anyAdmin();
     }
 
     private static void setPassword(UserAccount account, String password) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,15 +42,12 @@ public class SessionService {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        // Session and account in one query: this runs on every request a page makes.
-        List<Object[]> found = UserSession.getEntityManager().createQuery("select s, u from UserSession s "
-                + "join UserAccount u on u.username = s.username where s.tokenHash = ?1", Object[].class)
-                .setParameter(1, Secrets.hash(secret)).getResultList();
+        Optional<UserSession.WithAccount> found = UserSession.withAccount(Secrets.hash(secret));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        UserSession session = (UserSession) found.get(0)[0];
-        UserAccount account = (UserAccount) found.get(0)[1];
+        UserSession session = found.get().session();
+        UserAccount account = found.get().account();
         Instant now = Instant.now();
         if (session.endedAt != null || !account.active
                 || now.isAfter(session.createdAt.plus(config.maxAge()))
@@ -68,7 +64,7 @@ public class SessionService {
     @Transactional
     public void end(String secret) {
         if (secret != null) {
-            UserSession.update("endedAt = ?1 where tokenHash = ?2 and endedAt is null", Timestamps.now(), Secrets.hash(secret));
+            UserSession.end(Secrets.hash(secret), Timestamps.now());
         }
     }
 
@@ -76,8 +72,6 @@ public class SessionService {
     @Transactional
     public int endAll(String username, String keepSecret) {
         String keep = keepSecret == null ? "" : Secrets.hash(keepSecret);
-        return UserSession.update("endedAt = ?1 where username = ?2 and endedAt is null and tokenHash <> ?3",
-                Timestamps.now(), username, keep);
+        return UserSession.endAllBut(username, keep, Timestamps.now());
     }
-
 }

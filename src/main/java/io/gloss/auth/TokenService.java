@@ -55,7 +55,7 @@ public class TokenService {
     }
 
     public List<ApiToken> mine() {
-        return ApiToken.list("username = ?1 and revokedAt is null order by id", currentUser.username());
+        return ApiToken.liveOf(currentUser.username());
     }
 
     /** Revokes one of the current user's tokens at once; anyone else's is "not found". */
@@ -79,16 +79,12 @@ public class TokenService {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        // The token and its owner's roles in one query: this runs on every API call, and on
-        // PostgreSQL under load each round trip waits its turn for the database's CPU.
-        List<Object[]> found = ApiToken.getEntityManager().createQuery("select t, u from ApiToken t "
-                + "left join UserAccount u on u.usernameKey = lower(t.username) where t.tokenHash = ?1", Object[].class)
-                .setParameter(1, Secrets.hash(secret)).getResultList();
-        ApiToken token = found.isEmpty() ? null : (ApiToken) found.get(0)[0];
+        Optional<ApiToken.WithAccount> found = ApiToken.withAccount(Secrets.hash(secret));
+        ApiToken token = found.map(ApiToken.WithAccount::token).orElse(null);
         if (token == null || token.revokedAt != null) {
             return Optional.empty();
         }
-        UserAccount account = (UserAccount) found.get(0)[1];
+        UserAccount account = found.get().account();
         boolean local = ApiToken.LOCAL.equals(token.source);
         if (local ? account == null || !account.active : account != null) {
             return Optional.empty();

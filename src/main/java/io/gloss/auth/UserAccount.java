@@ -55,4 +55,13 @@ public class UserAccount extends PanacheEntity {
     public List<String> roleList() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
     }
+
+    /** Every account, by username. */
+    static List<UserAccount> allByName() {
+        return list("order by usernameKey");
+    }
+
+    static boolean anyAdmin() {
+        return count("roles like ?1", "%" + Role.ADMIN + "%") > 0;
+    }
 }

@@ -57,4 +57,17 @@ public class Label extends PanacheEntity {
         }
         return label;
     }
+
+    public static boolean keyTaken(long projectId, String key) {
+        return count("project.id = ?1 and key = ?2", projectId, key) > 0;
+    }
+
+    public static boolean shortcutTaken(long projectId, String shortcut) {
+        return count("project.id = ?1 and shortcut = ?2", projectId, shortcut) > 0;
+    }
+
+    /** How many labels the project has (a new label goes last). */
+    public static int countOf(long projectId) {
+        return (int) count("project.id", projectId);
+    }
 }

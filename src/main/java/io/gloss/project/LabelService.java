@@ -38,10 +38,10 @@ public class LabelService {
         if (shortcut != null && "jk?".contains(shortcut)) {
             throw GlossException.badRequest("shortcut", "j and k move between highlights on the annotation page; pick another key.");
         }
-        if (Label.count("project.id = ?1 and key = ?2", project.id, key) > 0) {
+        if (Label.keyTaken(project.id, key)) {
             throw GlossException.conflict("duplicate", "The project has a label " + key + " already.");
         }
-        if (shortcut != null && Label.count("project.id = ?1 and shortcut = ?2", project.id, shortcut) > 0) {
+        if (shortcut != null && Label.shortcutTaken(project.id, shortcut)) {
             throw GlossException.conflict("duplicate", "Another label of this project uses the shortcut " + shortcut + ".");
         }
         Label label = new Label();
@@ -53,7 +53,7 @@ public class LabelService {
         label.shortcut = shortcut;
         label.description = Texts.limit("description", input.description(), MAX_DESCRIPTION_CHARS);
         label.linksEntity = Boolean.TRUE.equals(input.linksEntity());
-        label.sortOrder = (int) Label.count("project.id", project.id);
+        label.sortOrder = Label.countOf(project.id);
         label.persist();
         return label;
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.time.Instant;
+import java.util.List;
 
 /** A desk or dataset effort: owns a label set, guidelines, members and articles. */
 @Entity
@@ -18,4 +19,18 @@ public class Project extends PanacheEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Every project, by name. */
+    public static List<Project> allByName() {
+        return list("order by name");
+    }
+
+    /** The projects {@code username} is a member of, by name. */
+    public static List<Project> ofMember(String username) {
+        return list("id in (select m.id.projectId from ProjectMember m where m.id.username = ?1) order by name", username);
+    }
+
+    public static boolean nameTaken(String name) {
+        return count("name", name) > 0;
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** A user's membership of a project, by username (Keycloak users have no local row). */
@@ -51,5 +52,17 @@ public class ProjectMember extends PanacheEntityBase {
         public int hashCode() {
             return Objects.hash(projectId, username);
         }
+    }
+
+    /** The members' usernames, in order. */
+    public static List<String> usernamesOf(long projectId) {
+        return ProjectMember.<ProjectMember>list("id.projectId = ?1 order by id.username", projectId).stream()
+                .map(m -> m.id.username).toList();
+    }
+
+    /** The ids of the projects {@code username} is a member of, in order. */
+    public static List<Long> projectIdsOf(String username) {
+        return ProjectMember.<ProjectMember>list("id.username = ?1 order by id.projectId", username).stream()
+                .map(m -> m.id.projectId).toList();
     }
 }

@@ -38,10 +38,9 @@ public class ProjectService {
 
     public List<Project> visibleProjects() {
         if (currentUser.isAdmin()) {
-            return Project.list("order by name");
+            return Project.allByName();
         }
-        return Project.list("id in (select m.id.projectId from ProjectMember m where m.id.username = ?1) order by name",
-                currentUser.username());
+        return Project.ofMember(currentUser.username());
     }
 
     /** The project, if the current user may see it; otherwise 404. */
@@ -74,7 +73,7 @@ public class ProjectService {
         String trimmed = Texts.limit("name", name.strip(), MAX_NAME_CHARS);
         Texts.limit("description", description, MAX_DESCRIPTION_CHARS);
         Texts.limit("guidelines", guidelines, MAX_GUIDELINES_CHARS);
-        if (Project.count("name", trimmed) > 0) {
+        if (Project.nameTaken(trimmed)) {
             throw GlossException.conflict("duplicate", "A project named \"" + trimmed + "\" exists already.");
         }
         Project project = new Project();
@@ -115,7 +114,6 @@ public class ProjectService {
     }
 
     public List<String> members(Project project) {
-        return ProjectMember.<ProjectMember>list("id.projectId = ?1 order by id.username", project.id).stream()
-                .map(m -> m.id.username).toList();
+        return ProjectMember.usernamesOf(project.id);
     }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * The review queue page: the same rows, filters, counts and cursor as {@code GET /api/review/queue}
- * (both call {@link ReviewQueueService#page}), rendered on the server; frontend/review.ts adds the
+ * (both call {@link ReviewQueueQueries#page}), rendered on the server; frontend/review.ts adds the
  * keyboard and sends decisions to the JSON API.
  */
 @Path("/review")
@@ -86,7 +86,7 @@ public class ReviewQueuePageResource {
     }
 
     /** A queue row with its label's name and colour; {@code mine}: the reviewer is its author (four-eyes). */
-    public record Row(ReviewQueueService.QueueItem item, LabelView label, boolean mine) {
+    public record Row(ReviewQueueQueries.QueueItem item, LabelView label, boolean mine) {
     }
 
     /**
@@ -98,7 +98,7 @@ public class ReviewQueuePageResource {
     }
 
     @Inject
-    ReviewQueueService queue;
+    ReviewQueueQueries queue;
 
     @Inject
     ProjectService projects;
@@ -117,7 +117,7 @@ public class ReviewQueuePageResource {
             @QueryParam("article") String article, @QueryParam("author") String author,
             @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         // Parses and checks the status the way the API does (a 400 with a sentence when unknown).
-        ReviewQueueService.QueueFilter parsed = ReviewQueueService.QueueFilter.of(null, label, null, author, status);
+        ReviewQueueQueries.QueueFilter parsed = ReviewQueueQueries.QueueFilter.of(null, label, null, author, status);
         QueueForm form = new QueueForm(Texts.blankToNull(project), parsed.label(), Texts.blankToNull(article), parsed.author(),
                 parsed.status(), limit);
         List<String> errors = new ArrayList<>();
@@ -132,7 +132,7 @@ public class ReviewQueuePageResource {
             counts.put(s, 0L);
         }
         if (errors.isEmpty()) {
-            ReviewQueueService.QueuePage result = queue.page(new ReviewQueueService.QueueFilter(projectId,
+            ReviewQueueQueries.QueuePage result = queue.page(new ReviewQueueQueries.QueueFilter(projectId,
                     parsed.label(), articleId, parsed.author(), parsed.status()), after, limit);
             labels = labelSets(result.items());
             rows = rows(result.items(), labels);
@@ -153,19 +153,19 @@ public class ReviewQueuePageResource {
     }
 
     /** The label set of each project on the page, read once per project. */
-    private static Map<Long, List<LabelView>> labelSets(List<ReviewQueueService.QueueItem> items) {
+    private static Map<Long, List<LabelView>> labelSets(List<ReviewQueueQueries.QueueItem> items) {
         Map<Long, List<LabelView>> sets = new LinkedHashMap<>();
-        for (ReviewQueueService.QueueItem item : items) {
+        for (ReviewQueueQueries.QueueItem item : items) {
             sets.computeIfAbsent(item.projectId(), id -> LabelView.ofProject(id));
         }
         return sets;
     }
 
     /** Adds each row's label (name and colour) from its project's label set. */
-    private List<Row> rows(List<ReviewQueueService.QueueItem> items, Map<Long, List<LabelView>> labelSets) {
+    private List<Row> rows(List<ReviewQueueQueries.QueueItem> items, Map<Long, List<LabelView>> labelSets) {
         Map<Long, Map<String, LabelView>> labelsByProject = new HashMap<>();
         List<Row> rows = new ArrayList<>(items.size());
-        for (ReviewQueueService.QueueItem item : items) {
+        for (ReviewQueueQueries.QueueItem item : items) {
             Map<String, LabelView> labels = labelsByProject.computeIfAbsent(item.projectId(), id -> {
                 Map<String, LabelView> byKey = new HashMap<>();
                 labelSets.get(id).forEach(l -> byKey.put(l.key(), l));

@@ -39,7 +39,7 @@ public class ReviewResource {
     ReviewService review;
 
     @Inject
-    ReviewQueueService queue;
+    ReviewQueueQueries queue;
 
     @POST
     @Path("annotations/{id}/decision")
@@ -79,9 +79,9 @@ public class ReviewResource {
     @GET
     @Path("review/queue")
     @RolesAllowed(Role.REVIEWER)
-    public ReviewQueueService.QueuePage queue(@QueryParam("project") Long project, @QueryParam("label") String label,
+    public ReviewQueueQueries.QueuePage queue(@QueryParam("project") Long project, @QueryParam("label") String label,
             @QueryParam("article") Long article, @QueryParam("author") String author,
             @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return queue.page(ReviewQueueService.QueueFilter.of(project, label, article, author, status), after, limit);
+        return queue.page(ReviewQueueQueries.QueueFilter.of(project, label, article, author, status), after, limit);
     }
 }

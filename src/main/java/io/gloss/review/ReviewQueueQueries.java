@@ -5,6 +5,7 @@ import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.annotation.AnnotationView;
 import io.gloss.auth.CurrentUser;
+import io.gloss.project.ProjectMember;
 import io.gloss.text.SpanContext;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * keyset pagination on (status_changed_at, id) so that a deep page costs what the first does.
  */
 @ApplicationScoped
-public class ReviewQueueService {
+public class ReviewQueueQueries {
 
     /** Filters of the queue; nulls are "any", status defaults to SUBMITTED. */
     public record QueueFilter(Long project, String label, Long article, String author, AnnotationStatus status) {
@@ -155,8 +156,7 @@ public class ReviewQueueService {
         if (currentUser.isAdmin()) {
             return new Scope(filter.project() == null ? null : List.of(filter.project()));
         }
-        List<Long> mine = em.createQuery("select m.id.projectId from ProjectMember m where m.id.username = :me "
-                + "order by m.id.projectId", Long.class).setParameter("me", currentUser.username()).getResultList();
+        List<Long> mine = ProjectMember.projectIdsOf(currentUser.username());
         if (filter.project() != null) {
             return new Scope(mine.contains(filter.project()) ? List.of(filter.project()) : List.of());
         }

@@ -1,0 +1,45 @@
+package io.gloss.article;
+
+import io.gloss.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Read-only questions the article list asks. */
+@ApplicationScoped
+public class ArticleQueries {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AnnotationCounts annotationCounts;
+
+    /** A page of a project's articles in import order, with counts; {@code q} searches titles. */
+    public Page<ArticleSummary> summaries(long projectId, String q, String after, Integer limit, String me) {
+        int size = Page.limit(limit);
+        long afterId = Page.after(after);
+        String search = q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase(Locale.ROOT) + "%";
+        // Columns rather than entities: the texts are not needed and may be megabytes each.
+        var query = em.createQuery("select a.id, a.title, a.length from Article a where a.project.id = :p and a.id > :after"
+                        + (search == null ? "" : " and lower(a.title) like :q") + " order by a.id", Object[].class)
+                .setParameter("p", projectId).setParameter("after", afterId)
+                .setMaxResults(size + 1);
+        if (search != null) {
+            query.setParameter("q", search);
+        }
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > size;
+        List<Object[]> page = more ? rows.subList(0, size) : rows;
+        List<Long> ids = page.stream().map(r -> (Long) r[0]).toList();
+        Map<Long, ArticleSummary.Counts> counts = ids.isEmpty() ? Map.of() : annotationCounts.perArticle(ids, me);
+        List<ArticleSummary> items = page.stream()
+                .map(r -> new ArticleSummary((Long) r[0], (String) r[1], (Integer) r[2],
+                        counts.getOrDefault((Long) r[0], ArticleSummary.Counts.NONE)))
+                .toList();
+        return new Page<>(items, more ? String.valueOf(page.get(page.size() - 1)[0]) : null);
+    }
+}
