@@ -85,7 +85,7 @@ public class AnnotationService {
         annotation.updatedAt = annotation.createdAt;
         lifecycle.submit(annotation);
         AnnotationView created = AnnotationView.of(annotation);
-        audit.record(annotation.projectId, "annotation", annotation.id, "create", null, created);
+        audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "create", null, created);
         return created;
     }
 
@@ -122,7 +122,7 @@ public class AnnotationService {
         lifecycle.backToReview(annotation, null);
         Annotation.flush(); // the version increments on flush; the answer must carry the new one
         AnnotationView after = AnnotationView.of(annotation);
-        audit.record(annotation.projectId, "annotation", annotation.id, "update", before, after);
+        audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "update", before, after);
         return after;
     }
 
@@ -134,7 +134,7 @@ public class AnnotationService {
         AnnotationView before = AnnotationView.of(annotation);
         annotation.deletedAt = Timestamps.now();
         annotation.updatedAt = annotation.deletedAt;
-        audit.record(annotation.projectId, "annotation", annotation.id, "delete", before, null);
+        audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "delete", before, null);
     }
 
     private void requireAuthor(Annotation annotation, String verb) {

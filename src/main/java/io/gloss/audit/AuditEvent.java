@@ -37,6 +37,14 @@ public class AuditEvent extends PanacheEntity {
     @Column(name = "after_json")
     public String after;
 
+    /** The change's number in its project's change log; null for events members are not shown (administration). */
+    @Column(name = "change_cursor")
+    public Long changeCursor;
+
+    /** The article the change is on, when it is on one. */
+    @Column(name = "article_id")
+    public Long articleId;
+
     /** At most {@code limit} events that pass the filter, newest first, older than {@code before} (0: from the newest). */
     static List<AuditEvent> search(AuditFilter filter, long before, int limit) {
         List<String> where = new ArrayList<>();
@@ -66,5 +74,14 @@ public class AuditEvent extends PanacheEntity {
             where.add(field + " = :" + field);
             params.put(field, value);
         }
+    }
+
+    /** The project's changes after {@code cursor}, oldest first, at most {@code limit}; {@code articleId} null: all articles. */
+    public static List<AuditEvent> changesAfter(long projectId, Long articleId, long cursor, int limit) {
+        String article = articleId == null ? "" : " and articleId = :article";
+        var query = find("projectId = :project and changeCursor > :cursor" + article + " order by changeCursor",
+                articleId == null ? Map.of("project", projectId, "cursor", cursor)
+                        : Map.of("project", projectId, "cursor", cursor, "article", articleId));
+        return query.range(0, limit - 1).list();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,8 +22,35 @@ public class AuditService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Event<ChangeRecorded> changes;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Long projectId, String entity, long entityId, String action, Object before, Object after) {
+        event(projectId, entity, entityId, action, before, after).persist();
+    }
+
+    /**
+     * Records a change members see (on the article page, in the project's event stream and
+     * changes feed) as well as its audit event: the event takes the project's next change cursor.
+     * Call it last in the transaction: the project's counter stays locked until the commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordChange(long projectId, Long articleId, String entity, long entityId, String action, Object before,
+            Object after) {
+        AuditEvent event = event(projectId, entity, entityId, action, before, after);
+        event.articleId = articleId;
+        event.changeCursor = ChangeCounter.next(AuditEvent.getEntityManager(), projectId);
+        event.persist();
+        changes.fire(new ChangeRecorded(projectId, event.changeCursor));
+    }
+
+    /** The project's latest change cursor: a page rendered now asks for the changes after it. */
+    public long latestCursor(long projectId) {
+        return ChangeCounter.latest(AuditEvent.getEntityManager(), projectId);
+    }
+
+    private AuditEvent event(Long projectId, String entity, long entityId, String action, Object before, Object after) {
         AuditEvent event = new AuditEvent();
         event.projectId = projectId;
         event.entity = entity;
@@ -33,7 +61,7 @@ public class AuditService {
         event.at = Timestamps.now();
         event.before = toJson(before);
         event.after = toJson(after);
-        event.persist();
+        return event;
     }
 
     private String toJson(Object value) {

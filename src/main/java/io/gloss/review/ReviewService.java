@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reviewers' decisions: approve or reject (alone or in bulk, all or nothing) and label
@@ -56,8 +58,7 @@ public class ReviewService {
         Decision decision = Decision.parse(decisionText);
         Texts.limit("comment", comment, MAX_COMMENT_CHARS);
         check(annotation, decision, comment, version);
-        apply(annotation, decision, comment);
-        Annotation.flush(); // the answer carries the new version
+        apply(annotation, decision, comment); // flushes: the answer carries the new version
         return AnnotationView.of(annotation);
     }
 
@@ -86,7 +87,8 @@ public class ReviewService {
         lifecycle.backToReview(annotation, "label changed to " + label.key);
         Annotation.flush();
         AnnotationView after = AnnotationView.of(annotation);
-        audit.record(annotation.projectId, "annotation", annotation.id, "relabel", before, after);
+        audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "relabel", before,
+                after);
         return after;
     }
 
@@ -125,6 +127,9 @@ public class ReviewService {
         if (passed.size() < ordered.size()) {
             return new BulkResult(false, results);
         }
+        // Each change locks its project's change counter until the commit: in project order, so
+        // that two bulk decisions over the same projects never wait on each other in a circle.
+        passed.sort(Comparator.comparing((Annotation a) -> a.projectId));
         passed.forEach(annotation -> apply(annotation, decision, comment));
         return new BulkResult(true, results);
     }
@@ -162,7 +167,8 @@ public class ReviewService {
         annotation.reviewer = currentUser.username();
         annotation.comment = comment == null || comment.isBlank() ? null : comment.strip();
         annotation.updatedAt = annotation.statusChangedAt;
-        audit.record(annotation.projectId, "annotation", annotation.id, decision.name().toLowerCase(java.util.Locale.ROOT),
-                before, AnnotationView.of(annotation));
+        Annotation.flush(); // the version increments on flush; the change event must carry the new one
+        audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id,
+                decision.name().toLowerCase(Locale.ROOT), before, AnnotationView.of(annotation));
     }
 }

@@ -30,10 +30,10 @@ class ApiDocumentTest {
     private static final Set<String> NOT_YET_BUILT = Set.of(
             "DELETE /api/articles/{}", "DELETE /api/assignments/{}", "DELETE /api/entities/{}",
             "DELETE /api/projects/{}/labels/{}", "DELETE /api/relations/{}", "GET /api/articles/{}/curation",
-            "GET /api/articles/{}/events", "GET /api/articles/{}/relations", "GET /api/articles/{}/suggestions",
+            "GET /api/articles/{}/relations", "GET /api/articles/{}/suggestions",
             "GET /api/entities/{}/mentions", "GET /api/projects/{}/agreement", "GET /api/projects/{}/assignments",
-            "GET /api/projects/{}/backup", "GET /api/projects/{}/changes", "GET /api/projects/{}/claims",
-            "GET /api/projects/{}/entities", "GET /api/projects/{}/events", "GET /api/projects/{}/recommender",
+            "GET /api/projects/{}/backup", "GET /api/projects/{}/claims",
+            "GET /api/projects/{}/entities", "GET /api/projects/{}/recommender",
             "GET /api/projects/{}/relation-types", "GET /api/projects/{}/stats", "GET /api/search",
             "POST /api/annotations/{}/occurrences", "POST /api/articles/{}/curation", "POST /api/articles/{}/curation/auto",
             "POST /api/entities/{}/merge", "POST /api/projects/restore", "POST /api/projects/{}/assignments",

@@ -1,0 +1,185 @@
+package io.gloss.live;
+
+import io.gloss.audit.AuditEvent;
+import io.gloss.audit.AuditService;
+import io.gloss.project.ProjectMember;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries committed changes to the open streams of this instance. A signal ("project P has new
+ * changes", from this instance's commits or another's) makes one thread read the project's log
+ * after the last cursor it has seen, once for all of the project's listeners, and hand each
+ * change to the listeners that follow it. Signals that arrive while a read runs coalesce into
+ * the next read, so a burst of commits costs a few queries, not one per commit and listener.
+ */
+@ApplicationScoped
+public class ChangeBus {
+
+    private static final Logger LOG = Logger.getLogger(ChangeBus.class);
+
+    /** The listeners of one project and how far the bus has read its log. */
+    private static final class Channel {
+        final List<Listener> listeners = new CopyOnWriteArrayList<>();
+        final AtomicBoolean dirty = new AtomicBoolean();
+        volatile long seen;
+
+        Channel(long seen) {
+            this.seen = seen;
+        }
+    }
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    AuditService audit;
+
+    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private ScheduledExecutorService worker;
+
+    void start(@Observes StartupEvent event) {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gloss-changes");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.keepAlive().toMillis();
+        worker.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+        channels.values().forEach(c -> c.listeners.forEach(Listener::close));
+    }
+
+    /** The project has changes after what the bus has read (or may have): read and hand them on. */
+    public void signal(long projectId) {
+        Channel channel = channels.get(projectId);
+        if (channel != null && channel.dirty.compareAndSet(false, true)) {
+            worker.execute(() -> drain(projectId, channel));
+        }
+    }
+
+    /** Every project again: after the link to other instances was down, nothing may be missed. */
+    void signalAll() {
+        channels.keySet().forEach(this::signal);
+    }
+
+    /**
+     * Opens a stream from {@code after}: the changes since then are sent first (a client that
+     * reconnects misses nothing), then every new one as it commits. Runs on the request's thread.
+     */
+    void listen(Listener listener) {
+        channels.compute(listener.projectId, (id, existing) -> {
+            Channel c = existing != null ? existing : new Channel(audit.latestCursor(id));
+            c.listeners.add(listener);
+            return c;
+        });
+        long cursor = listener.sent();
+        while (listener.isOpen()) {
+            List<Change> missed = read(listener.projectId, listener.articleId, cursor);
+            missed.forEach(listener::replayed);
+            if (missed.size() < config.batch()) {
+                break;
+            }
+            cursor = missed.get(missed.size() - 1).cursor();
+        }
+        listener.replayDone();
+        if (listener.articleId != null) {
+            presenceChanged(listener.projectId, listener.articleId);
+        }
+    }
+
+    /** The client went away. */
+    void leave(Listener listener) {
+        listener.close();
+        channels.computeIfPresent(listener.projectId, (id, c) -> {
+            c.listeners.remove(listener);
+            return c.listeners.isEmpty() ? null : c;
+        });
+        if (listener.articleId != null) {
+            presenceChanged(listener.projectId, listener.articleId);
+        }
+    }
+
+    /** Who is on the article now, by this instance's streams. */
+    List<String> presence(long projectId, long articleId) {
+        Channel channel = channels.get(projectId);
+        Set<String> users = new TreeSet<>();
+        if (channel != null) {
+            channel.listeners.stream().filter(l -> l.isOpen() && Long.valueOf(articleId).equals(l.articleId))
+                    .forEach(l -> users.add(l.username));
+        }
+        return List.copyOf(users);
+    }
+
+    private void presenceChanged(long projectId, long articleId) {
+        Channel channel = channels.get(projectId);
+        if (channel == null) {
+            return;
+        }
+        List<String> users = presence(projectId, articleId);
+        channel.listeners.stream().filter(l -> Long.valueOf(articleId).equals(l.articleId)).forEach(l -> l.presence(users));
+    }
+
+    private void drain(long projectId, Channel channel) {
+        try {
+            channel.dirty.set(false);
+            List<Change> changes;
+            do {
+                changes = read(projectId, null, channel.seen);
+                for (Change change : changes) {
+                    channel.listeners.forEach(l -> l.live(change));
+                    channel.seen = change.cursor();
+                }
+            } while (changes.size() == config.batch());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not read the changes of project %d; the next signal tries again", projectId);
+        }
+    }
+
+    private List<Change> read(long projectId, Long articleId, long after) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.changesAfter(projectId, articleId, after,
+                config.batch()).stream().map(Change::of).toList());
+    }
+
+    /**
+     * Every stream gets its comment line, and loses its listener if the person is no longer a
+     * member of the project (nobody receives what they could not GET) or has gone away.
+     */
+    private void keepAlive() {
+        try {
+            for (Map.Entry<Long, Channel> entry : channels.entrySet()) {
+                long projectId = entry.getKey();
+                Set<String> members = QuarkusTransaction.requiringNew()
+                        .call(() -> Set.copyOf(ProjectMember.usernamesOf(projectId)));
+                List<Listener> gone = new ArrayList<>();
+                for (Listener listener : entry.getValue().listeners) {
+                    if (!listener.seesAll && !members.contains(listener.username) || !listener.keepAlive()) {
+                        gone.add(listener);
+                    }
+                }
+                gone.forEach(this::leave);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look at the open event streams", e);
+        }
+    }
+}

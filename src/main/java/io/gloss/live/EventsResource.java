@@ -1,0 +1,115 @@
+package io.gloss.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gloss.article.Article;
+import io.gloss.article.ArticleService;
+import io.gloss.audit.AuditEvent;
+import io.gloss.audit.AuditService;
+import io.gloss.auth.CurrentUser;
+import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
+import io.gloss.web.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Live changes: an article's or a project's event stream (SSE, resumable from a cursor) and the
+ * project's changes feed for scripts. Only members (and admins) open them; a member removed from
+ * the project loses the stream at the next keep-alive.
+ */
+@Path("/api")
+@Authenticated
+public class EventsResource {
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ChangeBus bus;
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("articles/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void articleEvents(@PathParam("id") Long id, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse) {
+        Article article = articles.require(id);
+        open(article.project.id, article.id, lastEventId, after, sink, sse);
+    }
+
+    @GET
+    @Path("projects/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void projectEvents(@PathParam("id") Long id, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse) {
+        open(projects.require(id).id, null, lastEventId, after, sink, sse);
+    }
+
+    @GET
+    @Path("projects/{id}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<Map<String, Object>> changes(@PathParam("id") Long id, @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
+        long projectId = projects.require(id).id;
+        int size = Math.min(Page.limit(limit), config.batch());
+        List<Change> changes = AuditEvent.changesAfter(projectId, null, cursor("after", after, 0), size + 1).stream()
+                .map(Change::of).toList();
+        boolean more = changes.size() > size;
+        List<Change> page = more ? changes.subList(0, size) : changes;
+        return new Page<>(page.stream().map(Change::item).toList(),
+                more ? String.valueOf(page.get(page.size() - 1).cursor()) : null);
+    }
+
+    private void open(long projectId, Long articleId, String lastEventId, String after, SseEventSink sink, Sse sse) {
+        // Last-Event-ID is what a browser's EventSource sends when it reconnects by itself: it wins.
+        long latest = audit.latestCursor(projectId);
+        long from = lastEventId != null && !lastEventId.isBlank() ? cursor("Last-Event-ID", lastEventId, latest)
+                : cursor("after", after, latest);
+        Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(), from,
+                new SseStream(sink, sse, json));
+        listener.keepAlive(); // the answer's headers go out now, so the client knows it is connected
+        bus.listen(listener);
+    }
+
+    /** A cursor the client sends; absent: {@code otherwise}. */
+    private static long cursor(String field, String value, long otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            long cursor = Long.parseLong(value.strip());
+            if (cursor >= 0) {
+                return cursor;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw GlossException.badRequest(field, field + " must be a cursor: the id of an event, or 0 for the beginning.");
+    }
+}
