@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
+import io.gloss.audit.AuditService;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.LabelView;
@@ -35,9 +36,12 @@ public class ArticlePageResource {
         static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate);
     }
 
-    /** What the page script reads from {@code #gloss-data}. */
+    /**
+     * What the page script reads from {@code #gloss-data}; {@code cursor} is where its event
+     * stream starts (read before the annotations: a change in between is replayed, not lost).
+     */
     record PageData(Map<String, Object> article, List<LabelView> labels, List<AnnotationView> annotations,
-            Map<String, Object> me, String csrf, boolean canAnnotate) {
+            Map<String, Object> me, String csrf, boolean canAnnotate, String cursor) {
     }
 
     @Inject
@@ -52,10 +56,14 @@ public class ArticlePageResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditService audit;
+
     @GET
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") Long id) throws JsonProcessingException {
         Article article = articles.require(id);
+        long cursor = audit.latestCursor(article.project.id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
         List<AnnotationView> views = Annotation.liveOf(article.id, null).stream().map(AnnotationView::of).toList();
         boolean canAnnotate = currentUser.isEditor();
@@ -63,7 +71,7 @@ public class ArticlePageResource {
                 Map.of("id", article.id, "text", article.text, "length", article.length),
                 labels, views,
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
-                csrf.token(), canAnnotate);
+                csrf.token(), canAnnotate, String.valueOf(cursor));
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate);
     }
 }
