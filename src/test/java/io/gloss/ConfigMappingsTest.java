@@ -65,6 +65,7 @@ class ConfigMappingsTest {
         refused("gloss.http.body-timeout", "soon");
         refused("gloss.http.body-timeout", "0s");
         refused("gloss.http.buffered-bodies-max", "a lot");
+        refused("gloss.session.cookie-name", " ");
     }
 
     private static void refused(String key, String value) {
