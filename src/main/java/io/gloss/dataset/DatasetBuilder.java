@@ -62,8 +62,8 @@ public class DatasetBuilder {
     @Inject
     ExportReader reader;
 
-    @ConfigProperty(name = "gloss.datasets.dir")
-    Path root;
+    @Inject
+    DatasetConfig config;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String glossVersion;
@@ -77,17 +77,13 @@ public class DatasetBuilder {
     private final ExecutorService worker = daemon("gloss-dataset-builder");
     private final ExecutorService readers = daemon("gloss-dataset-reader");
 
-    /** Batches fetched at once, each by a thread and a database connection of its own. */
-    @ConfigProperty(name = "gloss.datasets.read-ahead")
-    int readAhead;
-
     private ExecutorService fetchers;
 
     private volatile boolean stopping;
 
     /** The directory of a built dataset's files. */
     public Path directory(long datasetId) {
-        return root.resolve(Long.toString(datasetId));
+        return config.dir().resolve(Long.toString(datasetId));
     }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DatasetQueued event) {
@@ -114,11 +110,7 @@ public class DatasetBuilder {
 
     @PostConstruct
     void startFetchers() {
-        if (readAhead < 1) {
-            throw new IllegalStateException("gloss.datasets.read-ahead is the number of batches an export fetches at once: "
-                    + "1 or more, not " + readAhead + ".");
-        }
-        fetchers = Executors.newFixedThreadPool(readAhead, daemonThreads("gloss-dataset-fetcher"));
+        fetchers = Executors.newFixedThreadPool(config.readAhead(), daemonThreads("gloss-dataset-fetcher"));
     }
 
     /** Set when the stop begins, before the database is closed (@PreDestroy comes later). */
@@ -213,7 +205,7 @@ public class DatasetBuilder {
         if (job == null) {
             return;
         }
-        Path partial = root.resolve(datasetId + ".partial");
+        Path partial = config.dir().resolve(datasetId + ".partial");
         FormatWriter writer = null;
         ExportStats stats = null;
         try {
@@ -331,7 +323,7 @@ public class DatasetBuilder {
                 }
                 fetching.add(fetchers.submit(() -> QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
                         .call(() -> fetch(definition, ids))));
-                if (fetching.size() >= readAhead) {
+                if (fetching.size() >= config.readAhead()) {
                     handOver(fetching, queue, writerGone);
                 }
                 after = ids.get(ids.size() - 1);
