@@ -120,7 +120,7 @@ public class DatasetBuilder {
 
     private void resumeInterrupted() {
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            List<Dataset> unfinished = Dataset.list("state in ?1 order by id", List.of(DatasetState.QUEUED, DatasetState.RUNNING));
+            List<Dataset> unfinished = Dataset.unfinished();
             unfinished.forEach(d -> {
                 d.state = DatasetState.QUEUED;
                 d.articlesDone = 0;
@@ -286,7 +286,7 @@ public class DatasetBuilder {
                     }
                     if (System.nanoTime() - progressAt > PROGRESS_EVERY_NANOS) {
                         int done = (int) stats.articles();
-                        QuarkusTransaction.requiringNew().run(() -> Dataset.update("articlesDone = ?1 where id = ?2", done, datasetId));
+                        QuarkusTransaction.requiringNew().run(() -> Dataset.recordProgress(datasetId, done));
                         progressAt = System.nanoTime();
                     }
                 } else if (item instanceof ReadFailed failed) {
