@@ -49,7 +49,7 @@ public class DatasetService {
     AuditService audit;
 
     @Inject
-    DatasetBuilder builder;
+    DatasetStorage storage;
 
     @Inject
     DatasetQueries queries;
@@ -98,7 +98,7 @@ public class DatasetService {
     public Path file(Long datasetId, String name) {
         Dataset dataset = require(datasetId);
         boolean recorded = dataset.state == DatasetState.DONE && dataset.files.stream().anyMatch(f -> f.name.equals(name));
-        Path path = builder.directory(dataset.id).resolve(recorded ? name : "missing");
+        Path path = storage.directory(dataset.id).resolve(recorded ? name : "missing");
         if (!recorded || !Files.isRegularFile(path)) {
             throw GlossException.notFound("File " + name + " of dataset " + datasetId);
         }
