@@ -45,6 +45,9 @@ class DatasetApiTest {
     DatasetBuilder builder;
 
     @Inject
+    DatasetStorage storage;
+
+    @Inject
     ExportReader reader;
 
     long projectId;
@@ -336,8 +339,8 @@ class DatasetApiTest {
         // As a crash would leave it: RUNNING, half a folder of files, none recorded.
         fx.execute("update dataset set state = 'RUNNING', articles_done = 0 where id = ?", id);
         fx.execute("delete from dataset_file where dataset_id = ?", id);
-        java.nio.file.Path folder = builder.directory(id);
-        DatasetBuilder.deleteTree(folder);
+        java.nio.file.Path folder = storage.directory(id);
+        DatasetStorage.deleteTree(folder);
         java.nio.file.Files.createDirectories(folder.resolveSibling(id + ".partial"));
         java.nio.file.Files.writeString(folder.resolveSibling(id + ".partial").resolve("dataset.jsonl"), "half");
         builder.resume(null);
