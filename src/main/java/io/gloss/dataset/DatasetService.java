@@ -87,10 +87,11 @@ public class DatasetService {
         Project project = projects.require(projectId);
         int size = Page.limit(limit);
         long before = after == null || after.isBlank() ? Long.MAX_VALUE : Page.after(after);
+        // One more than the page tells whether there is a next one.
         List<Dataset> found = Dataset.ofProject(project.id, before, size + 1);
-        List<DatasetView> items = found.stream().map(DatasetView::of).toList();
-        String next = found.size() == size ? String.valueOf(found.get(size - 1).id) : null;
-        return new Page<>(items, next);
+        boolean more = found.size() > size;
+        List<Dataset> page = more ? found.subList(0, size) : found;
+        return new Page<>(page.stream().map(DatasetView::of).toList(), more ? String.valueOf(page.get(size - 1).id) : null);
     }
 
     /** A file of a built dataset, by its recorded name only (never a path from the request). */

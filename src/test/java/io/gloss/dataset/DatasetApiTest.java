@@ -106,6 +106,22 @@ class DatasetApiTest {
 
     @Test
     @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void theListPagesNewestFirstWithACursor() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(post(definition()).statusCode(202).extract().jsonPath().getLong("id"));
+        }
+        JsonPath first = given().get("/api/projects/" + projectId + "/datasets?limit=2").then().statusCode(200)
+                .body("items", hasSize(2)).extract().jsonPath();
+        assertEquals(List.of(ids.get(2).intValue(), ids.get(1).intValue()), first.getList("items.id"));
+        given().get("/api/projects/" + projectId + "/datasets?limit=2&after=" + first.getString("next")).then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(ids.get(0).intValue()))
+                .body("next", nullValue());
+        ids.forEach(ExportFixture::await);
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
     void everyBadDefinitionIs400NamingTheField() {
         Map<String, Object> d = definition();
         d.put("format", "xml");
