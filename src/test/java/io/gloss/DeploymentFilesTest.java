@@ -110,7 +110,7 @@ class DeploymentFilesTest {
         assertEquals(List.of(), unknown, "environment variables of the app service in " + COMPOSE_FILE
                 + " that match no key of application.properties or of the code (the app would ignore them)");
 
-        // The switches the README documents for this setup are there.
+        // The switches docs/operations.md documents for this setup are there.
         assertTrue(variables.containsAll(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_TENANT_ENABLED", "QUARKUS_OIDC_AUTH_SERVER_URL",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET")), variables.toString());
