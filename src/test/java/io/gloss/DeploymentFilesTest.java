@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -36,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
 
     static final Path COMPOSE_FILE = Paths.get("docker", "compose.yml");
-    /** Keys the application reads in code: {@code @ConfigProperty(name = "gloss.demo.enabled")}, {@code getValue("gloss.data-dir")}. */
+    /** Keys the application reads in code: {@code @ConfigProperty(name = "quarkus.oidc.tenant-enabled")}, {@code getValue("gloss.data-dir")}. */
     static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:gloss|quarkus)\\.[a-z0-9.\\-]+)\"");
 
     static JsonNode config;
@@ -105,7 +110,7 @@ class DeploymentFilesTest {
         assertEquals(List.of(), unknown, "environment variables of the app service in " + COMPOSE_FILE
                 + " that match no key of application.properties or of the code (the app would ignore them)");
 
-        // The switches the README documents for this setup are there.
+        // The switches docs/operations.md documents for this setup are there.
         assertTrue(variables.containsAll(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_TENANT_ENABLED", "QUARKUS_OIDC_AUTH_SERVER_URL",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET")), variables.toString());
@@ -142,7 +147,10 @@ class DeploymentFilesTest {
         assertTrue(appEnvironment.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().endsWith("/realms/" + realm.path("realm").asText()));
     }
 
-    /** The keys of application.properties (any profile) and the gloss.* / quarkus.* keys named in the code. */
+    /**
+     * The keys of application.properties (any profile), the gloss.* / quarkus.* keys named in the
+     * code, and those of its {@code @ConfigMapping} interfaces.
+     */
     static Set<String> knownKeys() throws IOException {
         Set<String> keys = new TreeSet<>();
         Properties properties = new Properties();
@@ -152,16 +160,37 @@ class DeploymentFilesTest {
         for (String key : properties.stringPropertyNames()) {
             keys.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
         }
-        try (Stream<Path> sources = Files.walk(Paths.get("src", "main", "java"))) {
+        Path root = Paths.get("src", "main", "java");
+        try (Stream<Path> sources = Files.walk(root)) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY_IN_CODE.matcher(Files.readString(source));
+                String code = Files.readString(source);
+                Matcher m = KEY_IN_CODE.matcher(code);
                 while (m.find()) {
                     keys.add(m.group(1));
+                }
+                if (code.contains("@ConfigMapping(")) {
+                    String className = root.relativize(source).toString().replace(".java", "").replace(File.separatorChar, '.');
+                    keys.addAll(mappedKeys(className));
                 }
             }
         }
         assertTrue(keys.contains("gloss.demo.enabled") && keys.contains("quarkus.datasource.jdbc.url"), keys.toString());
         return keys;
+    }
+
+    /** A mapping's keys: its prefix and each method's name, in kebab case as SmallRye Config names them. */
+    static List<String> mappedKeys(String className) {
+        Class<?> mapping;
+        try {
+            mapping = Class.forName(className, false, DeploymentFilesTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return fail(className + " declares a @ConfigMapping but is not on the test class path");
+        }
+        String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+        return Arrays.stream(mapping.getMethods()).filter(method -> !method.isDefault() && !Modifier.isStatic(method.getModifiers()))
+                .map(method -> method.isAnnotationPresent(WithName.class) ? method.getAnnotation(WithName.class).value()
+                        : method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
+                .map(key -> prefix + "." + key).toList();
     }
 
     /** MicroProfile Config's environment name of a key: quarkus.datasource.jdbc.url → QUARKUS_DATASOURCE_JDBC_URL. */
@@ -173,6 +202,11 @@ class DeploymentFilesTest {
         Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void mappedKeysAreNamedAsSmallRyeConfigNamesThem() {
+        assertEquals(List.of("gloss.review.count-limit"), mappedKeys("io.gloss.review.ReviewConfig"));
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Importing and listing articles. Texts are normalised here and nowhere else. */
 @ApplicationScoped
@@ -27,8 +26,8 @@ public class ArticleService {
     CurrentUser currentUser;
 
 
-    @ConfigProperty(name = "gloss.import.max-article-chars")
-    int maxArticleChars;
+    @Inject
+    ImportConfig config;
 
     /** The article, if the current user may see its project; otherwise 404. */
     public Article require(Long articleId) {
@@ -87,9 +86,9 @@ public class ArticleService {
         Texts.requirePlainText("text", input.text());
         String text = TextNormalizer.normalize(input.text());
         int length = Offsets.length(text);
-        if (length > maxArticleChars) {
+        if (length > config.maxArticleChars()) {
             throw new GlossException(413, "too_large", "The article has " + length + " characters; the limit is "
-                    + maxArticleChars + ".").with("field", "text");
+                    + config.maxArticleChars() + ".").with("field", "text");
         }
         String title = input.title() == null || input.title().isBlank()
                 ? ArticleInput.fromFile("Untitled", text).title() : input.title().strip();

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,8 +45,8 @@ public class ImportJobRunner {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "gloss.import.errors-kept")
-    int errorsKept;
+    @Inject
+    ImportConfig config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "gloss-import");
@@ -170,7 +169,7 @@ public class ImportJobRunner {
     /** In the batch's transaction: the job's counters and its first refused lines. */
     private void record(long jobId, JsonLinesImporter.Batch batch) {
         ImportJob job = em.find(ImportJob.class, jobId);
-        int room = Math.max(0, errorsKept - job.errorCount);
+        int room = Math.max(0, config.errorsKept() - job.errorCount);
         for (ImportReport.LineError error : batch.errors().subList(0, Math.min(room, batch.errors().size()))) {
             ImportJob.addError(jobId, error);
         }

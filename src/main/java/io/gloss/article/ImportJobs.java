@@ -4,7 +4,6 @@ import io.gloss.db.Timestamps;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which JSON Lines files import in the background, their job rows and files, and who may see
@@ -30,18 +28,12 @@ public class ImportJobs {
     @Inject
     Event<ImportQueued> queued;
 
-    @ConfigProperty(name = "gloss.import.dir")
-    Path dir;
-
-    @ConfigProperty(name = "gloss.import.background-lines")
-    int backgroundLines;
-
-    @ConfigProperty(name = "gloss.import.background-bytes")
-    MemorySize backgroundBytes;
+    @Inject
+    ImportConfig config;
 
     /** Whether a file this size imports in the background (202) rather than within the request (200). */
     public boolean inBackground(byte[] body) {
-        return body.length > backgroundBytes.asLongValue() || lines(body) > backgroundLines;
+        return body.length > config.backgroundBytes().asLongValue() || lines(body) > config.backgroundLines();
     }
 
     /** Lines as the importer counts them: a last line without a line break counts too. */
@@ -68,10 +60,10 @@ public class ImportJobs {
         job.createdAt = Timestamps.now();
         job.persist();
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(config.dir());
             Files.write(file(job.id), body);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the import's file in " + dir, e);
+            throw new UncheckedIOException("Could not keep the import's file in " + config.dir(), e);
         }
         queued.fire(new ImportQueued(job.id));
         return ImportJobView.of(job, List.of());
@@ -79,7 +71,7 @@ public class ImportJobs {
 
     /** Where a job's file waits until the job ends. */
     Path file(long jobId) {
-        return dir.resolve(jobId + ".jsonl");
+        return config.dir().resolve(jobId + ".jsonl");
     }
 
     /** A job the current user may see, with its first refused lines; otherwise 404. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -53,8 +52,8 @@ public class JsonLinesImporter {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "gloss.import.batch-size")
-    int batchSize;
+    @Inject
+    ImportConfig config;
 
     private ObjectMapper reader;
 
@@ -73,10 +72,6 @@ public class JsonLinesImporter {
 
     @PostConstruct
     void init() {
-        if (batchSize < 1) {
-            throw new IllegalStateException("gloss.import.batch-size is the number of lines committed at once: 1 or more, not "
-                    + batchSize + ".");
-        }
         reader = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
@@ -114,7 +109,7 @@ public class JsonLinesImporter {
             }
             int to = from;
             long chars = 0;
-            while (to < lines.size() && to - from < batchSize && (to == from || chars + lines.get(to).length() <= BATCH_CHARS)) {
+            while (to < lines.size() && to - from < config.batchSize() && (to == from || chars + lines.get(to).length() <= BATCH_CHARS)) {
                 chars += lines.get(to).length();
                 to++;
             }
@@ -151,7 +146,7 @@ public class JsonLinesImporter {
     private Batch store(long projectId, List<String> lines, int from, int to, String username, Outcome outcome) {
         // The batch's inserts go to the database in JDBC batches: one round trip each cost most of
         // a PostgreSQL import's time.
-        em.unwrap(Session.class).setJdbcBatchSize(batchSize);
+        em.unwrap(Session.class).setJdbcBatchSize(config.batchSize());
         Project project = em.getReference(Project.class, projectId);
         List<ImportReport.LineError> errors = new ArrayList<>();
         Map<String, Article> fresh = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** A project's page: its labels and articles, and for admins the import forms and recent imports. */
-@Path("/projects")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class ProjectPageResource {
@@ -42,7 +42,7 @@ public class ProjectPageResource {
     ImportJobs imports;
 
     @GET
-    @Path("{id}")
+    @Path("projects/{id}")
     public TemplateInstance project(@PathParam("id") Long id, @QueryParam("q") String q, @QueryParam("after") String after) {
         return render(projects.require(id), q, after, null);
     }

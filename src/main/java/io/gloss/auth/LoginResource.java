@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -54,8 +53,8 @@ public class LoginResource {
     @Inject
     SessionConfig sessionConfig;
 
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
+    @Inject
+    OidcSwitch oidc;
 
     @GET
     @Path("login")
@@ -63,7 +62,7 @@ public class LoginResource {
         if (currentUser.isLoggedIn()) {
             return Response.seeOther(localPath(next)).build();
         }
-        return Response.ok(Templates.login(null, "", localPath(next).toString(), oidc)).build();
+        return Response.ok(Templates.login(null, "", localPath(next).toString(), oidc.isOn())).build();
     }
 
     @POST
@@ -151,7 +150,7 @@ public class LoginResource {
     private Response page(int status, String error, String username, String next) {
         String shown = username == null || username.length() > 100 ? "" : username;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.login(error, shown, next, oidc)).build();
+                .entity(Templates.login(error, shown, next, oidc.isOn())).build();
     }
 
     /** A browser-session cookie (no Max-Age): the server decides when the session ends. */

@@ -105,4 +105,20 @@ public class Dataset extends PanacheEntity {
     public DatasetDefinition definition() {
         return DatasetDefinition.of(this);
     }
+
+    /** Up to {@code limit} of the project's datasets with ids below {@code beforeId}, newest first. */
+    public static List<Dataset> ofProject(long projectId, long beforeId, int limit) {
+        return Dataset.<Dataset>find("projectId = ?1 and id < ?2 order by id desc", projectId, beforeId)
+                .range(0, limit - 1).list();
+    }
+
+    /** Datasets whose build has not ended (QUEUED or RUNNING), oldest first. */
+    public static List<Dataset> unfinished() {
+        return list("state in ?1 order by id", List.of(DatasetState.QUEUED, DatasetState.RUNNING));
+    }
+
+    /** Moves the progress bar: one update, without loading the row. */
+    public static void recordProgress(long datasetId, int articlesDone) {
+        update("articlesDone = ?1 where id = ?2", articlesDone, datasetId);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The export formats, each with its writer and the offset unit its files use (README "Datasets"). */
+/** The export formats, each with its writer and the offset unit its files use (docs/formats.md). */
 public enum DatasetFormat {
     JSONL("JSON Lines, one article a line (spaCy, Hugging Face, Prodigy)",
             "Unicode code points, start inclusive, end exclusive: Python's text[start:end]", JsonlWriter::new),

@@ -69,9 +69,6 @@ public class DatasetPageResource {
     DatasetService datasets;
 
     @Inject
-    DatasetBuilder builder;
-
-    @Inject
     ObjectMapper json;
 
     @GET

@@ -1,7 +1,6 @@
 package io.gloss.dataset;
 
 import io.gloss.annotation.AnnotationStatus;
-import io.gloss.article.Article;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
@@ -23,7 +22,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,7 +49,10 @@ public class DatasetService {
     AuditService audit;
 
     @Inject
-    DatasetBuilder builder;
+    DatasetStorage storage;
+
+    @Inject
+    DatasetQueries queries;
 
     @Inject
     Event<DatasetQueued> queued;
@@ -86,11 +87,11 @@ public class DatasetService {
         Project project = projects.require(projectId);
         int size = Page.limit(limit);
         long before = after == null || after.isBlank() ? Long.MAX_VALUE : Page.after(after);
-        List<Dataset> found = Dataset.find("projectId = ?1 and id < ?2 order by id desc", project.id, before)
-                .range(0, size).list();
-        List<DatasetView> items = found.stream().map(DatasetView::of).toList();
-        String next = found.size() == size ? String.valueOf(found.get(size - 1).id) : null;
-        return new Page<>(items, next);
+        // One more than the page tells whether there is a next one.
+        List<Dataset> found = Dataset.ofProject(project.id, before, size + 1);
+        boolean more = found.size() > size;
+        List<Dataset> page = more ? found.subList(0, size) : found;
+        return new Page<>(page.stream().map(DatasetView::of).toList(), more ? String.valueOf(page.get(size - 1).id) : null);
     }
 
     /** A file of a built dataset, by its recorded name only (never a path from the request). */
@@ -98,7 +99,7 @@ public class DatasetService {
     public Path file(Long datasetId, String name) {
         Dataset dataset = require(datasetId);
         boolean recorded = dataset.state == DatasetState.DONE && dataset.files.stream().anyMatch(f -> f.name.equals(name));
-        Path path = builder.directory(dataset.id).resolve(recorded ? name : "missing");
+        Path path = storage.directory(dataset.id).resolve(recorded ? name : "missing");
         if (!recorded || !Files.isRegularFile(path)) {
             throw GlossException.notFound("File " + name + " of dataset " + datasetId);
         }
@@ -172,7 +173,7 @@ public class DatasetService {
         return List.copyOf(keys);
     }
 
-    private static List<Long> articles(Project project, List<Long> requested) {
+    private List<Long> articles(Project project, List<Long> requested) {
         if (requested == null) {
             return null;
         }
@@ -180,13 +181,7 @@ public class DatasetService {
             throw GlossException.badRequest("articleIds", "List article ids, or leave articleIds out for every article.");
         }
         List<Long> ids = new ArrayList<>(new TreeSet<>(requested));
-        Set<Long> found = new HashSet<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            found.addAll(Article.getEntityManager()
-                    .createQuery("select ar.id from Article ar where ar.project.id = :project and ar.id in :ids", Long.class)
-                    .setParameter("project", project.id).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
-                    .getResultList());
-        }
+        Set<Long> found = queries.articlesAmong(project.id, ids);
         for (Long id : ids) {
             if (!found.contains(id)) {
                 throw GlossException.badRequest("articleIds", "Article " + id + " is not in this project.");

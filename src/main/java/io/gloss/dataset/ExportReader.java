@@ -30,7 +30,7 @@ public class ExportReader {
     public record ArticleRow(long id, String title, String source, String url, String published, String text) {
     }
 
-    /** An annotation's row; its text is cut from the article by the builder. */
+    /** An annotation's row; its text is cut from the article by {@link SpanCheck}. */
     public record SpanRow(long id, long articleId, int start, int end, String label, String quote, String note,
             AnnotationStatus status, String author, String reviewer, Instant created) {
     }

@@ -22,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,14 +36,11 @@ public class StartupData {
     private static final Logger LOG = Logger.getLogger(StartupData.class);
     static final String DEMO_PROJECT = "Kursk prisoners (demo)";
 
-    @ConfigProperty(name = "gloss.demo.enabled")
-    boolean demoEnabled;
+    @Inject
+    DemoConfig demo;
 
-    @ConfigProperty(name = "gloss.demo.password")
-    Optional<String> demoPassword;
-
-    @ConfigProperty(name = "gloss.admin.password")
-    Optional<String> adminPassword;
+    @Inject
+    FirstAdminConfig firstAdmin;
 
     @Inject
     AccountService accounts;
@@ -61,13 +56,13 @@ public class StartupData {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        adminPassword.filter(p -> !p.isBlank()).ifPresent(password -> {
+        firstAdmin.password().filter(p -> !p.isBlank()).ifPresent(password -> {
             if (!accounts.adminExists() && UserAccount.findByUsername("admin").isEmpty()) {
                 createOrExplain("GLOSS_ADMIN_PASSWORD", "admin", password, List.of(Role.ADMIN, Role.REVIEWER, Role.EDITOR));
                 LOG.info("Created the account admin with the password from GLOSS_ADMIN_PASSWORD.");
             }
         });
-        if (demoEnabled && Project.count() == 0) {
+        if (demo.enabled() && Project.count() == 0) {
             loadDemo();
         }
     }
@@ -116,7 +111,7 @@ public class StartupData {
         if (UserAccount.findByUsername(username).isPresent()) {
             return;
         }
-        String password = demoPassword.filter(p -> !p.isBlank()).orElseGet(StartupData::randomPassword);
+        String password = demo.password().filter(p -> !p.isBlank()).orElseGet(StartupData::randomPassword);
         createOrExplain("GLOSS_DEMO_PASSWORD", username, password, roles);
         printed.add(String.format("  %-9s password: %-20s roles: %s", username, password, String.join(", ", roles)));
     }

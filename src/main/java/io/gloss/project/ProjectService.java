@@ -1,6 +1,7 @@
 package io.gloss.project;
 
 import io.gloss.auth.CurrentUser;
+import io.gloss.auth.OidcSwitch;
 import io.gloss.auth.UserAccount;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Projects and who may see them. Admins are members of every project; everybody else sees a
@@ -33,8 +33,8 @@ public class ProjectService {
      * With Keycloak on, users need no local account, and Gloss cannot ask Keycloak who exists:
      * any well-formed username may then be added. Without it, only local accounts exist.
      */
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
+    @Inject
+    OidcSwitch oidc;
 
     public List<Project> visibleProjects() {
         if (currentUser.isAdmin()) {
@@ -92,7 +92,7 @@ public class ProjectService {
             throw GlossException.badRequest("username", "Name the user to add: 2 to 100 letters, digits, dots, dashes, underscores or @.");
         }
         String name = username.strip();
-        if (!oidc && UserAccount.findByUsername(name).isEmpty()) {
+        if (!oidc.isOn() && UserAccount.findByUsername(name).isEmpty()) {
             throw new GlossException(404, "not_found", "There is no user " + name + ": create the account first.");
         }
         if (!isMember(project.id, name)) {

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The review queue: annotations by status, oldest first (by when they entered the status), with
@@ -59,15 +58,12 @@ public class ReviewQueueQueries {
     public record QueuePage(List<QueueItem> items, String next, Map<AnnotationStatus, Long> counts, int countLimit) {
     }
 
-    /**
-     * Counting stops here, so that opening a queue of a million costs what one of ten thousand
-     * does (a reviewer needs "10,000+", not the exact figure).
-     */
-    @ConfigProperty(name = "gloss.review.count-limit")
-    int countLimit;
+    @Inject
+    ReviewConfig config;
 
+    /** Counting stops here: see {@link ReviewConfig#countLimit()}. */
     public int countLimit() {
-        return countLimit;
+        return config.countLimit();
     }
 
     @Inject
@@ -80,7 +76,7 @@ public class ReviewQueueQueries {
         int size = Page.limit(limit);
         Scope scope = scope(filter);
         if (scope.nothing()) {
-            return new QueuePage(List.of(), null, counts(filter, scope), countLimit);
+            return new QueuePage(List.of(), null, counts(filter, scope), countLimit());
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = conditions(filter, scope, params);
@@ -106,7 +102,7 @@ public class ReviewQueueQueries {
             items.add(new QueueItem(AnnotationView.of(a), a.projectId, a.article.title, context.before(), context.after()));
         }
         String next = more ? new Cursor(page.get(page.size() - 1).statusChangedAt, page.get(page.size() - 1).id).toString() : null;
-        return new QueuePage(items, next, counts(filter, scope), countLimit);
+        return new QueuePage(items, next, counts(filter, scope), countLimit());
     }
 
     /**
@@ -125,7 +121,7 @@ public class ReviewQueueQueries {
             StringBuilder where = conditions(filter, scope, params);
             where.append(" and a.status = :status");
             params.put("status", status);
-            params.put("limit", countLimit);
+            params.put("limit", countLimit());
             var query = em.createQuery("select count(*) from (select a.id as id from Annotation a" + where
                     + orderBy(scope) + " limit :limit)", Long.class);
             params.forEach(query::setParameter);

@@ -49,7 +49,7 @@ public class ReviewResource {
         return review.decide(id, r.decision(), r.comment(), r.version());
     }
 
-    /** A reviewer corrects the label (not part of api.md's first version; added, see README). */
+    /** A reviewer corrects the label (not part of api.md's first version; added, see docs/api-guide.md). */
     @POST
     @Path("annotations/{id}/label")
     @RolesAllowed(Role.REVIEWER)

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,14 +56,8 @@ public class BodyBuffering {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    @ConfigProperty(name = "gloss.http.buffered-bodies-max")
-    MemorySize total;
-
-    @ConfigProperty(name = "gloss.http.buffered-bodies-per-client")
-    MemorySize perClient;
-
-    @ConfigProperty(name = "gloss.http.body-timeout")
-    Duration timeout;
+    @Inject
+    HttpBodyConfig config;
 
     @ConfigProperty(name = "quarkus.http.body.uploads-directory")
     String uploadsDirectory;
@@ -71,13 +66,16 @@ public class BodyBuffering {
 
     void install(@Observes Router router) {
         long largest = maxBodySize.asLongValue();
-        if (perClient.asLongValue() < largest || total.asLongValue() < perClient.asLongValue()) {
-            throw new IllegalStateException("gloss.http.buffered-bodies-per-client (" + perClient.asLongValue()
+        long total = config.bufferedBodiesMax().asLongValue();
+        long perClient = config.bufferedBodiesPerClient().asLongValue();
+        Duration timeout = config.bodyTimeout();
+        if (perClient < largest || total < perClient) {
+            throw new IllegalStateException("gloss.http.buffered-bodies-per-client (" + perClient
                     + " bytes) must be at least quarkus.http.limits.max-body-size (" + largest
-                    + "), and gloss.http.buffered-bodies-max (" + total.asLongValue() + ") at least the share per client:"
+                    + "), and gloss.http.buffered-bodies-max (" + total + ") at least the share per client:"
                     + " otherwise the largest body allowed could never be read.");
         }
-        budget = new BodyBudget(total.asLongValue(), perClient.asLongValue());
+        budget = new BodyBudget(total, perClient);
         BodyHandler bodies = BodyHandler.create(uploadsDirectory).setBodyLimit(largest).setDeleteUploadedFilesOnEnd(true);
         // After Quarkus' own handlers (body size limit, CORS: negative orders), before Quarkus REST's
         // route (ordered after 10,000). Authentication is lazy, so it has not run yet.

@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,7 +22,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -47,9 +47,8 @@ public class ErrorMapper {
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
     }
 
-    /** The login cookie of Gloss' own sessions (see auth.SessionConfig). */
-    @ConfigProperty(name = "gloss.session.cookie-name", defaultValue = "gloss-session")
-    String sessionCookie;
+    @Inject
+    SessionCookie sessionCookie;
 
     /**
      * Not logged in, or the credentials did not hold. Pages go to the login page, which brings
@@ -62,9 +61,10 @@ public class ErrorMapper {
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        boolean hadSession = headers.getCookies().containsKey(sessionCookie);
+        String session = sessionCookie.name();
+        boolean hadSession = headers.getCookies().containsKey(session);
         NewCookie[] dropped = headers.getCookies().keySet().stream()
-                .filter(name -> name.startsWith("q_session") || name.equals(sessionCookie))
+                .filter(name -> name.startsWith("q_session") || name.equals(session))
                 .map(name -> new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true).build())
                 .toArray(NewCookie[]::new);
         String here = uri.getRequestUri().getRawPath()

@@ -3,7 +3,7 @@ package io.gloss.web;
 /**
  * The rules every text from a client meets, on the API and in forms alike: it is Unicode text
  * (no lone surrogate, no NUL: exports would write them as {@code ?}, and their spans would no
- * longer match), and it is no longer than its documented limit (README, "Limits"). Lengths are
+ * longer match), and it is no longer than its documented limit (docs/api-guide.md, "Limits"). Lengths are
  * counted in UTF-16 units, as H2 and Java count a column's length, so an emoji counts two.
  */
 public final class Texts {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 /**
  * Gloss with the Keycloak switch on, against a real Keycloak ({@link KeycloakResource}: the
  * distribution from Maven Central, the realm of docker/keycloak). Its users and passwords are the
- * realm's development ones, as in the README.
+ * realm's development ones, as docs/operations.md says.
  */
 @QuarkusTest
 @TestProfile(KeycloakProfile.class)

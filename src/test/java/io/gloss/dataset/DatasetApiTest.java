@@ -45,6 +45,9 @@ class DatasetApiTest {
     DatasetBuilder builder;
 
     @Inject
+    DatasetStorage storage;
+
+    @Inject
     ExportReader reader;
 
     long projectId;
@@ -99,6 +102,22 @@ class DatasetApiTest {
         assertEquals("api-reviewer", event.actor);
         assertEquals(projectId, event.projectId);
         assertTrue(event.after.contains("\"format\":\"jsonl\""));
+    }
+
+    @Test
+    @TestSecurity(user = "api-reviewer", roles = "reviewer")
+    void theListPagesNewestFirstWithACursor() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(post(definition()).statusCode(202).extract().jsonPath().getLong("id"));
+        }
+        JsonPath first = given().get("/api/projects/" + projectId + "/datasets?limit=2").then().statusCode(200)
+                .body("items", hasSize(2)).extract().jsonPath();
+        assertEquals(List.of(ids.get(2).intValue(), ids.get(1).intValue()), first.getList("items.id"));
+        given().get("/api/projects/" + projectId + "/datasets?limit=2&after=" + first.getString("next")).then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(ids.get(0).intValue()))
+                .body("next", nullValue());
+        ids.forEach(ExportFixture::await);
     }
 
     @Test
@@ -336,8 +355,8 @@ class DatasetApiTest {
         // As a crash would leave it: RUNNING, half a folder of files, none recorded.
         fx.execute("update dataset set state = 'RUNNING', articles_done = 0 where id = ?", id);
         fx.execute("delete from dataset_file where dataset_id = ?", id);
-        java.nio.file.Path folder = builder.directory(id);
-        DatasetBuilder.deleteTree(folder);
+        java.nio.file.Path folder = storage.directory(id);
+        DatasetStorage.deleteTree(folder);
         java.nio.file.Files.createDirectories(folder.resolveSibling(id + ".partial"));
         java.nio.file.Files.writeString(folder.resolveSibling(id + ".partial").resolve("dataset.jsonl"), "half");
         builder.resume(null);

@@ -8,6 +8,10 @@ import io.gloss.annotation.AnnotationStatus;
 import io.gloss.dataset.format.BratWriter;
 import io.gloss.dataset.format.Tokenizer;
 import io.gloss.text.CodePointText;
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +30,13 @@ class DatasetUnitTest {
 
     @Test
     void aReadAheadBelowOneIsRefusedWithTheKeyNamed() {
-        DatasetBuilder builder = new DatasetBuilder();
-        builder.readAhead = 0;
-        IllegalStateException refused = assertThrows(IllegalStateException.class, builder::startFetchers);
-        assertEquals("gloss.datasets.read-ahead is the number of batches an export fetches at once: 1 or more, not 0.",
+        // As Quarkus reads the mapping at start, with Hibernate Validator checking its constraints.
+        SmallRyeConfigBuilder config = new SmallRyeConfigBuilder().addDiscoveredConverters()
+                .withSources(new PropertiesConfigSource(Map.of("gloss.datasets.dir", "datasets",
+                        "gloss.datasets.read-ahead", "0"), "DatasetUnitTest", 100))
+                .withMapping(DatasetConfig.class).withValidator(new BeanValidationConfigValidatorImpl());
+        ConfigValidationException refused = assertThrows(ConfigValidationException.class, config::build);
+        assertTrue(refused.getMessage().contains("gloss.datasets.read-ahead must be greater than or equal to 1"),
                 refused.getMessage());
     }
 

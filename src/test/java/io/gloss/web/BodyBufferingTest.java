@@ -57,11 +57,8 @@ class BodyBufferingTest {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    @ConfigProperty(name = "gloss.http.buffered-bodies-per-client")
-    MemorySize perClient;
-
-    @ConfigProperty(name = "gloss.http.body-timeout")
-    Duration timeout;
+    @Inject
+    HttpBodyConfig config;
 
     @Test
     void clientsSendingTheirBodiesSlowlyHoldNoWorker() throws Exception {
@@ -240,14 +237,14 @@ class BodyBufferingTest {
     @Test
     void aBodyThatTakesLongerThanTheTimeoutIsAnswered408AndGivesItsShareBack() throws Exception {
         try (Socket socket = startPost("", 1000)) {
-            socket.setSoTimeout((int) timeout.toMillis() + 10_000);
+            socket.setSoTimeout((int) config.bodyTimeout().toMillis() + 10_000);
             socket.getOutputStream().write("{\"articleId\":".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             long started = System.currentTimeMillis();
             BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("HTTP/1.1 408 Request Timeout", answer.readLine());
             long waited = System.currentTimeMillis() - started;
-            assertTrue(waited >= timeout.toMillis() - 1_000, "answered after " + waited + " ms");
+            assertTrue(waited >= config.bodyTimeout().toMillis() - 1_000, "answered after " + waited + " ms");
             String rest = answer.lines().reduce("", (a, b) -> a + b + "\n"); // ends: the connection is closed
             assertTrue(rest.contains("\"error\":\"body_timeout\""), rest);
         }
@@ -262,7 +259,7 @@ class BodyBufferingTest {
         // One stalled body of the largest size allowed takes most of this address' share...
         try (Socket stalled = startPost("", (int) maxBodySize.asLongValue())) {
             awaitHeld(maxBodySize.asLongValue(), "the stalled body is counted");
-            long room = perClient.asLongValue() - maxBodySize.asLongValue();
+            long room = config.bufferedBodiesPerClient().asLongValue() - maxBodySize.asLongValue();
             // ...so a body longer than what is left is refused at once, before it is read, and never reaches a worker.
             try (Socket extra = startPost("", (int) room + 1)) {
                 extra.setSoTimeout(5_000);

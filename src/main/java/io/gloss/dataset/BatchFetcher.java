@@ -1,0 +1,53 @@
+package io.gloss.dataset;
+
+import io.gloss.text.CodePointText;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Fetches the batches of one export, each on a fetcher thread in a transaction of its own: the
+ * batch's articles with their split, and their spans, streamed from one query, cut from the texts
+ * and checked by {@link SpanCheck}.
+ */
+final class BatchFetcher {
+
+    /** A batch may stream many spans; the default 60 s transaction timeout is for requests. */
+    private static final int BATCH_TIMEOUT_SECONDS = 600;
+
+    private final ExportReader reader;
+    private final DatasetDefinition definition;
+
+    BatchFetcher(ExportReader reader, DatasetDefinition definition) {
+        this.reader = reader;
+        this.definition = definition;
+    }
+
+    /** The articles of the batch, in id order. */
+    List<FetchedArticle> fetch(List<Long> ids) {
+        return QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS).call(() -> read(ids));
+    }
+
+    private List<FetchedArticle> read(List<Long> ids) {
+        List<ExportReader.ArticleRow> articles = reader.articles(ids);
+        List<FetchedArticle> fetched = new ArrayList<>(articles.size());
+        try (Stream<ExportReader.SpanRow> rows = reader.spans(definition, ids)) {
+            Iterator<ExportReader.SpanRow> it = rows.iterator();
+            ExportReader.SpanRow pending = it.hasNext() ? it.next() : null;
+            for (ExportReader.ArticleRow row : articles) {
+                CodePointText text = new CodePointText(row.text());
+                List<ExportSpan> spans = new ArrayList<>();
+                while (pending != null && pending.articleId() == row.id()) {
+                    spans.add(SpanCheck.cut(pending, text));
+                    pending = it.hasNext() ? it.next() : null;
+                }
+                spans.sort(ExportSpan.ORDER);
+                fetched.add(new FetchedArticle(new ExportArticle(row.id(), row.title(), row.source(), row.url(),
+                        row.published(), definition.split().assign(row.id()), text), spans));
+            }
+        }
+        return fetched;
+    }
+}
