@@ -5,9 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the transaction manager from interrupting a thread inside the embedded H2 database.
@@ -28,15 +28,15 @@ public class ReaperPatience {
     /** Longer than any statement waits or runs: in practice the reaper never interrupts. */
     static final Duration CANCEL_WAIT = Duration.ofHours(1);
 
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    @Inject
+    Database database;
 
     /**
      * The reaper reads the setting when it is created, at the first transaction with a timeout:
      * this runs before every other start-up observer, and nothing opens a transaction before them.
      */
     void configure(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        if ("h2".equals(dbKind)) {
+        if (database.isH2()) {
             arjPropertyManager.getCoordinatorEnvironmentBean().setTxReaperCancelWaitPeriod(CANCEL_WAIT.toMillis());
         }
     }
