@@ -152,6 +152,9 @@ class LiveChangesTest {
 
     @Test
     void nonMembersAndBadCursorsAreRefused() {
+        io.restassured.RestAssured.given().get("/api/projects/" + projectId + "/changes").then().statusCode(401);
+        io.restassured.RestAssured.given().accept("text/event-stream").get("/api/articles/" + articleId + "/events")
+                .then().statusCode(401);
         accounts.as("lv-outsider").get("/api/projects/" + projectId + "/changes").then().statusCode(404);
         accounts.as("lv-outsider").accept("text/event-stream").get("/api/articles/" + articleId + "/events")
                 .then().statusCode(404);
