@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.gloss.ChromiumPerClass;
 import io.gloss.SystemChromium;
@@ -24,6 +25,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URL;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,7 @@ class LivePageBrowserTest {
         assertNoReload(editor);
         assertNoReload(reviewer);
         assertThat(editor.locator("#connection")).isEmpty();
+        editor.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "live-page.png")));
     }
 
     @Test
@@ -255,6 +258,36 @@ class LivePageBrowserTest {
         assertThat(editor.locator("#article-text mark.hl[data-label=LOCATION]")).hasText("Kharkiv");
     }
 
+    /**
+     * A stream the server refuses (the answers are made up here, as after the session ended) is a
+     * sentence with the way back, not a broken page; once the server answers again, it reopens.
+     */
+    @Test
+    void aRefusedStreamSaysWhyAndReopensOnceTheServerAnswers() {
+        BrowserContext context = chromium.newContext();
+        String events = "/api/articles/" + articleId + "/events?after=" + latestCursor();
+        String check = "/api/articles/" + articleId;
+        Page editor = chromium.watchedPage(context, EDITOR, List.of("401 GET " + events, "401 GET " + check));
+        SystemChromium.logIn(editor, base.toString(), EDITOR);
+        String ended = "{\"message\": \"Your session ended — log in again.\"}";
+        Route.FulfillOptions refused = new Route.FulfillOptions().setStatus(401).setContentType("application/json").setBody(ended);
+        editor.route(url -> url.endsWith(events) || url.endsWith(check), route -> route.fulfill(refused));
+        editor.navigate(base + "articles/" + articleId);
+        editor.waitForSelector("#annotator[data-ready=true]");
+
+        Locator connection = editor.locator("#connection");
+        assertThat(connection).containsText("Live updates paused: Your session ended — log in again.");
+        assertThat(connection.locator("a.login-again")).hasAttribute("href", "/login?next=%2Farticles%2F" + articleId);
+        editor.evaluate(SELECT_TEXT, "Kursk");
+        Response saved = editor.waitForResponse(r -> r.url().endsWith("/api/annotations"), () -> editor.keyboard().press("l"));
+        assertEquals(201, saved.status(), saved::text);
+
+        editor.unrouteAll();
+        assertThat(editor.locator("#annotator")).hasAttribute("data-live", "open",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+        assertThat(connection).isEmpty();
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** A person logged in in a browser of their own, on the article, with its event stream open. */
@@ -296,11 +329,11 @@ class LivePageBrowserTest {
                 .post("/api/annotations/" + id + "/decision").then().statusCode(200);
     }
 
-    /** The cursor of the project's last change, from its changes feed. */
+    /** The cursor of the project's last change, from its changes feed ("0" before the first). */
     String latestCursor() {
         List<String> cursors = accounts.as(EDITOR).get("/api/projects/" + projectId + "/changes?after=0")
                 .then().statusCode(200).extract().jsonPath().getList("items.cursor");
-        return cursors.get(cursors.size() - 1);
+        return cursors.isEmpty() ? "0" : cursors.get(cursors.size() - 1);
     }
 
     Map<String, Object> annotation(long id) {
