@@ -148,7 +148,7 @@ class Annotator {
   /** Others' changes (and the echo of one's own) from the event stream. */
   private readonly live = new LiveAnnotations<Annotation>(this.annotations, (annotation) => this.accept(annotation));
   private readonly held = new HeldChanges<Annotation>();
-  private incoming: Change<Annotation>[] = [];
+  private readonly incoming: Change<Annotation>[] = [];
   private changesTimer: number | undefined;
   /** Where a mouse button or finger is down: in the text a selection may be starting, in the panel a click. */
   private pressed: Element | null = null;
