@@ -4,14 +4,19 @@
  * user's own annotations, and lets reviewers approve or reject others'
  * submitted ones in place, all through the JSON API.
  *
+ * Others' changes arrive on the article's event stream and are drawn as
+ * they come, unless the person is selecting text or typing in the details
+ * panel (live.ts decides what waits).
+ *
  * Offset arithmetic lives in offsets.ts (code points <-> UTF-16) and
  * layout.ts (overlapping spans -> nested elements); this module only wires
- * the DOM and fetch.
+ * the DOM, fetch and the event stream.
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
+import { type Activity, type Change, type Connection, HeldChanges, LiveAnnotations, LiveStream, othersHere } from "./live.js";
 import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
-import { OneAtATime, send } from "./requests.js";
+import { ApiError, OneAtATime, send } from "./requests.js";
 
 type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
 type Decision = "APPROVE" | "REJECT";
@@ -50,6 +55,8 @@ interface GlossData {
   me: { username: string; roles: string[] };
   csrf: string;
   canAnnotate: boolean;
+  /** Where the article's event stream starts: the page's annotations are as of this change. */
+  cursor: string;
 }
 
 /** Body of POST /api/annotations. */
@@ -71,6 +78,12 @@ const SHOW_OTHERS_KEY = "gloss.showOthers";
 /** A label the page does not know (removed since the page loaded) is drawn grey, as the server shows it. */
 const UNKNOWN_LABEL_COLOR = "#888888";
 const VIEW_ONLY = "You can view but not annotate in this project.";
+const OFFLINE = "Offline — reconnecting…";
+const NO_LIVE = "This browser cannot show others' changes as they happen: reload the page to see them.";
+/** Events that come together (a replay after reconnecting) are drawn in one redraw. */
+const CHANGES_DELAY_MS = 30;
+/** How often changes held for the person are tried again, in case no event says they are done. */
+const HELD_RETRY_MS = 500;
 const STATUS_NAMES: Record<ReviewStatus, string> = {
   SUBMITTED: "Submitted",
   APPROVED: "Approved",
@@ -129,6 +142,16 @@ class Annotator {
   private readonly details = requireElement("details", HTMLElement);
   private readonly status = requireElement("status", HTMLElement);
   private readonly help = requireElement("shortcuts-help", HTMLDialogElement);
+  private readonly presence = requireElement("presence", HTMLElement);
+  private readonly connection = requireElement("connection", HTMLElement);
+
+  /** Others' changes (and the echo of one's own) from the event stream. */
+  private readonly live = new LiveAnnotations<Annotation>(this.annotations, (annotation) => this.accept(annotation));
+  private readonly held = new HeldChanges<Annotation>();
+  private readonly incoming: Change<Annotation>[] = [];
+  private changesTimer: number | undefined;
+  /** Where a mouse button or finger is down: in the text a selection may be starting, in the panel a click. */
+  private pressed: Element | null = null;
 
   private selectedId: number | null = null;
   /** Set while a request is in flight, so a double click or key press cannot send it twice. */
@@ -177,7 +200,123 @@ class Annotator {
     // Links from the review queue, "my work" and the annotation page end in #a-<id>.
     const linked = /^#a-(\d+)$/.exec(window.location.hash);
     if (linked) this.reveal(Number(linked[1]));
+    this.startLive();
     this.root.dataset.ready = "true";
+  }
+
+  // ---- Live changes -----------------------------------------------------------
+
+  private startLive(): void {
+    const article = `/api/articles/${this.data.article.id}`;
+    const stream = new LiveStream({
+      url: (after) => `${article}/events?after=${encodeURIComponent(after)}`,
+      after: this.data.cursor,
+      connect: typeof EventSource === "function" ? (url) => new EventSource(url) : null,
+      onChange: (change) => this.receive(change as Change<Annotation>),
+      onPresence: (users) => {
+        this.presence.textContent = othersHere(users, this.data.me.username);
+      },
+      onConnection: (state, why) => this.showConnection(state, why),
+      // Asked when the browser gave up on the stream: a refusal (session ended, no longer a
+      // member) is said on the page; the stream is opened again once the article answers.
+      check: async () => {
+        await send(this.data.csrf, "GET", article);
+      },
+    });
+    // What held changes wait for: the selection collapsing, the button coming up, focus leaving the panel.
+    document.addEventListener("pointerdown", (event) => {
+      this.pressed = event.target instanceof Element ? event.target : null;
+    }, true);
+    // Released after the click this ends has run (a timer): the panel is not redrawn under it.
+    const pointerUp = (): void => {
+      this.pressed = null;
+      this.releaseHeld();
+    };
+    window.addEventListener("pointerup", pointerUp);
+    window.addEventListener("pointercancel", pointerUp);
+    window.addEventListener("blur", pointerUp);
+    document.addEventListener("selectionchange", () => this.releaseHeld());
+    document.addEventListener("focusout", () => this.releaseHeld());
+    stream.start();
+  }
+
+  private receive(change: Change<Annotation>): void {
+    this.incoming.push(change);
+    if (this.changesTimer === undefined) this.changesTimer = window.setTimeout(() => this.applyChanges(), CHANGES_DELAY_MS);
+  }
+
+  /** Held changes may be drawn now: tried at once (the person's activity is looked at again then). */
+  private releaseHeld(): void {
+    if (this.held.size === 0) return;
+    window.clearTimeout(this.changesTimer);
+    this.changesTimer = window.setTimeout(() => this.applyChanges(), 0);
+  }
+
+  /** Draws the changes that arrived, except those that must wait for what the person is doing. */
+  private applyChanges(): void {
+    this.changesTimer = undefined;
+    const ready = this.held.take(this.incoming.splice(0), this.activity());
+    const selected = this.selectedId;
+    let redraw = false;
+    let selectedChanged = false;
+    for (const change of ready) {
+      if (this.live.apply(change)) {
+        redraw = true;
+        if (change.annotation.id === selected) selectedChanged = true;
+      }
+    }
+    if (redraw) {
+      this.render(); // deselects an annotation that is gone
+      const annotation = this.selectedAnnotation();
+      if (selectedChanged && annotation) this.refreshDetails(annotation);
+      else if (selectedChanged) this.say("The annotation you had open was deleted.");
+    }
+    this.root.dataset.heldChanges = String(this.held.size);
+    if (this.held.size > 0) this.changesTimer = window.setTimeout(() => this.applyChanges(), HELD_RETRY_MS);
+  }
+
+  /**
+   * What a redraw now would disturb: a selection in the article text (being dragged, or made),
+   * typing in the details panel (a note, a comment, the label list), or a click on it.
+   */
+  private activity(): Activity {
+    const selection = window.getSelection();
+    const pressedIn = (element: HTMLElement): boolean => this.pressed !== null && element.contains(this.pressed);
+    const selecting = pressedIn(this.container) || (selection !== null && !selection.isCollapsed
+      && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(this.container));
+    const focused = document.activeElement;
+    const working = pressedIn(this.details) || (isTypingTarget(focused) && this.details.contains(focused));
+    const editing = working && this.details.dataset.id ? Number(this.details.dataset.id) : null;
+    return { selecting, editing };
+  }
+
+  /** Shows a change from elsewhere in the details panel: the control that had the focus keeps it. */
+  private refreshDetails(annotation: Annotation): void {
+    const focused = document.activeElement;
+    const kept = focused instanceof HTMLElement && this.details.contains(focused) ? focused.classList[0] : undefined;
+    this.showDetails(annotation);
+    if (kept) this.details.querySelector<HTMLElement>(`.${CSS.escape(kept)}`)?.focus();
+  }
+
+  private showConnection(state: Connection, why: unknown): void {
+    this.root.dataset.live = state;
+    this.connection.dataset.state = state;
+    if (state === "open") {
+      this.connection.replaceChildren();
+    } else if (state === "unsupported") {
+      this.connection.textContent = NO_LIVE;
+    } else if (why instanceof ApiError && why.status > 0) {
+      // The server refused (a network failure is just being offline): its sentence, and for an
+      // ended session the way back.
+      this.connection.replaceChildren(`Live updates paused: ${why.message} `);
+      if (why.status === 401) {
+        const link = loginAgainLink();
+        link.textContent = "Log in again (new tab); the updates resume by themselves.";
+        this.connection.append(link);
+      }
+    } else {
+      this.connection.textContent = OFFLINE;
+    }
   }
 
   /** Selects, focuses and scrolls to an annotation, showing others' annotations if it is one of them. */
@@ -584,7 +723,7 @@ class Annotator {
   private remove(annotation: Annotation): void {
     this.requests.run(async () => {
       await send(this.data.csrf, "DELETE", `/api/annotations/${annotation.id}`);
-      this.annotations.delete(annotation.id);
+      this.live.remove(annotation.id);
       this.render(); // also deselects it, as it is no longer drawn
       const { articleId, label, start, end, quote, note } = annotation;
       this.say(`Deleted ${this.labelName(label)}: “${excerpt(quote)}”`, "info", {

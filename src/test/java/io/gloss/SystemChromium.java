@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Paths;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,18 @@ public final class SystemChromium {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.setDefaultTimeout(10_000);
         return context;
+    }
+
+    /**
+     * Logs the page in through Gloss' own login form, the way a person does, and waits for the
+     * home page; {@code base} is the site's root with its slash ({@code @TestHTTPResource("/")}).
+     */
+    public static void logIn(Page page, String base, String username) {
+        page.navigate(base + "login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(base);
     }
 
     /**
