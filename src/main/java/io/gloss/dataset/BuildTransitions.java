@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ class BuildTransitions {
 
     @Inject
     ExportReader reader;
+
+    @Inject
+    DatasetStorage storage;
 
     /** What a build needs from the database before it starts writing. */
     record Job(DatasetDefinition definition, List<ExportContext.LabelInfo> labels) {
@@ -63,8 +67,10 @@ class BuildTransitions {
         QuarkusTransaction.requiringNew().run(() -> Dataset.recordProgress(datasetId, articlesDone));
     }
 
-    void finish(long datasetId, List<DatasetFile> files) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** DONE with its files, which are copied from the build's folder into the database meanwhile. */
+    void finish(long datasetId, Path folder, List<DatasetFile> files) {
+        QuarkusTransaction.requiringNew().call(() -> {
+            storage.store(datasetId, folder, files);
             Dataset dataset = Dataset.findById(datasetId);
             dataset.state = DatasetState.DONE;
             dataset.articlesDone = dataset.articlesTotal;
@@ -72,6 +78,23 @@ class BuildTransitions {
             dataset.errorMessage = null;
             dataset.files.clear();
             dataset.files.addAll(files);
+            return null;
+        });
+    }
+
+    /**
+     * Copies into the database the files that a version keeping datasets on disk left in
+     * {@code folder}, unless they are stored already; true when it copied them. A dataset that is
+     * gone or not DONE has nothing there worth keeping.
+     */
+    boolean adoptLegacy(long datasetId, Path folder) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Dataset dataset = Dataset.findById(datasetId);
+            if (dataset == null || dataset.state != DatasetState.DONE || storage.stored(datasetId)) {
+                return false;
+            }
+            storage.store(datasetId, folder, dataset.files);
+            return true;
         });
     }
 

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +55,7 @@ public class DatasetBuilder {
     void resume(@Observes StartupEvent event) {
         threads.work(() -> {
             try {
+                adoptLegacyFolders();
                 List<Long> ids = transitions.requeueUnfinished();
                 if (!ids.isEmpty()) {
                     LOG.infof("Resuming %d dataset build(s) interrupted by a stop: %s", ids.size(), ids);
@@ -64,6 +67,24 @@ public class DatasetBuilder {
                 }
             }
         });
+    }
+
+    /**
+     * Moves into the database the datasets that an older version kept on this instance's disk,
+     * then removes their folders, so that an upgrade loses no dataset.
+     */
+    void adoptLegacyFolders() {
+        try {
+            for (long id : storage.legacyFolders()) {
+                Path folder = storage.legacyFolder(id);
+                if (transitions.adoptLegacy(id, folder)) {
+                    LOG.infof("Dataset %d: files moved from %s into the database", id, folder);
+                }
+                DatasetStorage.deleteTree(folder);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not move the datasets kept on disk into the database; the next start tries again", e);
+        }
     }
 
     private void submit(long datasetId) {
@@ -89,9 +110,11 @@ public class DatasetBuilder {
         DatasetDefinition definition = job.definition();
         FormatWriter writer = null;
         ExportStats stats = null;
+        Path folder = null;
         try {
-            ExportContext context = new ExportContext(storage.startPartial(datasetId), job.labels(),
-                    definition.split().splits(), definition.csvEscapeFormulas());
+            folder = storage.startBuild(datasetId);
+            ExportContext context = new ExportContext(folder, job.labels(), definition.split().splits(),
+                    definition.csvEscapeFormulas());
             writer = definition.format().writer(context);
             stats = new ExportStats(context.directory(), job.labelKeys());
             pipeline.run(definition, writer, stats, done -> transitions.progress(datasetId, done));
@@ -103,19 +126,21 @@ public class DatasetBuilder {
             files.sort(Comparator.comparing(f -> f.name));
             writer.close();
             stats.close();
-            storage.publish(datasetId);
-            transitions.finish(datasetId, files);
+            transitions.finish(datasetId, folder, files);
         } catch (Exception e) {
             if (writer != null) {
                 writer.abort();
             }
             closeQuietly(writer, stats);
-            storage.discardPartial(datasetId);
             if (threads.stopping()) {
                 return;
             }
             LOG.errorf(e, "Dataset %d could not be built", datasetId);
             transitions.fail(datasetId, e);
+        } finally {
+            if (folder != null) {
+                storage.discard(folder);
+            }
         }
     }
 

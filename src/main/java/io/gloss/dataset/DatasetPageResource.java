@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -110,8 +111,12 @@ public class DatasetPageResource {
     public TemplateInstance page(@PathParam("id") Long id) throws IOException {
         DatasetView dataset = datasets.view(id);
         Project project = projects.require(dataset.projectId());
-        ManifestSummary summary = dataset.done()
-                ? ManifestSummary.read(json, datasets.file(id, ManifestWriter.FILE)) : null;
+        ManifestSummary summary = null;
+        if (dataset.done()) {
+            try (InputStream manifest = datasets.open(id, datasets.file(id, ManifestWriter.FILE))) {
+                summary = ManifestSummary.read(json, manifest);
+            }
+        }
         return Templates.dataset(project, dataset, summary);
     }
 

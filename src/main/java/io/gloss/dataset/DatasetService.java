@@ -14,10 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,14 +95,16 @@ public class DatasetService {
 
     /** A file of a built dataset, by its recorded name only (never a path from the request). */
     @Transactional
-    public Path file(Long datasetId, String name) {
+    public DatasetFile file(Long datasetId, String name) {
         Dataset dataset = require(datasetId);
-        boolean recorded = dataset.state == DatasetState.DONE && dataset.files.stream().anyMatch(f -> f.name.equals(name));
-        Path path = storage.directory(dataset.id).resolve(recorded ? name : "missing");
-        if (!recorded || !Files.isRegularFile(path)) {
-            throw GlossException.notFound("File " + name + " of dataset " + datasetId);
-        }
-        return path;
+        return dataset.files.stream().filter(f -> dataset.state == DatasetState.DONE && f.name.equals(name))
+                .findFirst().map(f -> new DatasetFile(f.name, f.bytes, f.sha256))
+                .orElseThrow(() -> GlossException.notFound("File " + name + " of dataset " + datasetId));
+    }
+
+    /** A stored file (one {@link #file} returned), read a chunk at a time. */
+    public InputStream open(long datasetId, DatasetFile file) {
+        return storage.open(datasetId, file.name);
     }
 
     private Dataset require(Long id) {
