@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Where builds write and how they read and store datasets ({@code gloss.datasets.*}). */
 @ConfigMapping(prefix = "gloss.datasets")
@@ -24,4 +25,12 @@ public interface DatasetConfig {
     @WithDefault("1048576")
     @Min(1)
     int chunkSize();
+
+    /**
+     * How long a build's claim holds without its heartbeat (renewed every third of it): a build
+     * whose instance died is taken over by another this long after its last heartbeat. Instances
+     * look for such builds, and for queued ones, every half of it.
+     */
+    @WithDefault("30s")
+    Duration lease();
 }

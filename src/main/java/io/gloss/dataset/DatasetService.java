@@ -69,7 +69,8 @@ public class DatasetService {
         dataset.createdAt = Timestamps.now();
         dataset.persist();
         DatasetView view = DatasetView.of(dataset);
-        audit.record(dataset.projectId, "dataset", dataset.id, "create", null, view);
+        // On the project's stream as well: the dataset as GET returns it (id, state and progress among its fields).
+        audit.recordChange(dataset.projectId, null, "dataset", dataset.id, "create", null, view);
         queued.fire(new DatasetQueued(dataset.id));
         return view;
     }
