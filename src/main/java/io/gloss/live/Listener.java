@@ -26,23 +26,28 @@ final class Listener {
     final Long articleId;
     final String username;
     final boolean seesAll;
+    /** Whether the user may GET the project's datasets (admins and reviewers): only then their events. */
+    final boolean seesDatasets;
     private final Stream stream;
     private long sent;
     /** Live changes that arrived while the replay ran, sent after it. */
     private List<Change> held = new ArrayList<>();
     private boolean open = true;
 
-    Listener(long projectId, Long articleId, String username, boolean seesAll, long after, Stream stream) {
+    Listener(long projectId, Long articleId, String username, boolean seesAll, boolean seesDatasets, long after,
+            Stream stream) {
         this.projectId = projectId;
         this.articleId = articleId;
         this.username = username;
         this.seesAll = seesAll;
+        this.seesDatasets = seesDatasets;
         this.sent = after;
         this.stream = stream;
     }
 
+    /** Its article's changes, or the project's; of those, only what the user could GET. */
     boolean follows(Change change) {
-        return articleId == null || articleId.equals(change.articleId());
+        return (articleId == null || articleId.equals(change.articleId())) && (seesDatasets || !change.isDataset());
     }
 
     /** From the bus: a committed change of the project. */
