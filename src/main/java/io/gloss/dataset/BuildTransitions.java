@@ -45,7 +45,7 @@ class BuildTransitions {
     DatasetConfig config;
 
     /** What a build needs from the database before it starts writing. */
-    record Job(DatasetDefinition definition, List<ExportContext.LabelInfo> labels, int articlesTotal) {
+    record Job(DatasetDefinition definition, List<ExportContext.LabelInfo> labels) {
 
         List<String> labelKeys() {
             return labels.stream().map(ExportContext.LabelInfo::key).toList();
@@ -75,7 +75,7 @@ class BuildTransitions {
                     .filter(l -> definition.labels() == null || definition.labels().contains(l.key))
                     .map(l -> new ExportContext.LabelInfo(l.key, l.name, l.color)).toList();
             changed(dataset, "start");
-            return new Job(definition, labels, dataset.articlesTotal);
+            return new Job(definition, labels);
         });
     }
 
@@ -86,7 +86,7 @@ class BuildTransitions {
     }
 
     /** Records the progress, with a change on the stream when {@code report}; false once the build is not this instance's. */
-    boolean progress(long datasetId, int articlesDone, int articlesTotal, boolean report) {
+    boolean progress(long datasetId, int articlesDone, boolean report) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!Dataset.recordProgress(datasetId, instance.id(), articlesDone)) {
                 return false;
@@ -94,8 +94,7 @@ class BuildTransitions {
             if (report) {
                 Dataset dataset = Dataset.findById(datasetId);
                 audit.recordChange(dataset.projectId, null, "dataset", datasetId, "progress", null,
-                        new DatasetEvent(datasetId, DatasetState.RUNNING,
-                                articlesTotal == 0 ? 0 : Math.min(1.0, (double) articlesDone / articlesTotal)));
+                        DatasetEvent.of(dataset));
             }
             return true;
         });

@@ -184,7 +184,7 @@ public class DatasetBuilder {
             stats = new ExportStats(context.directory(), job.labelKeys());
             pipeline.run(definition, writer, stats, done -> {
                 boolean report = events.due(done, System.nanoTime());
-                if (lost.get() || !transitions.progress(datasetId, done, job.articlesTotal(), report)) {
+                if (lost.get() || !transitions.progress(datasetId, done, report)) {
                     throw new LeaseLost(datasetId);
                 }
             });

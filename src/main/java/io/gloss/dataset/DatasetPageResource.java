@@ -43,7 +43,8 @@ public class DatasetPageResource {
         static native TemplateInstance datasets(Project project, List<LabelView> labels, List<DatasetFormat> formats,
                 List<AnnotationStatus> statuses, Page<DatasetView> datasets, Form form, String error);
 
-        static native TemplateInstance dataset(Project project, DatasetView dataset, ManifestSummary summary);
+        /** {@code cursor}: the project's change log when the page was read; its script follows the build from there. */
+        static native TemplateInstance dataset(Project project, DatasetView dataset, ManifestSummary summary, long cursor);
     }
 
     /** What the form held, shown again when it is refused. */
@@ -109,6 +110,8 @@ public class DatasetPageResource {
     @GET
     @Path("datasets/{id}")
     public TemplateInstance page(@PathParam("id") Long id) throws IOException {
+        // The cursor before the dataset: an event committed between the two is received, not missed.
+        long cursor = datasets.latestCursor(id);
         DatasetView dataset = datasets.view(id);
         Project project = projects.require(dataset.projectId());
         ManifestSummary summary = null;
@@ -117,7 +120,7 @@ public class DatasetPageResource {
                 summary = ManifestSummary.read(json, manifest);
             }
         }
-        return Templates.dataset(project, dataset, summary);
+        return Templates.dataset(project, dataset, summary, cursor);
     }
 
     private TemplateInstance render(Project project, String after, Form form, String error) {

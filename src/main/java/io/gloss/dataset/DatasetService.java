@@ -81,6 +81,12 @@ public class DatasetService {
         return DatasetView.of(require(id));
     }
 
+    /** The latest change cursor of the dataset's project (404 as {@link #view}). */
+    @Transactional
+    public long latestCursor(Long id) {
+        return audit.latestCursor(require(id).projectId);
+    }
+
     /** The project's datasets, newest first, by keyset pages. */
     @Transactional
     public Page<DatasetView> list(Long projectId, String after, Integer limit) {

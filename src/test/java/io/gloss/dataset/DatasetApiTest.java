@@ -362,14 +362,16 @@ class DatasetApiTest {
 
     @Test
     @TestSecurity(user = "api-reviewer", roles = "reviewer")
-    void aQueuedDatasetShowsItsProgressBarAndPolls() {
+    void aQueuedDatasetShowsItsProgressBarAndFollowsItsBuild() {
         long id = post(definition()).statusCode(202).extract().jsonPath().getLong("id");
         String page = given().get("/datasets/" + id).then().statusCode(200).extract().asString();
-        // Depending on timing it is still building (bar, and the script that polls the dataset
-        // named in data-dataset) or done (bar and files).
+        // Depending on timing it is still building (bar, and the script that follows the
+        // project's event stream from the page's cursor for the dataset named in data-dataset)
+        // or done (bar and files).
         assertTrue(page.contains("<progress"), page);
         assertTrue(page.contains("/api/datasets/" + id + "/files/")
-                || page.contains("data-dataset=\"" + id + "\"") && page.contains("src=\"/js/dataset.js\""), page);
+                || page.contains("data-dataset=\"" + id + "\"") && page.contains("data-project=\"" + projectId + "\"")
+                        && page.matches("(?s).*data-cursor=\"[0-9]+\".*") && page.contains("src=\"/js/dataset.js\""), page);
         ExportFixture.await(id);
         given().get("/api/datasets/" + id).then().body("manifest", notNullValue());
     }
