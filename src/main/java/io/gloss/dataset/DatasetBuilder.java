@@ -127,6 +127,7 @@ public class DatasetBuilder {
                 }
                 DatasetStorage.deleteTree(folder);
             }
+            storage.removeLegacyPartials();
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not move the datasets kept on disk into the database; the next start tries again", e);
         }

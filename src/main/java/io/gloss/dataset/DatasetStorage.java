@@ -81,12 +81,27 @@ class DatasetStorage {
 
     /** Dataset ids that have a folder of the older layout under {@code gloss.datasets.dir}, ascending. */
     List<Long> legacyFolders() throws IOException {
+        return folders("[0-9]{1,18}").stream().map(Long::valueOf).sorted().toList();
+    }
+
+    /**
+     * Removes the {@code <id>.partial} folders of builds that an older version's stop cut short
+     * (today's builds name theirs {@code <id>.partial-<random>}, which may be another instance's
+     * sharing the folder, and are left alone).
+     */
+    void removeLegacyPartials() throws IOException {
+        for (String name : folders("[0-9]{1,18}\\.partial")) {
+            deleteTree(config.dir().resolve(name));
+        }
+    }
+
+    private List<String> folders(String pattern) throws IOException {
         if (!Files.isDirectory(config.dir())) {
             return List.of();
         }
         try (Stream<Path> paths = Files.list(config.dir())) {
             return paths.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> name.matches("[0-9]{1,18}")).map(Long::valueOf).sorted().toList();
+                    .filter(name -> name.matches(pattern)).toList();
         }
     }
 

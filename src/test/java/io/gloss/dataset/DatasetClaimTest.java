@@ -112,6 +112,17 @@ class DatasetClaimTest {
     }
 
     @Test
+    void theHeartbeatMovesOnlyThisInstancesOwnLease() {
+        Instant soon = Instant.now().plusSeconds(5);
+        long mine = row(DatasetState.RUNNING, instance.id(), soon);
+        long others = row(DatasetState.RUNNING, "other-instance", soon);
+        assertTrue(transitions.renew(mine));
+        assertTrue(dataset(mine).leaseUntil.isAfter(soon.plusSeconds(60)), "renewed for a whole lease");
+        assertFalse(transitions.renew(others), "another instance's build is not this one's to renew");
+        assertEquals(soon.toEpochMilli(), dataset(others).leaseUntil.toEpochMilli());
+    }
+
+    @Test
     @TestSecurity(user = "claim-reviewer", roles = "reviewer")
     void aBuildWhoseLeaseRanOutIsTakenOverAndOneStillLeasedIsNot() throws Exception {
         long leased = row(DatasetState.RUNNING, "live-instance", Instant.now().plusSeconds(3600));

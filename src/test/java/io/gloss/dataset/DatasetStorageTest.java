@@ -108,8 +108,13 @@ class DatasetStorageTest {
         for (Map.Entry<String, byte[]> file : contents.entrySet()) {
             Files.write(folder.resolve(file.getKey()), file.getValue());
         }
+        // And half a dataset that the older version's stop left behind.
+        Path partial = folder.resolveSibling(id + ".partial");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("dataset.jsonl"), "half");
         builder.adoptLegacyFolders();
         assertTrue(Files.notExists(folder), "the folder is removed once its files are stored");
+        assertTrue(Files.notExists(partial), "the half-built folder is removed");
         for (Map.Entry<String, byte[]> file : contents.entrySet()) {
             assertArrayEquals(file.getValue(), download(id, file.getKey()), file.getKey());
         }
