@@ -104,7 +104,7 @@ public class ChangeBus {
         long cursor = listener.sent();
         while (listener.isOpen()) {
             List<Change> missed = read(listener.projectId, listener.articleId, cursor);
-            missed.forEach(listener::replayed);
+            listener.replayed(missed);
             if (missed.size() < config.batch()) {
                 break;
             }
@@ -180,9 +180,12 @@ public class ChangeBus {
             List<Change> changes;
             do {
                 changes = read(projectId, null, channel.seen);
-                for (Change change : changes) {
-                    channel.listeners.forEach(l -> l.live(change));
-                    channel.seen = change.cursor();
+                if (!changes.isEmpty()) {
+                    // All that one read found goes to each stream at once: one write per stream and
+                    // drain, not one per change, so a burst of commits costs a busy desk little.
+                    List<Change> batch = changes;
+                    channel.listeners.forEach(l -> l.live(batch));
+                    channel.seen = changes.get(changes.size() - 1).cursor();
                 }
             } while (changes.size() == config.batch());
         } catch (RuntimeException e) {
