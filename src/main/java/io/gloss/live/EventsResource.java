@@ -94,7 +94,8 @@ public class EventsResource {
         long latest = audit.latestCursor(projectId);
         long from = lastEventId != null && !lastEventId.isBlank() ? cursor("Last-Event-ID", lastEventId, latest)
                 : cursor("after", after, latest);
-        Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(), from, stream);
+        Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(),
+                currentUser.stillValid(), from, stream);
         listener.keepAlive(); // the answer's headers go out now, so the client knows it is connected
         bus.listen(listener);
     }

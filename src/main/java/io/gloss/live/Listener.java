@@ -2,6 +2,7 @@ package io.gloss.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One open event stream: what it follows (a project, or one article of it), for whom, and how far
@@ -26,17 +27,21 @@ final class Listener {
     final Long articleId;
     final String username;
     final boolean seesAll;
+    /** Whether the session or token that opened the stream would still be accepted. */
+    final BooleanSupplier credentials;
     private final Stream stream;
     private long sent;
     /** Live changes that arrived while the replay ran, sent after it. */
     private List<Change> held = new ArrayList<>();
     private boolean open = true;
 
-    Listener(long projectId, Long articleId, String username, boolean seesAll, long after, Stream stream) {
+    Listener(long projectId, Long articleId, String username, boolean seesAll, BooleanSupplier credentials, long after,
+            Stream stream) {
         this.projectId = projectId;
         this.articleId = articleId;
         this.username = username;
         this.seesAll = seesAll;
+        this.credentials = credentials;
         this.sent = after;
         this.stream = stream;
     }
