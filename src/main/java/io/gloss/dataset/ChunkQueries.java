@@ -33,6 +33,11 @@ class ChunkQueries {
                 .setParameter(1, datasetId).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** Whether the file's first chunk is stored (every stored file has one, an empty file an empty one). */
+    boolean has(long datasetId, String name) {
+        return read(datasetId, name, 0) != null;
+    }
+
     void deleteOf(long datasetId) {
         em.createNativeQuery("delete from dataset_chunk where dataset_id = ?1").setParameter(1, datasetId).executeUpdate();
     }

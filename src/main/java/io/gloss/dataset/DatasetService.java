@@ -104,8 +104,11 @@ public class DatasetService {
     @Transactional
     public DatasetFile file(Long datasetId, String name) {
         Dataset dataset = require(datasetId);
+        // Recorded but not stored: kept on the disk of an instance of an older version that has
+        // not been started with this one yet (operations.md, "Datasets on several instances").
         return dataset.files.stream().filter(f -> dataset.state == DatasetState.DONE && f.name.equals(name))
-                .findFirst().map(f -> new DatasetFile(f.name, f.bytes, f.sha256))
+                .filter(f -> storage.stored(dataset.id, f.name)).findFirst()
+                .map(f -> new DatasetFile(f.name, f.bytes, f.sha256))
                 .orElseThrow(() -> GlossException.notFound("File " + name + " of dataset " + datasetId));
     }
 

@@ -110,6 +110,11 @@ class DatasetStorage {
         return chunks.any(datasetId);
     }
 
+    /** Whether the file is stored; in the caller's transaction. */
+    boolean stored(long datasetId, String name) {
+        return chunks.has(datasetId, name);
+    }
+
     static void deleteTree(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;

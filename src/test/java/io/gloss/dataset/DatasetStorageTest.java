@@ -103,6 +103,7 @@ class DatasetStorageTest {
         }
         // As the older version left it: the files in <dir>/<id>/, nothing in the database.
         fx.execute("delete from dataset_chunk where dataset_id = ?", id);
+        given().get("/api/datasets/" + id + "/files/dataset.jsonl").then().statusCode(404);
         Path folder = storage.legacyFolder(id);
         Files.createDirectories(folder);
         for (Map.Entry<String, byte[]> file : contents.entrySet()) {
