@@ -41,7 +41,8 @@ class BuildThreads {
     private final ExecutorService worker = single("gloss-dataset-builder");
     private final ExecutorService readers = single("gloss-dataset-reader");
     /** Heartbeats of the builds and the periodic look for claimable ones: short queries only. */
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("gloss-dataset-timer"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("gloss-dataset-timer"));
     private ExecutorService fetchers;
 
     private volatile boolean stopping;
