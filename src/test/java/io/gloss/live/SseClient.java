@@ -37,9 +37,13 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(URI uri, String username, String lastEventId) throws IOException, InterruptedException {
+        return open(uri, username, TestAccounts.PASSWORD, lastEventId);
+    }
+
+    static SseClient open(URI uri, String username, String password, String lastEventId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                        (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
