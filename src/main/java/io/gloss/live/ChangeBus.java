@@ -2,16 +2,21 @@ package io.gloss.live;
 
 import io.gloss.audit.AuditEvent;
 import io.gloss.audit.AuditService;
+import io.gloss.auth.CredentialsEnded;
 import io.gloss.project.ProjectMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,10 +56,16 @@ public class ChangeBus {
     @Inject
     AuditService audit;
 
+    @Inject
+    Event<PresenceAnnounced> announcements;
+
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private ScheduledExecutorService worker;
+    private RemotePresence remote;
 
     void start(@Observes StartupEvent event) {
+        // Other instances repeat their word at every keep-alive: three missed ones mean it has gone.
+        remote = new RemotePresence(config.keepAlive().multipliedBy(3), Clock.systemUTC());
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gloss-changes");
             t.setDaemon(true);
@@ -95,7 +106,7 @@ public class ChangeBus {
         long cursor = listener.sent();
         while (listener.isOpen()) {
             List<Change> missed = read(listener.projectId, listener.articleId, cursor);
-            missed.forEach(listener::replayed);
+            listener.replayed(missed);
             if (missed.size() < config.batch()) {
                 break;
             }
@@ -103,7 +114,7 @@ public class ChangeBus {
         }
         listener.replayDone();
         if (listener.articleId != null) {
-            presenceChanged(listener.projectId, listener.articleId);
+            localPresenceChanged(listener.projectId, listener.articleId);
         }
     }
 
@@ -115,12 +126,33 @@ public class ChangeBus {
             return c.listeners.isEmpty() ? null : c;
         });
         if (listener.articleId != null) {
-            presenceChanged(listener.projectId, listener.articleId);
+            localPresenceChanged(listener.projectId, listener.articleId);
         }
     }
 
-    /** Who is on the article now, by this instance's streams. */
+    /** Who is on the article now, by the streams of every instance. */
     List<String> presence(long projectId, long articleId) {
+        Set<String> users = new TreeSet<>(remote.users(articleId));
+        users.addAll(localPresence(projectId, articleId));
+        return List.copyOf(users);
+    }
+
+    /** Another instance's word on who its streams have on an article. */
+    void remotePresence(String instance, long projectId, long articleId, List<String> users) {
+        if (remote.announce(instance, projectId, articleId, users)) {
+            sendPresence(projectId, articleId);
+        }
+    }
+
+    /** Repeats this instance's word on every article it has streams on: for an instance that has just started. */
+    void announcePresence() {
+        channels.forEach((projectId, channel) -> channel.listeners.stream().map(l -> l.articleId)
+                .filter(Objects::nonNull).distinct()
+                .forEach(articleId -> announcements.fire(
+                        new PresenceAnnounced(projectId, articleId, localPresence(projectId, articleId)))));
+    }
+
+    private List<String> localPresence(long projectId, long articleId) {
         Channel channel = channels.get(projectId);
         Set<String> users = new TreeSet<>();
         if (channel != null) {
@@ -130,7 +162,12 @@ public class ChangeBus {
         return List.copyOf(users);
     }
 
-    private void presenceChanged(long projectId, long articleId) {
+    private void localPresenceChanged(long projectId, long articleId) {
+        announcements.fire(new PresenceAnnounced(projectId, articleId, localPresence(projectId, articleId)));
+        sendPresence(projectId, articleId);
+    }
+
+    private void sendPresence(long projectId, long articleId) {
         Channel channel = channels.get(projectId);
         if (channel == null) {
             return;
@@ -145,9 +182,12 @@ public class ChangeBus {
             List<Change> changes;
             do {
                 changes = read(projectId, null, channel.seen);
-                for (Change change : changes) {
-                    channel.listeners.forEach(l -> l.live(change));
-                    channel.seen = change.cursor();
+                if (!changes.isEmpty()) {
+                    // All that one read found goes to each stream at once: one write per stream and
+                    // drain, not one per change, so a burst of commits costs a busy desk little.
+                    List<Change> batch = changes;
+                    channel.listeners.forEach(l -> l.live(batch));
+                    channel.seen = changes.get(changes.size() - 1).cursor();
                 }
             } while (changes.size() == config.batch());
         } catch (RuntimeException e) {
@@ -160,9 +200,18 @@ public class ChangeBus {
                 config.batch()).stream().map(Change::of).toList());
     }
 
+    /** Someone's sessions or tokens ended: their streams that no longer have a valid one close now, not at the next keep-alive. */
+    void credentialsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsEnded ended) {
+        worker.execute(() -> channels.values().forEach(channel -> channel.listeners.stream()
+                .filter(l -> l.username.equals(ended.username()) && !l.credentials.getAsBoolean()).toList()
+                .forEach(this::leave)));
+    }
+
     /**
      * Every stream gets its comment line, and loses its listener if the person is no longer a
-     * member of the project (nobody receives what they could not GET) or has gone away.
+     * member of the project (nobody receives what they could not GET), if what opened the stream
+     * has ended (logout, a revoked token, an idle session), or if the client has gone away. Then
+     * this instance repeats who is where, and forgets what other instances stopped repeating.
      */
     private void keepAlive() {
         try {
@@ -172,12 +221,15 @@ public class ChangeBus {
                         .call(() -> Set.copyOf(ProjectMember.usernamesOf(projectId)));
                 List<Listener> gone = new ArrayList<>();
                 for (Listener listener : entry.getValue().listeners) {
-                    if (!listener.seesAll && !members.contains(listener.username) || !listener.keepAlive()) {
+                    if (!listener.seesAll && !members.contains(listener.username)
+                            || !listener.credentials.getAsBoolean() || !listener.keepAlive()) {
                         gone.add(listener);
                     }
                 }
                 gone.forEach(this::leave);
             }
+            announcePresence();
+            remote.expire(this::sendPresence);
         } catch (RuntimeException e) {
             LOG.warn("Could not look at the open event streams", e);
         }

@@ -2,6 +2,7 @@ package io.gloss.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.gloss.TestAccounts;
@@ -14,9 +15,12 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * A change committed by another instance sharing the PostgreSQL database reaches this instance's
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @QuarkusTest
 @EnabledIfSystemProperty(named = "quarkus.datasource.db-kind", matches = "postgresql")
 class PostgresFanOutTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     @Inject
     TestData data;
@@ -48,10 +54,58 @@ class PostgresFanOutTest {
         URI events = URI.create(base.toString().replaceAll("/$", "") + "/api/projects/" + projectId + "/events");
         try (SseClient stream = SseClient.open(events, "fo-reviewer", null)) {
             long cursor = commitAsAnotherInstance(projectId, articleId);
-            SseClient.Event event = stream.next("annotation", Duration.ofSeconds(5));
+            SseClient.Event event = stream.next("annotation", WAIT);
             assertNotNull(event, "the other instance's change arrives");
             assertEquals(String.valueOf(cursor), event.id());
             assertEquals("{\"type\":\"created\",\"annotation\":{\"id\":424242,\"articleId\":" + articleId + "}}", event.data());
+        }
+    }
+
+    @Test
+    void presenceCrossesBetweenInstances() throws Exception {
+        accounts.ensure("fo-editor", "editor");
+        long projectId = data.project("fo-editor");
+        long articleId = data.article(projectId, "Together", "Kharkiv was quiet.");
+        URI events = URI.create(base.toString().replaceAll("/$", "") + "/api/articles/" + articleId + "/events");
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(true);
+            try (Statement listen = other.createStatement()) {
+                listen.execute("LISTEN " + PostgresFanOut.PRESENCE_CHANNEL);
+            }
+            try (SseClient stream = SseClient.open(events, "fo-editor", null)) {
+                assertEquals("{\"users\":[\"fo-editor\"]}", stream.next("presence", WAIT).data());
+                assertTrue(announcedTo(other, articleId, "[\"fo-editor\"]"), "this instance tells the others who it has");
+
+                notifyPresence(projectId, articleId, "[\"elsewhere\"]");
+                assertEquals("{\"users\":[\"elsewhere\",\"fo-editor\"]}", stream.next("presence", WAIT).data());
+                notifyPresence(projectId, articleId, "[]");
+                assertEquals("{\"users\":[\"fo-editor\"]}", stream.next("presence", WAIT).data());
+            }
+            assertTrue(announcedTo(other, articleId, "[]"), "and that nobody is left when the stream closes");
+        }
+    }
+
+    /** Waits for this instance's word on the article, as another instance's LISTEN connection receives it. */
+    private boolean announcedTo(Connection other, long articleId, String users) throws Exception {
+        PGConnection pg = other.unwrap(PGConnection.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            PGNotification[] notifications = pg.getNotifications(200);
+            for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+                if (n.getParameter().contains("\"article\":" + articleId + ",\"users\":" + users)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void notifyPresence(long projectId, long articleId, String users) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement notify = c.prepareStatement("select pg_notify('gloss_presence', ?)")) {
+            notify.setString(1, "{\"instance\":\"another-instance\",\"project\":" + projectId + ",\"article\":"
+                    + articleId + ",\"users\":" + users + "}");
+            notify.executeQuery();
         }
     }
 

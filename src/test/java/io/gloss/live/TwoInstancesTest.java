@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -247,7 +248,11 @@ class TwoInstancesTest {
     }
 
     static SseClient stream(GlossInstance instance, long article, String lastEventId) throws IOException, InterruptedException {
-        return SseClient.open(instance.uri("/api/articles/" + article + "/events"), "reviewer", PASSWORD, lastEventId);
+        return SseClient.open(instance.uri("/api/articles/" + article + "/events"), "Authorization", basic("reviewer"), lastEventId);
+    }
+
+    static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A new article of the demo project, made on A, with {@link #TEXT} under its own title (texts are unique per project). */
