@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Two real Gloss servers, A and B, on one PostgreSQL database, as two replicas behind a proxy
  * are: the packaged app re-targeted to PostgreSQL and started twice with {@code java -jar}, on
  * two ports, with the same session key and a database of their own (created here, dropped
- * after). Whatever one instance does, the other must show: live changes, replays, sessions.
+ * after). Whatever one instance does, the other must show: live changes, replays, sessions,
+ * and who is on an article.
  *
  * <p>It needs the packaged app, so it runs in the {@code postgresql-suite} of {@code ./mvnw verify}
  * (after {@code package}), which sets {@code gloss.two-instances.app}; the Surefire run before the
@@ -55,7 +56,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
         disabledReason = "needs the packaged app and PostgreSQL: runs in the postgresql-suite of ./mvnw verify, after package")
 class TwoInstancesTest {
 
-    static final Duration WAIT = Duration.ofSeconds(5);
+    /** What crosses from one instance to the other arrives well within this (the margin is for a loaded machine). */
+    static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration START = Duration.ofSeconds(90);
     static final String PASSWORD = "two-instances-2026";
     static final String TEXT = "Zelensky said two soldiers were captured in Kursk. Pyongyang did not comment.";
@@ -238,6 +240,20 @@ class TwoInstancesTest {
         on(a).cookie("gloss-session", session).get("/api/me").then().statusCode(401);
     }
 
+    @Test
+    void whoIsOnAnArticleCrossesInstances() throws Exception {
+        long article = article("Together on two instances");
+        try (SseClient reviewerOnB = stream(b, article, null, "reviewer")) {
+            assertPresence(reviewerOnB, WAIT, "reviewer");
+            try (SseClient editorOnA = stream(a, article, null, "editor")) {
+                assertPresence(editorOnA, WAIT, "editor", "reviewer");
+                assertPresence(reviewerOnB, WAIT, "editor", "reviewer");
+            }
+            // Leaving A is announced at once, not left to expire.
+            assertPresence(reviewerOnB, WAIT, "reviewer");
+        }
+    }
+
     /** A request to {@code instance}, nobody logged in. */
     static RequestSpecification on(GlossInstance instance) {
         return given().baseUri("http://127.0.0.1").port(instance.port());
@@ -248,7 +264,30 @@ class TwoInstancesTest {
     }
 
     static SseClient stream(GlossInstance instance, long article, String lastEventId) throws IOException, InterruptedException {
-        return SseClient.open(instance.uri("/api/articles/" + article + "/events"), "Authorization", basic("reviewer"), lastEventId);
+        return stream(instance, article, lastEventId, "reviewer");
+    }
+
+    static SseClient stream(GlossInstance instance, long article, String lastEventId, String username)
+            throws IOException, InterruptedException {
+        return SseClient.open(instance.uri("/api/articles/" + article + "/events"), "Authorization", basic(username), lastEventId);
+    }
+
+    /** Waits for the stream to say that exactly these people are on its article (states on the way are skipped). */
+    static void assertPresence(SseClient stream, Duration timeout, String... users) throws Exception {
+        String expected = JSON.writeValueAsString(Map.of("users", List.of(users)));
+        long end = System.nanoTime() + timeout.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < end) {
+            SseClient.Event event = stream.next("presence", Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            if (event == null) {
+                break;
+            }
+            if (event.data().equals(expected)) {
+                return;
+            }
+            seen.add(event.data());
+        }
+        throw new AssertionError("presence " + expected + " did not come within " + timeout + "; came: " + seen);
     }
 
     static String basic(String username) {
