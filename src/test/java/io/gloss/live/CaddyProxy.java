@@ -26,11 +26,15 @@ final class CaddyProxy implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    /** Kills Caddy if the test JVM ends before {@link #close()}. */
+    private final Thread killAtExit;
 
     private CaddyProxy(int port, Path log, Process process) {
         this.port = port;
         this.log = log;
         this.process = process;
+        this.killAtExit = new Thread(process::destroyForcibly, "caddy-kill");
+        Runtime.getRuntime().addShutdownHook(killAtExit);
     }
 
     /** Starts Caddy before {@code instances} and waits until it accepts connections. */
@@ -96,5 +100,6 @@ final class CaddyProxy implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        Runtime.getRuntime().removeShutdownHook(killAtExit);
     }
 }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 final class GlossInstance implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     /** Every process still running, killed when the test JVM ends however it ends. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
