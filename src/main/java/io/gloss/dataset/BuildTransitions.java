@@ -157,11 +157,12 @@ class BuildTransitions {
     /**
      * Copies into the database the files that a version keeping datasets on disk left in
      * {@code folder}, unless they are stored already; true when it copied them. A dataset that is
-     * gone or not DONE has nothing there worth keeping.
+     * gone or not DONE has nothing there worth keeping. Its row is locked meanwhile: replicas
+     * sharing the data directory start at once, and the second finds the files stored.
      */
     boolean adoptLegacy(long datasetId, Path folder) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Dataset dataset = Dataset.findById(datasetId);
+            Dataset dataset = Dataset.locked(datasetId);
             if (dataset == null || dataset.state != DatasetState.DONE || storage.stored(datasetId)) {
                 return false;
             }

@@ -122,14 +122,18 @@ public class DatasetBuilder {
         try {
             for (long id : storage.legacyFolders()) {
                 Path folder = storage.legacyFolder(id);
-                if (transitions.adoptLegacy(id, folder)) {
-                    LOG.infof("Dataset %d: files moved from %s into the database", id, folder);
+                try {
+                    if (transitions.adoptLegacy(id, folder)) {
+                        LOG.infof("Dataset %d: files moved from %s into the database", id, folder);
+                    }
+                    DatasetStorage.deleteTree(folder);
+                } catch (IOException | RuntimeException e) {
+                    LOG.errorf(e, "Could not move dataset %d from %s into the database; the next start tries again", id, folder);
                 }
-                DatasetStorage.deleteTree(folder);
             }
             storage.removeLegacyPartials();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Could not move the datasets kept on disk into the database; the next start tries again", e);
+        } catch (IOException e) {
+            LOG.error("Could not look for datasets kept on disk", e);
         }
     }
 

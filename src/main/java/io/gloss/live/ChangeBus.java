@@ -73,6 +73,8 @@ public class ChangeBus {
         });
         long every = config.keepAlive().toMillis();
         worker.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+        long sweep = config.goneCheck().toMillis();
+        worker.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -198,6 +200,19 @@ public class ChangeBus {
     private List<Change> read(long projectId, Long articleId, long after) {
         return QuarkusTransaction.requiringNew().call(() -> AuditEvent.changesAfter(projectId, articleId, after,
                 config.batch()).stream().map(Change::of).toList());
+    }
+
+    /**
+     * Lets go of the streams whose clients have gone, so that the others see them leave the
+     * article within a second or so rather than at the next keep-alive, when writing would fail.
+     */
+    private void sweep() {
+        try {
+            channels.values().forEach(channel -> channel.listeners.stream().filter(Listener::clientGone).toList()
+                    .forEach(this::leave));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for closed event streams", e);
+        }
     }
 
     /** Someone's sessions or tokens ended: their streams that no longer have a valid one close now, not at the next keep-alive. */

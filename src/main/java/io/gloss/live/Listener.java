@@ -20,6 +20,9 @@ final class Listener {
         /** A comment line, so that proxies and browsers keep an idle stream open. */
         boolean keepAlive();
 
+        /** Whether the client has gone (closed the page, lost the connection). */
+        boolean gone();
+
         void close();
     }
 
@@ -94,6 +97,11 @@ final class Listener {
 
     synchronized boolean isOpen() {
         return open;
+    }
+
+    /** Whether the client has gone without the server writing to it yet. */
+    boolean clientGone() {
+        return stream.gone();
     }
 
     synchronized void close() {

@@ -17,6 +17,10 @@ public interface LiveConfig {
     @WithDefault("15s")
     Duration keepAlive();
 
+    /** How often the streams are looked at for clients that have gone (so that presence drops them). */
+    @WithDefault("1s")
+    Duration goneCheck();
+
     /** Changes read from the database at once, by the bus and by a replay. */
     @WithDefault("500")
     @Min(1)

@@ -59,6 +59,11 @@ final class SseStream implements Listener.Stream {
     }
 
     @Override
+    public boolean gone() {
+        return sink.isClosed() || response.closed();
+    }
+
+    @Override
     public void close() {
         if (!sink.isClosed()) {
             sink.close();

@@ -130,6 +130,8 @@ class LiveChangesTest {
                 assertEquals("{\"users\":[\"lv-editor\",\"lv-reviewer\"]}", reviewer.next("presence", WAIT).data());
                 assertEquals("{\"users\":[\"lv-editor\",\"lv-reviewer\"]}", editor.next("presence", WAIT).data());
             }
+            // Well before the next keep-alive (15 s): the editor's closed connection is noticed by itself.
+            assertEquals("{\"users\":[\"lv-reviewer\"]}", reviewer.next("presence", WAIT).data(), "the editor left");
         }
     }
 
