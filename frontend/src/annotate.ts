@@ -14,7 +14,9 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
-import { type Activity, type Change, type Connection, HeldChanges, LiveAnnotations, LiveStream, othersHere } from "./live.js";
+import {
+  type Activity, type Change, type Connection, HeldChanges, LiveAnnotations, LiveStream, OFFLINE_TEXT, othersHere,
+} from "./live.js";
 import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
 import { ApiError, OneAtATime, send } from "./requests.js";
 
@@ -78,7 +80,6 @@ const SHOW_OTHERS_KEY = "gloss.showOthers";
 /** A label the page does not know (removed since the page loaded) is drawn grey, as the server shows it. */
 const UNKNOWN_LABEL_COLOR = "#888888";
 const VIEW_ONLY = "You can view but not annotate in this project.";
-const OFFLINE = "Offline — reconnecting…";
 const NO_LIVE = "This browser cannot show others' changes as they happen: reload the page to see them.";
 /** Events that come together (a replay after reconnecting) are drawn in one redraw. */
 const CHANGES_DELAY_MS = 30;
@@ -315,7 +316,7 @@ class Annotator {
         this.connection.append(link);
       }
     } else {
-      this.connection.textContent = OFFLINE;
+      this.connection.textContent = OFFLINE_TEXT;
     }
   }
 

@@ -1,44 +1,59 @@
 /**
- * The dataset page while its build runs: polls the API and moves the progress bar; reloads once
- * the build ends, to show the files. A module of its own (not an inline script), so that the
- * Content-Security-Policy can forbid inline scripts.
+ * The dataset page while its build runs: follows the project's event stream from the cursor the
+ * page was read at, moves the progress bar on each of the dataset's events, and reloads once the
+ * build ends, to show the files. A dropped connection is opened again after the last event
+ * received (LiveStream), and the page says it is offline meanwhile. A module of its own (not an
+ * inline script), so that the Content-Security-Policy can forbid inline scripts.
  */
+import { type DatasetBuild, ended, parseDatasetEvent, percent, progressText } from "./datasetBuild.js";
+import { type Connection, LiveStream, OFFLINE_TEXT } from "./live.js";
+import { send } from "./requests.js";
 
-interface DatasetProgress {
-  state: string;
-  progress: number;
-  articlesDone: number;
-  articlesTotal: number;
-}
+const NO_LIVE = "This browser cannot follow the build: reload the page to see its progress.";
 
 function watch(section: HTMLElement): void {
-  const id = section.dataset.dataset;
+  const id = Number(section.dataset.dataset);
   const bar = document.getElementById("build-progress") as HTMLProgressElement | null;
   const text = document.getElementById("build-text");
   const state = document.getElementById("build-state");
-  const poll = async (): Promise<void> => {
-    try {
-      const response = await fetch(`/api/datasets/${id}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-      if (response.ok) {
-        const d = (await response.json()) as DatasetProgress;
-        const percent = Math.floor(d.progress * 100);
-        if (bar) {
-          bar.value = percent;
-          bar.textContent = `${percent}%`;
-        }
-        if (text) text.textContent = `${percent}% · ${d.articlesDone} of ${d.articlesTotal} articles`;
-        if (state) state.textContent = d.state;
-        if (d.state === "DONE" || d.state === "FAILED") {
-          location.reload();
-          return;
-        }
-      }
-    } catch {
-      // a network hiccup: try again on the next tick
+  const connection = document.getElementById("connection");
+  const show = (build: DatasetBuild): void => {
+    if (ended(build)) {
+      location.reload();
+      return;
     }
-    setTimeout(poll, 1500);
+    const p = percent(build);
+    if (bar) {
+      bar.value = p;
+      bar.textContent = `${p}%`;
+    }
+    if (text) text.textContent = progressText(build);
+    if (state) {
+      state.textContent = build.state;
+      state.className = `state state-${build.state}`;
+    }
   };
-  setTimeout(poll, 1000);
+  const showConnection = (connected: Connection): void => {
+    section.dataset.live = connected;
+    if (connection) connection.textContent = connected === "open" ? "" : connected === "offline" ? OFFLINE_TEXT : NO_LIVE;
+  };
+  new LiveStream({
+    url: (after) => `/api/projects/${section.dataset.project}/events?after=${encodeURIComponent(after)}`,
+    after: section.dataset.cursor ?? "0",
+    connect: typeof EventSource === "function" ? (url) => new EventSource(url) : null,
+    on: {
+      dataset: (data) => {
+        const build = parseDatasetEvent(data, id);
+        if (build) show(build);
+      },
+    },
+    onConnection: showConnection,
+    // Asked when the browser gave up on the stream: opened again once the dataset answers (a
+    // read needs no CSRF token).
+    check: async () => {
+      await send("", "GET", `/api/datasets/${id}`);
+    },
+  }).start();
 }
 
 const build = document.getElementById("build");

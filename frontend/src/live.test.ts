@@ -243,3 +243,34 @@ test("without EventSource the page says so and carries on", () => {
   live.start();
   assert.deepEqual(states, ["unsupported"]);
 });
+
+test("a project's other events (dataset) reach their handler and move the cursor a reopened stream starts from", async () => {
+  const sources: FakeSource[] = [];
+  const timers: { run: () => void }[] = [];
+  const datasets: string[] = [];
+  const live = new LiveStream({
+    url: (after) => `/api/projects/3/events?after=${after}`,
+    after: "10",
+    connect: (url) => {
+      const source = new FakeSource(url);
+      sources.push(source);
+      return source;
+    },
+    on: { dataset: (data) => datasets.push(data) },
+    onConnection: () => {},
+    check: async () => {},
+    later: (run) => timers.push({ run }),
+  });
+  live.start();
+  sources[0].emit("open");
+  sources[0].emit("dataset", '{"type":"updated","dataset":{"id":5,"state":"RUNNING","progress":0.5}}', "12");
+  // An annotation event on a page that has no use for it is passed over, the cursor still moves.
+  sources[0].emit("annotation", '{"type":"created","annotation":{"id":1,"version":0}}', "13");
+  assert.deepEqual(datasets, ['{"type":"updated","dataset":{"id":5,"state":"RUNNING","progress":0.5}}']);
+  sources[0].fail(true);
+  timers[0].run();
+  await settle();
+  assert.equal(sources[1].url, "/api/projects/3/events?after=13");
+  sources[0].emit("dataset", "late, from the replaced source", "14");
+  assert.equal(datasets.length, 1);
+});

@@ -1,5 +1,5 @@
 /**
- * Live changes on the annotation page, without the DOM: what an event from the article's stream
+ * Live changes on the annotation page (and the event stream any page follows), without the DOM: what an event from the article's stream
  * (GET /api/articles/{id}/events) does to the page's annotations, when drawing it must wait for
  * the person to finish what they are doing, who else is on the article, and keeping the stream
  * open across dropped connections and failures.
@@ -135,6 +135,9 @@ export const RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000,
  */
 export type Connection = "open" | "offline" | "unsupported";
 
+/** What the pages say while the stream is down and the browser tries again. */
+export const OFFLINE_TEXT = "Offline — reconnecting…";
+
 export interface LiveStreamOptions {
   /** The stream's address, starting after a cursor. */
   url(after: string): string;
@@ -142,8 +145,10 @@ export interface LiveStreamOptions {
   after: string;
   /** Opens an EventSource; null when the browser has none. */
   connect: ((url: string) => EventSourceLike) | null;
-  onChange(change: Change): void;
-  onPresence(users: string[]): void;
+  onChange?(change: Change): void;
+  onPresence?(users: string[]): void;
+  /** Other changes the stream carries (a project's `dataset` events, say), by event name, with their data. */
+  on?: Record<string, (data: string) => void>;
   onConnection(state: Connection, why?: unknown): void;
   /**
    * After the browser gave up: resolves when the stream is worth opening again, rejects with the
@@ -155,7 +160,7 @@ export interface LiveStreamOptions {
 }
 
 /**
- * The article's event stream. A dropped connection is reconnected by the browser itself, which
+ * An event stream (the article's, or the project's on the dataset page). A dropped connection is reconnected by the browser itself, which
  * sends Last-Event-ID; when the browser gives up, the stream is opened again after the last
  * cursor received, once `check` says it is worth it. The page hears of each change of state once.
  */
@@ -195,12 +200,19 @@ export class LiveStream {
       if (source !== this.source) return;
       if (event.lastEventId) this.cursor = event.lastEventId;
       const change = parseChange(event.data);
-      if (change) this.options.onChange(change);
+      if (change) this.options.onChange?.(change);
       else console.warn("Gloss: an annotation event the page does not understand", event.data);
     });
+    for (const [name, handle] of Object.entries(this.options.on ?? {})) {
+      source.addEventListener(name, (event) => {
+        if (source !== this.source) return;
+        if (event.lastEventId) this.cursor = event.lastEventId;
+        handle(event.data);
+      });
+    }
     source.addEventListener("presence", (event) => {
       const users = parsePresence(event.data);
-      if (source === this.source && users) this.options.onPresence(users);
+      if (source === this.source && users) this.options.onPresence?.(users);
     });
     source.addEventListener("error", () => {
       if (source !== this.source) return;

@@ -6,14 +6,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * The threads dataset builds run on, and how they stop. One worker runs one build at a time:
@@ -29,11 +33,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 class BuildThreads {
 
+    private static final Logger LOG = Logger.getLogger(BuildThreads.class);
+
     @Inject
     DatasetConfig config;
 
     private final ExecutorService worker = single("gloss-dataset-builder");
     private final ExecutorService readers = single("gloss-dataset-reader");
+    /** Heartbeats of the builds and the periodic look for claimable ones: short queries only. */
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("gloss-dataset-timer"));
     private ExecutorService fetchers;
 
     private volatile boolean stopping;
@@ -63,6 +72,20 @@ class BuildThreads {
         return fetchers.submit(batch);
     }
 
+    /** Runs the task every {@code period} from one period on, until cancelled; a task that throws is run again all the same. */
+    ScheduledFuture<?> every(Duration period, Runnable task) {
+        long millis = Math.max(1, period.toMillis());
+        return timer.scheduleAtFixedRate(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warn("A dataset timer task failed; it runs again at its next turn", e);
+                }
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
     /** Set when the stop begins, before the database is closed (@PreDestroy comes later). */
     void stopBegins(@Observes ShutdownEvent event) {
         stopping = true;
@@ -72,6 +95,7 @@ class BuildThreads {
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
+        timer.shutdownNow();
         for (ExecutorService threads : List.of(worker, readers, fetchers)) {
             threads.shutdown();
         }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderBy;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -89,6 +90,14 @@ public class Dataset extends PanacheEntity {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The instance building it ({@code db.InstanceIdentity}), kept once built; null while QUEUED. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    /** Until when the claim holds unless renewed: past it, a RUNNING build is any instance's to take over. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @ElementCollection
     @CollectionTable(name = "dataset_file", joinColumns = @JoinColumn(name = "dataset_id"))
     @OrderBy("name")
@@ -112,13 +121,46 @@ public class Dataset extends PanacheEntity {
                 .range(0, limit - 1).list();
     }
 
-    /** Datasets whose build has not ended (QUEUED or RUNNING), oldest first. */
-    public static List<Dataset> unfinished() {
-        return list("state in ?1 order by id", List.of(DatasetState.QUEUED, DatasetState.RUNNING));
+    /** Datasets an instance may claim at {@code now}: QUEUED, or RUNNING on a lease that has run out; oldest first. */
+    public static List<Long> claimable(Instant now) {
+        return getEntityManager().createQuery("select d.id from Dataset d where d.state = :queued or (d.state = :running "
+                + "and (d.leaseUntil is null or d.leaseUntil < :now)) order by d.id", Long.class)
+                .setParameter("queued", DatasetState.QUEUED).setParameter("running", DatasetState.RUNNING)
+                .setParameter("now", now).getResultList();
     }
 
-    /** Moves the progress bar: one update, without loading the row. */
-    public static void recordProgress(long datasetId, int articlesDone) {
-        update("articlesDone = ?1 where id = ?2", articlesDone, datasetId);
+    /**
+     * Claims the dataset for {@code instance} until {@code until} if it is claimable at {@code now},
+     * and marks it RUNNING from the beginning: one conditional update, so of instances claiming at
+     * once exactly one wins (the others wait for its row lock, then find the row no longer
+     * claimable). Returns whether this one won.
+     */
+    public static boolean claim(long datasetId, String instance, Instant now, Instant until) {
+        return update("state = ?1, claimedBy = ?2, leaseUntil = ?3, startedAt = ?4, articlesDone = 0 where id = ?5 "
+                + "and (state = ?6 or (state = ?1 and (leaseUntil is null or leaseUntil < ?4)))", DatasetState.RUNNING,
+                instance, until, now, datasetId, DatasetState.QUEUED) == 1;
+    }
+
+    /** Moves the lease of a build {@code instance} still holds on; false when it holds it no more. */
+    public static boolean renew(long datasetId, String instance, Instant until) {
+        return update("leaseUntil = ?1 where id = ?2 and claimedBy = ?3 and state = ?4", until, datasetId, instance,
+                DatasetState.RUNNING) == 1;
+    }
+
+    /** Moves the progress bar of a build {@code instance} still holds: one update, without loading the row. */
+    public static boolean recordProgress(long datasetId, String instance, int articlesDone) {
+        return update("articlesDone = ?1 where id = ?2 and claimedBy = ?3 and state = ?4", articlesDone, datasetId,
+                instance, DatasetState.RUNNING) == 1;
+    }
+
+    /** The builds {@code instance} holds, locked: a stop gives them back. */
+    public static List<Dataset> runningOn(String instance) {
+        return find("claimedBy = ?1 and state = ?2 order by id", instance, DatasetState.RUNNING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The dataset, its row locked until the transaction ends. */
+    public static Dataset locked(long datasetId) {
+        return findById(datasetId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

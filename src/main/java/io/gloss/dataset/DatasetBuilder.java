@@ -2,28 +2,46 @@ package io.gloss.dataset;
 
 import io.gloss.dataset.format.ExportContext;
 import io.gloss.dataset.format.FormatWriter;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Builds datasets in the background, one at a time on the {@link BuildThreads} worker: each once
- * its row has committed, and on start each that a stop cut short, again from the beginning, which
- * gives the same files since builds are deterministic. A build streams its selection through the
- * {@link ExportPipeline} into a directory of its own and writes the manifest last;
- * {@link DatasetStorage} puts the files in place only once they are complete.
+ * Builds datasets in the background, one at a time on the {@link BuildThreads} worker, on
+ * whichever instance sharing the database claims them first. A dataset queued here is built as
+ * soon as its row has committed; every half lease (and at start) the instance also looks for
+ * datasets nobody builds: queued on an instance that is busy or gone, or RUNNING on a lease that
+ * ran out because its instance died. Builds are deterministic, so a build taken over starts from
+ * the beginning and gives the same files.
+ *
+ * <p>A build streams its selection through the {@link ExportPipeline} into a folder of its own,
+ * writes the manifest last, and {@link BuildTransitions#finish} stores the files in the database
+ * as it marks the dataset DONE. While it runs, a heartbeat renews its lease every third of it; a
+ * build that finds its lease taken (its heartbeat was late, another instance took over) stops
+ * without writing anything. A stop gives this instance's builds back (QUEUED).
  */
 @ApplicationScoped
 public class DatasetBuilder {
 
     private static final Logger LOG = Logger.getLogger(DatasetBuilder.class);
+
+    /** At most one progress event a second per build, on the project's stream. */
+    private static final Duration PROGRESS_EVENT_EVERY = Duration.ofSeconds(1);
 
     @Inject
     BuildThreads threads;
@@ -37,46 +55,104 @@ public class DatasetBuilder {
     @Inject
     DatasetStorage storage;
 
+    @Inject
+    DatasetConfig config;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String glossVersion;
+
+    /** Datasets handed to the worker and not started yet: the periodic look does not queue them twice. */
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+
+    /** The build's thread learns from a heartbeat that the lease is lost. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost(long datasetId) {
+            super("Dataset " + datasetId + ": the build's lease was taken over by another instance", null, false, false);
+        }
+    }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DatasetQueued event) {
         submit(event.datasetId());
     }
 
     /**
-     * Builds that a stop interrupted start again (RUNNING ones from the beginning). The worker
-     * looks for them, off the start's path (its first query cost 0.2 s of a 3 s start); it runs
-     * one task at a time, so a dataset queued meanwhile and found here too is built once: the
-     * second turn finds it done.
+     * Off the start's path (its first query cost 0.2 s of a 3 s start), the worker moves datasets
+     * kept on disk by an older version into the database and looks for builds to claim; then the
+     * timer looks again every half lease.
      */
-    void resume(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event) {
         threads.work(() -> {
-            try {
-                List<Long> ids = transitions.requeueUnfinished();
-                if (!ids.isEmpty()) {
-                    LOG.infof("Resuming %d dataset build(s) interrupted by a stop: %s", ids.size(), ids);
-                }
-                ids.forEach(this::submit);
-            } catch (RuntimeException e) {
-                if (!threads.stopping()) { // a stop right after the start closes the database under it: no error
-                    LOG.error("Could not look for dataset builds interrupted by a stop", e);
+            adoptLegacyFolders();
+            scan();
+        });
+        threads.every(config.lease().dividedBy(2), this::scan);
+    }
+
+    /** A graceful stop gives this instance's unfinished builds back, for the next instance to claim at once. */
+    void stop(@Observes ShutdownEvent event) {
+        try {
+            List<Long> released = transitions.release();
+            if (!released.isEmpty()) {
+                LOG.infof("Dataset build(s) %s queued again for another instance or the next start", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give back this instance's dataset builds; they are taken over when their lease runs out", e);
+        }
+    }
+
+    /** Hands every dataset nobody is building to the worker, which claims each (or finds it claimed) in turn. */
+    void scan() {
+        if (threads.stopping()) {
+            return;
+        }
+        try {
+            transitions.claimable().forEach(this::submit);
+        } catch (RuntimeException e) {
+            if (!threads.stopping()) { // a stop right after the start closes the database under it: no error
+                LOG.error("Could not look for dataset builds to claim", e);
+            }
+        }
+    }
+
+    /**
+     * Moves into the database the datasets that an older version kept on this instance's disk,
+     * then removes their folders, so that an upgrade loses no dataset.
+     */
+    void adoptLegacyFolders() {
+        try {
+            for (long id : storage.legacyFolders()) {
+                Path folder = storage.legacyFolder(id);
+                try {
+                    if (transitions.adoptLegacy(id, folder)) {
+                        LOG.infof("Dataset %d: files moved from %s into the database", id, folder);
+                    }
+                    DatasetStorage.deleteTree(folder);
+                } catch (IOException | RuntimeException e) {
+                    LOG.errorf(e, "Could not move dataset %d from %s into the database; the next start tries again", id, folder);
                 }
             }
-        });
+            storage.removeLegacyPartials();
+        } catch (IOException e) {
+            LOG.error("Could not look for datasets kept on disk", e);
+        }
     }
 
     private void submit(long datasetId) {
-        threads.work(() -> build(datasetId));
+        if (waiting.add(datasetId)) {
+            threads.work(() -> {
+                waiting.remove(datasetId);
+                build(datasetId);
+            });
+        }
     }
 
     private void build(long datasetId) {
         if (threads.stopping()) {
-            return; // left as it is (QUEUED): the next start builds it
+            return; // left as it is (QUEUED): another instance or the next start builds it
         }
         BuildTransitions.Job job;
         try {
-            job = transitions.start(datasetId);
+            job = transitions.claim(datasetId);
         } catch (RuntimeException e) {
             // Nothing else would ever report it: the worker's future is not read.
             LOG.errorf(e, "Dataset %d could not be started", datasetId);
@@ -84,38 +160,68 @@ public class DatasetBuilder {
             return;
         }
         if (job == null) {
-            return;
+            return; // built, failed, or building on another instance
         }
+        AtomicBoolean lost = new AtomicBoolean();
+        ScheduledFuture<?> heartbeat = threads.every(config.lease().dividedBy(3), () -> {
+            if (!transitions.renew(datasetId)) {
+                lost.set(true);
+            }
+        });
+        try {
+            build(datasetId, job, lost);
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void build(long datasetId, BuildTransitions.Job job, AtomicBoolean lost) {
         DatasetDefinition definition = job.definition();
+        ProgressThrottle events = new ProgressThrottle(PROGRESS_EVENT_EVERY, System.nanoTime());
         FormatWriter writer = null;
         ExportStats stats = null;
+        Path folder = null;
         try {
-            ExportContext context = new ExportContext(storage.startPartial(datasetId), job.labels(),
-                    definition.split().splits(), definition.csvEscapeFormulas());
+            folder = storage.startBuild(datasetId);
+            ExportContext context = new ExportContext(folder, job.labels(), definition.split().splits(),
+                    definition.csvEscapeFormulas());
             writer = definition.format().writer(context);
             stats = new ExportStats(context.directory(), job.labelKeys());
-            pipeline.run(definition, writer, stats, done -> transitions.progress(datasetId, done));
+            pipeline.run(definition, writer, stats, done -> {
+                boolean report = events.due(done, System.nanoTime());
+                if (lost.get() || !transitions.progress(datasetId, done, report)) {
+                    throw new LeaseLost(datasetId);
+                }
+            });
             if (threads.stopping()) {
-                return; // left RUNNING: the next start builds it again
+                return; // given back by stop(): another instance or the next start builds it again
             }
             List<DatasetFile> files = new ArrayList<>(writer.finish());
             files.add(ManifestWriter.write(context, glossVersion, definition, stats, writer, files));
             files.sort(Comparator.comparing(f -> f.name));
             writer.close();
             stats.close();
-            storage.publish(datasetId);
-            transitions.finish(datasetId, files);
+            if (lost.get() || !transitions.finish(datasetId, folder, files)) {
+                throw new LeaseLost(datasetId);
+            }
         } catch (Exception e) {
             if (writer != null) {
                 writer.abort();
             }
             closeQuietly(writer, stats);
-            storage.discardPartial(datasetId);
+            if (e instanceof LeaseLost) {
+                LOG.infof("%s; this instance's build stopped", e.getMessage());
+                return;
+            }
             if (threads.stopping()) {
                 return;
             }
             LOG.errorf(e, "Dataset %d could not be built", datasetId);
             transitions.fail(datasetId, e);
+        } finally {
+            if (folder != null) {
+                storage.discard(folder);
+            }
         }
     }
 

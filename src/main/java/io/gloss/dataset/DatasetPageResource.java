@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,8 @@ public class DatasetPageResource {
         static native TemplateInstance datasets(Project project, List<LabelView> labels, List<DatasetFormat> formats,
                 List<AnnotationStatus> statuses, Page<DatasetView> datasets, Form form, String error);
 
-        static native TemplateInstance dataset(Project project, DatasetView dataset, ManifestSummary summary);
+        /** {@code cursor}: the project's change log when the page was read; its script follows the build from there. */
+        static native TemplateInstance dataset(Project project, DatasetView dataset, ManifestSummary summary, long cursor);
     }
 
     /** What the form held, shown again when it is refused. */
@@ -108,11 +110,17 @@ public class DatasetPageResource {
     @GET
     @Path("datasets/{id}")
     public TemplateInstance page(@PathParam("id") Long id) throws IOException {
+        // The cursor before the dataset: an event committed between the two is received, not missed.
+        long cursor = datasets.latestCursor(id);
         DatasetView dataset = datasets.view(id);
         Project project = projects.require(dataset.projectId());
-        ManifestSummary summary = dataset.done()
-                ? ManifestSummary.read(json, datasets.file(id, ManifestWriter.FILE)) : null;
-        return Templates.dataset(project, dataset, summary);
+        ManifestSummary summary = null;
+        if (dataset.done()) {
+            try (InputStream manifest = datasets.open(id, datasets.file(id, ManifestWriter.FILE))) {
+                summary = ManifestSummary.read(json, manifest);
+            }
+        }
+        return Templates.dataset(project, dataset, summary, cursor);
     }
 
     private TemplateInstance render(Project project, String after, Form form, String error) {

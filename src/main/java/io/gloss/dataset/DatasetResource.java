@@ -18,8 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +56,7 @@ public class DatasetResource {
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
     public Response get(@PathParam("id") Long id) {
         DatasetView view = datasets.view(id);
-        java.nio.file.Path manifest = view.done() ? datasets.file(id, ManifestWriter.FILE) : null;
+        DatasetFile manifest = view.done() ? datasets.file(id, ManifestWriter.FILE) : null;
         ObjectNode fields = json.valueToTree(view);
         StreamingOutput body = out -> {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
@@ -75,7 +75,9 @@ public class DatasetResource {
                     // the manifest's own bytes (valid JSON) follow straight from the file.
                     generator.writeRawValue("");
                     generator.flush();
-                    Files.copy(manifest, out);
+                    try (InputStream in = datasets.open(id, manifest)) {
+                        in.transferTo(out);
+                    }
                 }
                 generator.writeEndObject();
             }
@@ -83,14 +85,20 @@ public class DatasetResource {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** A file of a built dataset, streamed from disk, with its type and a download name. */
+    /** A file of a built dataset, streamed from the database chunk by chunk, with its type and a download name. */
     @GET
     @Path("datasets/{id}/files/{name}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
     public Response file(@PathParam("id") Long id, @PathParam("name") String name) {
-        java.nio.file.Path path = datasets.file(id, name);
-        return Response.ok(path.toFile(), contentType(name))
+        DatasetFile file = datasets.file(id, name);
+        StreamingOutput body = out -> {
+            try (InputStream in = datasets.open(id, file)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, contentType(name))
+                .header("Content-Length", file.bytes)
                 .header("Content-Disposition", "attachment; filename=\"gloss-dataset-" + id + "-" + name + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

@@ -14,10 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -70,7 +69,8 @@ public class DatasetService {
         dataset.createdAt = Timestamps.now();
         dataset.persist();
         DatasetView view = DatasetView.of(dataset);
-        audit.record(dataset.projectId, "dataset", dataset.id, "create", null, view);
+        // On the project's stream as well: the dataset as GET returns it (id, state and progress among its fields).
+        audit.recordChange(dataset.projectId, null, "dataset", dataset.id, "create", null, view);
         queued.fire(new DatasetQueued(dataset.id));
         return view;
     }
@@ -79,6 +79,12 @@ public class DatasetService {
     @Transactional
     public DatasetView view(Long id) {
         return DatasetView.of(require(id));
+    }
+
+    /** The latest change cursor of the dataset's project (404 as {@link #view}). */
+    @Transactional
+    public long latestCursor(Long id) {
+        return audit.latestCursor(require(id).projectId);
     }
 
     /** The project's datasets, newest first, by keyset pages. */
@@ -96,14 +102,19 @@ public class DatasetService {
 
     /** A file of a built dataset, by its recorded name only (never a path from the request). */
     @Transactional
-    public Path file(Long datasetId, String name) {
+    public DatasetFile file(Long datasetId, String name) {
         Dataset dataset = require(datasetId);
-        boolean recorded = dataset.state == DatasetState.DONE && dataset.files.stream().anyMatch(f -> f.name.equals(name));
-        Path path = storage.directory(dataset.id).resolve(recorded ? name : "missing");
-        if (!recorded || !Files.isRegularFile(path)) {
-            throw GlossException.notFound("File " + name + " of dataset " + datasetId);
-        }
-        return path;
+        // Recorded but not stored: kept on the disk of an instance of an older version that has
+        // not been started with this one yet (operations.md, "Datasets on several instances").
+        return dataset.files.stream().filter(f -> dataset.state == DatasetState.DONE && f.name.equals(name))
+                .filter(f -> storage.stored(dataset.id, f.name)).findFirst()
+                .map(f -> new DatasetFile(f.name, f.bytes, f.sha256))
+                .orElseThrow(() -> GlossException.notFound("File " + name + " of dataset " + datasetId));
+    }
+
+    /** A stored file (one {@link #file} returned), read a chunk at a time. */
+    public InputStream open(long datasetId, DatasetFile file) {
+        return storage.open(datasetId, file.name);
     }
 
     private Dataset require(Long id) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +23,10 @@ public record ManifestSummary(long articles, long spans, List<Count> labels, Lis
     public record SplitCount(String name, long articles, long spans) {
     }
 
-    static ManifestSummary read(ObjectMapper json, Path manifest) throws IOException {
+    static ManifestSummary read(ObjectMapper json, InputStream in) throws IOException {
         JsonNode counts = null;
         JsonNode conll = null;
-        try (InputStream in = Files.newInputStream(manifest); JsonParser parser = json.getFactory().createParser(in)) {
+        try (JsonParser parser = json.getFactory().createParser(in)) {
             parser.nextToken(); // the manifest object
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();

@@ -17,6 +17,11 @@ public record Change(long cursor, long projectId, Long articleId, String event, 
                 e.after != null ? e.after : e.before);
     }
 
+    /** About a dataset's build: only those who may GET datasets (admins and reviewers) see it. */
+    boolean isDataset() {
+        return "dataset".equals(event);
+    }
+
     /** api.md's types: the audit trail's actions say more (approve, reject, relabel) than a page needs. */
     static String type(String action) {
         return switch (action) {

@@ -85,7 +85,10 @@ public class EventsResource {
                 .map(Change::of).toList();
         boolean more = changes.size() > size;
         List<Change> page = more ? changes.subList(0, size) : changes;
-        return new Page<>(page.stream().map(Change::item).toList(),
+        // What the user may not GET is left out after the page is cut, so that its cursor moves
+        // past those changes too: a page may hold fewer items than the limit, even none.
+        boolean seesDatasets = seesDatasets();
+        return new Page<>(page.stream().filter(c -> seesDatasets || !c.isDataset()).map(Change::item).toList(),
                 more ? String.valueOf(page.get(page.size() - 1).cursor()) : null);
     }
 
@@ -95,9 +98,14 @@ public class EventsResource {
         long from = lastEventId != null && !lastEventId.isBlank() ? cursor("Last-Event-ID", lastEventId, latest)
                 : cursor("after", after, latest);
         Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(),
-                currentUser.stillValid(), from, stream);
+                seesDatasets(), currentUser.stillValid(), from, stream);
         listener.keepAlive(); // the answer's headers go out now, so the client knows it is connected
         bus.listen(listener);
+    }
+
+    /** Datasets are GET by admins and reviewers only (DatasetResource); so are their events. */
+    private boolean seesDatasets() {
+        return currentUser.isAdmin() || currentUser.isReviewer();
     }
 
     /** A cursor the client sends; absent: {@code otherwise}. */

@@ -30,6 +30,8 @@ final class Listener {
     final Long articleId;
     final String username;
     final boolean seesAll;
+    /** Whether the user may GET the project's datasets (admins and reviewers): only then their events. */
+    final boolean seesDatasets;
     /** Whether the session or token that opened the stream would still be accepted. */
     final BooleanSupplier credentials;
     private final Stream stream;
@@ -38,19 +40,21 @@ final class Listener {
     private List<Change> held = new ArrayList<>();
     private boolean open = true;
 
-    Listener(long projectId, Long articleId, String username, boolean seesAll, BooleanSupplier credentials, long after,
-            Stream stream) {
+    Listener(long projectId, Long articleId, String username, boolean seesAll, boolean seesDatasets,
+            BooleanSupplier credentials, long after, Stream stream) {
         this.projectId = projectId;
         this.articleId = articleId;
         this.username = username;
         this.seesAll = seesAll;
+        this.seesDatasets = seesDatasets;
         this.credentials = credentials;
         this.sent = after;
         this.stream = stream;
     }
 
+    /** Its article's changes, or the project's; of those, only what the user could GET. */
     boolean follows(Change change) {
-        return articleId == null || articleId.equals(change.articleId());
+        return (articleId == null || articleId.equals(change.articleId())) && (seesDatasets || !change.isDataset());
     }
 
     /** From the bus: committed changes of the project, in cursor order. */

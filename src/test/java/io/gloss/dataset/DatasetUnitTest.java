@@ -1,6 +1,7 @@
 package io.gloss.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,17 @@ class DatasetUnitTest {
         ConfigValidationException refused = assertThrows(ConfigValidationException.class, config::build);
         assertTrue(refused.getMessage().contains("gloss.datasets.read-ahead must be greater than or equal to 1"),
                 refused.getMessage());
+    }
+
+    @Test
+    void progressEventsComeAtMostOnceASecondAndOnlyWhenTheCountMoved() {
+        long second = 1_000_000_000L;
+        ProgressThrottle throttle = new ProgressThrottle(java.time.Duration.ofSeconds(1), 0);
+        assertFalse(throttle.due(5, second / 2), "within a second of the start");
+        assertTrue(throttle.due(5, second));
+        assertFalse(throttle.due(9, second + second / 2), "within a second of the last");
+        assertFalse(throttle.due(5, 3 * second), "the same count as the last");
+        assertTrue(throttle.due(9, 3 * second));
     }
 
     @Test

@@ -58,11 +58,13 @@ class ContentSecurityPolicyBrowserTest {
         long annotation = accounts.as("csp-editor").contentType("application/json")
                 .body(Map.of("articleId", article, "label", "ACTOR", "start", 0, "end", 8, "quote", "Zelensky"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
-        // A build that is running, so that the dataset page loads its progress script.
+        // A build that is running (on another instance, whose lease runs still), so that the
+        // dataset page loads its progress script.
         long dataset = 90_000_000L + System.nanoTime() % 1_000_000;
         fx.execute("insert into dataset (id, project_id, name, format, statuses, split_train, split_dev, split_test, seed, "
-                + "state, articles_done, articles_total, created_by, created_at) values (?, ?, 'Running', 'jsonl', 'APPROVED', "
-                + "1, 0, 0, 0, 'RUNNING', 0, 10, ?, ?)", dataset, project, ADMIN, Timestamp.from(Instant.now()));
+                + "state, articles_done, articles_total, created_by, created_at, claimed_by, lease_until) values (?, ?, "
+                + "'Running', 'jsonl', 'APPROVED', 1, 0, 0, 0, 'RUNNING', 0, 10, ?, ?, 'elsewhere', ?)", dataset, project, ADMIN,
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now().plusSeconds(3600)));
 
         List<String> errors = new ArrayList<>();
         BrowserContext context = SystemChromium.newContext(chromium.browser());
@@ -79,10 +81,11 @@ class ContentSecurityPolicyBrowserTest {
             }
             assertPolicy(page.navigate(base + "articles/" + article));
             page.waitForSelector("#annotator[data-ready=true]"); // annotate.js ran
-            // The dataset page's script polls the API: it runs from /js, not inline.
-            Response poll = page.waitForResponse(r -> r.url().endsWith("/api/datasets/" + dataset),
+            // The dataset page's script follows the project's event stream: it runs from /js, not inline.
+            Response stream = page.waitForResponse(r -> r.url().contains("/api/projects/" + project + "/events"),
                     () -> assertPolicy(page.navigate(base + "datasets/" + dataset)));
-            assertEquals(200, poll.status());
+            assertEquals(200, stream.status());
+            page.waitForSelector("#build[data-live=open]");
             // An inline script is what the policy is for: injected, it does not run.
             Object ran = page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true';"
                     + " document.head.append(s); return window.inlineRan === true; }");
