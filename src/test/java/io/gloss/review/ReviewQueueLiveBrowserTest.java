@@ -148,8 +148,11 @@ class ReviewQueueLiveBrowserTest {
     @Test
     void aDroppedConnectionSaysOfflineAndCatchesUpByItself() throws IOException {
         long kyiv = create("Kyiv", "LOCATION");
+        long zelensky = create("Volodymyr Zelensky", "ACTOR");
         try (TcpRelay relay = new TcpRelay(base.getPort())) {
             Page page = openQueue("http://127.0.0.1:" + relay.port() + "/");
+            page.keyboard().press("j");
+            assertThat(row(page, zelensky)).isFocused();
             relay.down();
             assertThat(page.locator("#connection")).hasText("Offline — reconnecting…");
             assertThat(page.locator("#review")).hasAttribute("data-live", "offline");
@@ -163,7 +166,8 @@ class ReviewQueueLiveBrowserTest {
             assertThat(row(page, kyiv).locator(".row-message")).hasText(
                     "Rejected by " + COLLEAGUE + ": “Not a place in the story”.", new LocatorAssertions.HasTextOptions().setTimeout(LIVE_MS));
             assertThat(row(page, kursk).locator("mark")).hasText("Kursk");
-            assertCounts(page, 1, 0, 1);
+            assertThat(row(page, zelensky)).isFocused();
+            assertCounts(page, 2, 0, 1);
             assertNoReload(page);
         }
     }
@@ -204,7 +208,8 @@ class ReviewQueueLiveBrowserTest {
     }
 
     void edit(long id, String note) {
-        accounts.as(EDITOR).contentType(ContentType.JSON).body(Map.of("note", note))
+        int version = accounts.as(EDITOR).get("/api/annotations/" + id).then().statusCode(200).extract().jsonPath().getInt("version");
+        accounts.as(EDITOR).contentType(ContentType.JSON).body(Map.of("note", note, "version", version))
                 .put("/api/annotations/" + id).then().statusCode(200);
     }
 
