@@ -44,8 +44,8 @@ interface QueueData {
 
 /** Events that come together (a replay after reconnecting) are handled in one go. */
 const EVENTS_DELAY_MS = 30;
-/** Counts are read again this long after the last change that may move them. */
-const COUNTS_DELAY_MS = 150;
+/** Counts are read again this long after a change that may move them (changes meanwhile share the read). */
+const COUNTS_DELAY_MS = 300;
 const TOO_MANY_PROJECTS = "This queue spans too many projects to follow live: choose a project above to see others' "
   + "changes as they happen.";
 
@@ -212,9 +212,12 @@ class ReviewQueue {
       this.wanted.set(wanted.annotation.id, wanted);
     }
     void this.readWanted();
-    if (this.live.countsStale()) {
-      window.clearTimeout(this.countsTimer);
-      this.countsTimer = window.setTimeout(() => void this.readCounts(), COUNTS_DELAY_MS);
+    // At most one read per delay, however many changes come: a busy project does not hold it off.
+    if (this.live.countsStale() && this.countsTimer === undefined) {
+      this.countsTimer = window.setTimeout(() => {
+        this.countsTimer = undefined;
+        void this.readCounts();
+      }, COUNTS_DELAY_MS);
     }
   }
 
