@@ -16,7 +16,7 @@ import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
-import { type Change, LiveStream } from "./live.js";
+import { type Change, LiveStream, RETRY_DELAYS_MS } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
 import { type Gone, goneSentence, LiveQueue, type QueueAnnotation, type QueueFilter } from "./queueLive.js";
 import { readRows, rowsAddress } from "./queueRows.js";
@@ -70,6 +70,8 @@ class ReviewQueue {
   /** Rows to read from the server, by annotation id, in the order their events came. */
   private readonly wanted = new Map<number, { projectId: number; annotation: QueueAnnotation }>();
   private reading = false;
+  /** Reads (rows or counts) that failed in a row: the next try waits longer. */
+  private failures = 0;
   private countsTimer: number | undefined;
   private countsReading = false;
   private countsAgain = false;
@@ -248,12 +250,13 @@ class ReviewQueue {
   private async readWanted(): Promise<void> {
     if (this.reading) return;
     this.reading = true;
+    let batch: Array<[number, { projectId: number; annotation: QueueAnnotation }]> = [];
     try {
       while (this.wanted.size > 0) {
-        const batch = [...this.wanted.values()];
+        batch = [...this.wanted];
         this.wanted.clear();
         const groups = new Map<string, Set<number>>();
-        for (const { projectId, annotation } of batch) {
+        for (const [, { projectId, annotation }] of batch) {
           const address = rowsAddress(projectId, annotation, this.data.status);
           groups.set(address, (groups.get(address) ?? new Set()).add(annotation.id));
         }
@@ -265,18 +268,25 @@ class ReviewQueue {
           table ??= read.table;
           for (const [project, labels] of Object.entries(read.labels)) this.data.labels[project] ??= labels;
         }
-        for (const { annotation } of batch) {
+        for (const [, { annotation }] of batch) {
           const row = found.get(annotation.id);
           if (row && this.live.place(annotation.id, Number(row.dataset.version))) this.show(row, table);
         }
       }
+      this.failures = 0;
     } catch (error) {
-      console.warn("Gloss: could not read a changed queue row", error);
-      const why = error instanceof ApiError ? error.message : "";
-      this.say(`A change by someone else could not be shown here. ${why}`.trim(), "error");
+      // Offline, or the session ended (the connection line says which): the stream has moved past
+      // these events, so the rows are asked for again later rather than forgotten.
+      console.warn("Gloss: could not read a changed queue row; trying again", error);
+      for (const [id, wanted] of batch) if (!this.wanted.has(id)) this.wanted.set(id, wanted);
+      window.setTimeout(() => void this.readWanted(), this.retryDelay());
     } finally {
       this.reading = false;
     }
+  }
+
+  private retryDelay(): number {
+    return RETRY_DELAYS_MS[Math.min(this.failures++, RETRY_DELAYS_MS.length - 1)];
   }
 
   /** A row read from the server: refreshes the one on the page in place, or adds it at the end. */
@@ -340,8 +350,10 @@ class ReviewQueue {
         // Read before one of the reviewer's own decisions was applied here: its event asks again.
         if (asked === this.decisions) this.showCounts(counts);
       } while (this.countsAgain);
+      this.failures = 0;
     } catch (error) {
-      console.warn("Gloss: could not read the queue's counts", error); // the next change asks again
+      console.warn("Gloss: could not read the queue's counts; trying again", error);
+      window.setTimeout(() => void this.readCounts(), this.retryDelay());
     } finally {
       this.countsReading = false;
     }
