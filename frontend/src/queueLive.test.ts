@@ -120,6 +120,11 @@ test("the reviewer's own relabel is the row's version: its echo is not news", ()
   const queue = new LiveQueue(submitted, [{ id: 1, version: 0 }], {}, true);
   queue.changed(1, 1);
   assert.equal(queue.receive(5, "1", change("updated", note(1, 1, { label: "CLAIM" }))), false);
+  assert.equal(queue.countsStale(), false, "without a label filter the counts stay");
+
+  const byLabel = new LiveQueue({ ...submitted, label: "ACTOR" }, [{ id: 1, version: 0 }], {}, true);
+  byLabel.changed(1, 1);
+  assert.equal(byLabel.countsStale(), true, "the row left the label's count");
 });
 
 test("gone rows say why, in the reviewer's words", () => {

@@ -178,10 +178,14 @@ export class LiveQueue {
     if (shown) shown.gone = true;
   }
 
-  /** The row's version after the reviewer's own change to it (a relabel). */
+  /**
+   * The row's version after the reviewer's own relabel, whose event is then no news. Under a label
+   * filter the relabel moves the counts, which are read again.
+   */
   changed(id: number, version: number): void {
     const shown = this.shown.get(id);
     if (shown && version > shown.version) shown.version = version;
+    if (this.filter.label !== null) this.stale = true;
   }
 
   isGone(id: number): boolean {

@@ -214,7 +214,11 @@ class ReviewQueue {
       this.wanted.set(wanted.annotation.id, wanted);
     }
     void this.readWanted();
-    // At most one read per delay, however many changes come: a busy project does not hold it off.
+    this.scheduleCounts();
+  }
+
+  /** Reads the counts again if changes may have moved them: at most once per delay, however many come. */
+  private scheduleCounts(): void {
     if (this.live.countsStale() && this.countsTimer === undefined) {
       this.countsTimer = window.setTimeout(() => {
         this.countsTimer = undefined;
@@ -641,6 +645,7 @@ class ReviewQueue {
       if (typeof updated.version === "number") {
         row.dataset.version = String(updated.version);
         this.live.changed(this.idOf(row), updated.version);
+        this.scheduleCounts();
       }
       this.say(relabelledSentence(shown.name));
     });
