@@ -33,12 +33,14 @@ final class ChangeCounter {
     /**
      * The project's first change (a project made before the counter, or by a test): the row is
      * made and committed in a transaction of its own, so two first changes at once do not both
-     * insert it; the one that loses the race finds it made.
+     * insert it; the one that loses the race finds it made (mostly by the {@code not exists}, which
+     * spares the log a key violation; when both pass it at once, by the violation).
      */
     private static void create(long projectId) {
         try {
             QuarkusTransaction.requiringNew().run(() -> AuditEvent.getEntityManager()
-                    .createNativeQuery("insert into change_counter (project_id, last_cursor) values (?1, 0)")
+                    .createNativeQuery("insert into change_counter (project_id, last_cursor) select ?1, 0 "
+                            + "where not exists (select 1 from change_counter where project_id = ?1)")
                     .setParameter(1, projectId).executeUpdate());
         } catch (PersistenceException e) {
             // made by the other transaction in the meantime

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who is asking, the same way for local accounts, tokens and Keycloak. Templates reach it as
@@ -13,6 +14,9 @@ import java.util.List;
 @RequestScoped
 @Named("currentUser")
 public class CurrentUser {
+
+    /** The identity attribute that holds {@link #stillValid}'s check. */
+    static final String STILL_VALID = "gloss.still-valid";
 
     @Inject
     SecurityIdentity identity;
@@ -47,6 +51,17 @@ public class CurrentUser {
 
     public boolean isReviewer() {
         return has(Role.REVIEWER);
+    }
+
+    /**
+     * Asks later, off this request, whether what authenticated it (a session, a token, an active
+     * account's password) still would: an event stream stays open long after its request was
+     * checked. A Keycloak login has no such check here; its stream lasts until it drops, and
+     * reconnecting authenticates afresh.
+     */
+    public BooleanSupplier stillValid() {
+        BooleanSupplier check = anonymous() ? null : identity.getAttribute(STILL_VALID);
+        return check != null ? check : () -> true;
     }
 
     public List<String> roles() {

@@ -3,6 +3,7 @@ package io.gloss.auth;
 import io.gloss.web.GlossException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -45,6 +46,12 @@ public class LoginService {
             LOG.warnf("Failed login for \"%s\" from %s", printable(username), address);
         }
         return found;
+    }
+
+    /** Whether the account may still use the password it logged in with (Basic credentials come with every request). */
+    @Transactional
+    public boolean isActive(String username) {
+        return UserAccount.findByUsername(username).filter(a -> a.active).isPresent();
     }
 
     /** A username as it may appear in a log line: bounded, no line breaks or control characters. */

@@ -5,6 +5,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /** Who a password, a session or a token authenticates as, with the roles they hold now. */
@@ -16,7 +17,12 @@ public record Owner(String username, Set<String> roles) {
                 .filter(Role.ALL::contains).collect(Collectors.toUnmodifiableSet()));
     }
 
-    SecurityIdentity identity() {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(roles).build();
+    /**
+     * The identity for this request; {@code stillValid} asks again later, without the request,
+     * whether what authenticated it still would (see {@link CurrentUser#stillValid}).
+     */
+    SecurityIdentity identity(BooleanSupplier stillValid) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(roles)
+                .addAttribute(CurrentUser.STILL_VALID, stillValid).build();
     }
 }

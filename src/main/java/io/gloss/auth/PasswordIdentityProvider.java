@@ -30,7 +30,7 @@ public class PasswordIdentityProvider implements IdentityProvider<PasswordReques
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = http == null ? "unknown" : ClientAddress.of(http);
         return context.runBlocking(() -> logins.login(request.username(), request.password(), address)
-                .map(account -> Owner.of(account.username, account.roles).identity())
+                .map(account -> Owner.of(account.username, account.roles).identity(() -> logins.isActive(account.username)))
                 .orElseThrow(() -> new AuthenticationFailedException("wrong username or password")));
     }
 }

@@ -23,7 +23,8 @@ public class PersonalTokenIdentityProvider implements IdentityProvider<PersonalT
     @Override
     public Uni<SecurityIdentity> authenticate(PersonalTokenRequest request, AuthenticationRequestContext context) {
         // The lookup touches the database: off the IO thread.
-        return context.runBlocking(() -> tokens.authenticate(request.secret()).map(Owner::identity)
+        return context.runBlocking(() -> tokens.authenticate(request.secret())
+                .map(owner -> owner.identity(() -> tokens.isLive(request.secret())))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token")));
     }
 }

@@ -22,7 +22,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.authenticate(request.secret()).map(Owner::identity)
+        return context.runBlocking(() -> sessions.authenticate(request.secret())
+                .map(owner -> owner.identity(() -> sessions.isLive(request.secret())))
                 .orElseThrow(() -> new AuthenticationFailedException("ended or expired session")));
     }
 }

@@ -2,6 +2,7 @@ package io.gloss.auth;
 
 import io.gloss.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -23,6 +24,9 @@ public class SessionService {
     @Inject
     SessionConfig config;
 
+    @Inject
+    Event<CredentialsEnded> ended;
+
     /** A new session for the account; the secret goes into the cookie and nowhere else. */
     @Transactional
     public String start(String username) {
@@ -36,35 +40,46 @@ public class SessionService {
         return secret;
     }
 
-    /** The owner of a live session, with their roles as they are now, or empty. */
+    /** The owner of a live session, with their roles as they are now, or empty. A use of the session. */
     @Transactional
     public Optional<Owner> authenticate(String secret) {
+        Optional<UserSession.WithAccount> live = live(secret);
+        live.ifPresent(found -> {
+            Instant now = Instant.now();
+            if (found.session().lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
+                found.session().lastUsedAt = Timestamps.stored(now);
+            }
+        });
+        return live.map(found -> Owner.of(found.account().username, found.account().roles));
+    }
+
+    /**
+     * Whether the session is still live, without counting as a use: an event stream left open on
+     * an unattended screen must not keep its session from idling out.
+     */
+    @Transactional
+    public boolean isLive(String secret) {
+        return live(secret).isPresent();
+    }
+
+    private Optional<UserSession.WithAccount> live(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<UserSession.WithAccount> found = UserSession.withAccount(Secrets.hash(secret));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        UserSession session = found.get().session();
-        UserAccount account = found.get().account();
         Instant now = Instant.now();
-        if (session.endedAt != null || !account.active
-                || now.isAfter(session.createdAt.plus(config.maxAge()))
-                || now.isAfter(session.lastUsedAt.plus(config.idleTimeout()))) {
-            return Optional.empty();
-        }
-        if (session.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-            session.lastUsedAt = Timestamps.stored(now);
-        }
-        return Optional.of(Owner.of(account.username, account.roles));
+        return UserSession.withAccount(Secrets.hash(secret)).filter(found -> found.session().endedAt == null
+                && found.account().active
+                && !now.isAfter(found.session().createdAt.plus(config.maxAge()))
+                && !now.isAfter(found.session().lastUsedAt.plus(config.idleTimeout())));
     }
 
     /** Logout: this session is over, wherever its cookie is still kept. */
     @Transactional
     public void end(String secret) {
         if (secret != null) {
-            UserSession.end(Secrets.hash(secret), Timestamps.now());
+            String hash = Secrets.hash(secret);
+            UserSession.withAccount(hash).ifPresent(found -> ended.fire(new CredentialsEnded(found.session().username)));
+            UserSession.end(hash, Timestamps.now());
         }
     }
 
@@ -72,6 +87,7 @@ public class SessionService {
     @Transactional
     public int endAll(String username, String keepSecret) {
         String keep = keepSecret == null ? "" : Secrets.hash(keepSecret);
+        ended.fire(new CredentialsEnded(username));
         return UserSession.endAllBut(username, keep, Timestamps.now());
     }
 }

@@ -4,6 +4,7 @@ import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -30,6 +31,9 @@ public class TokenService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Event<CredentialsEnded> ended;
 
     @Inject
     SecurityIdentity identity;
@@ -66,6 +70,7 @@ public class TokenService {
             throw GlossException.notFound("Token " + id);
         }
         token.revokedAt = Timestamps.now();
+        ended.fire(new CredentialsEnded(token.username));
     }
 
     /**
@@ -76,24 +81,34 @@ public class TokenService {
      */
     @Transactional
     public Optional<Owner> authenticate(String secret) {
+        Optional<ApiToken.WithAccount> live = live(secret);
+        live.ifPresent(found -> {
+            Instant now = Instant.now();
+            ApiToken token = found.token();
+            if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
+                token.lastUsedAt = Timestamps.stored(now);
+            }
+        });
+        // A token made by a Keycloak user, who has no local account, keeps the roles it was made with.
+        return live.map(found -> Owner.of(found.token().username,
+                found.account() != null ? found.account().roles : found.token().roles));
+    }
+
+    /** Whether the token still opens Gloss, without counting as a use (an open event stream asks). */
+    @Transactional
+    public boolean isLive(String secret) {
+        return live(secret).isPresent();
+    }
+
+    private Optional<ApiToken.WithAccount> live(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiToken.WithAccount> found = ApiToken.withAccount(Secrets.hash(secret));
-        ApiToken token = found.map(ApiToken.WithAccount::token).orElse(null);
-        if (token == null || token.revokedAt != null) {
-            return Optional.empty();
-        }
-        UserAccount account = found.get().account();
-        boolean local = ApiToken.LOCAL.equals(token.source);
-        if (local ? account == null || !account.active : account != null) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-            token.lastUsedAt = Timestamps.stored(now);
-        }
-        // A token made by a Keycloak user, who has no local account, keeps the roles it was made with.
-        return Optional.of(Owner.of(token.username, local ? account.roles : token.roles));
+        return ApiToken.withAccount(Secrets.hash(secret)).filter(found -> {
+            ApiToken token = found.token();
+            UserAccount account = found.account();
+            boolean local = ApiToken.LOCAL.equals(token.source);
+            return token.revokedAt == null && (local ? account != null && account.active : account == null);
+        });
     }
 }

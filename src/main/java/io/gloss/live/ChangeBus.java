@@ -2,6 +2,7 @@ package io.gloss.live;
 
 import io.gloss.audit.AuditEvent;
 import io.gloss.audit.AuditService;
+import io.gloss.auth.CredentialsEnded;
 import io.gloss.project.ProjectMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -104,7 +106,7 @@ public class ChangeBus {
         long cursor = listener.sent();
         while (listener.isOpen()) {
             List<Change> missed = read(listener.projectId, listener.articleId, cursor);
-            missed.forEach(listener::replayed);
+            listener.replayed(missed);
             if (missed.size() < config.batch()) {
                 break;
             }
@@ -180,9 +182,12 @@ public class ChangeBus {
             List<Change> changes;
             do {
                 changes = read(projectId, null, channel.seen);
-                for (Change change : changes) {
-                    channel.listeners.forEach(l -> l.live(change));
-                    channel.seen = change.cursor();
+                if (!changes.isEmpty()) {
+                    // All that one read found goes to each stream at once: one write per stream and
+                    // drain, not one per change, so a burst of commits costs a busy desk little.
+                    List<Change> batch = changes;
+                    channel.listeners.forEach(l -> l.live(batch));
+                    channel.seen = changes.get(changes.size() - 1).cursor();
                 }
             } while (changes.size() == config.batch());
         } catch (RuntimeException e) {
@@ -195,9 +200,17 @@ public class ChangeBus {
                 config.batch()).stream().map(Change::of).toList());
     }
 
+    /** Someone's sessions or tokens ended: their streams that no longer have a valid one close now, not at the next keep-alive. */
+    void credentialsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsEnded ended) {
+        worker.execute(() -> channels.values().forEach(channel -> channel.listeners.stream()
+                .filter(l -> l.username.equals(ended.username()) && !l.credentials.getAsBoolean()).toList()
+                .forEach(this::leave)));
+    }
+
     /**
      * Every stream gets its comment line, and loses its listener if the person is no longer a
-     * member of the project (nobody receives what they could not GET) or has gone away. Then
+     * member of the project (nobody receives what they could not GET), if what opened the stream
+     * has ended (logout, a revoked token, an idle session), or if the client has gone away. Then
      * this instance repeats who is where, and forgets what other instances stopped repeating.
      */
     private void keepAlive() {
@@ -208,7 +221,8 @@ public class ChangeBus {
                         .call(() -> Set.copyOf(ProjectMember.usernamesOf(projectId)));
                 List<Listener> gone = new ArrayList<>();
                 for (Listener listener : entry.getValue().listeners) {
-                    if (!listener.seesAll && !members.contains(listener.username) || !listener.keepAlive()) {
+                    if (!listener.seesAll && !members.contains(listener.username)
+                            || !listener.credentials.getAsBoolean() || !listener.keepAlive()) {
                         gone.add(listener);
                     }
                 }

@@ -10,6 +10,7 @@ import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,17 +59,19 @@ public class EventsResource {
     @Path("articles/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void articleEvents(@PathParam("id") Long id, @HeaderParam("Last-Event-ID") String lastEventId,
-            @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse) {
+            @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse,
+            @Context HttpServerResponse response) {
         Article article = articles.require(id);
-        open(article.project.id, article.id, lastEventId, after, sink, sse);
+        open(article.project.id, article.id, lastEventId, after, new SseStream(sink, sse, response, json));
     }
 
     @GET
     @Path("projects/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void projectEvents(@PathParam("id") Long id, @HeaderParam("Last-Event-ID") String lastEventId,
-            @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse) {
-        open(projects.require(id).id, null, lastEventId, after, sink, sse);
+            @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse,
+            @Context HttpServerResponse response) {
+        open(projects.require(id).id, null, lastEventId, after, new SseStream(sink, sse, response, json));
     }
 
     @GET
@@ -86,13 +89,13 @@ public class EventsResource {
                 more ? String.valueOf(page.get(page.size() - 1).cursor()) : null);
     }
 
-    private void open(long projectId, Long articleId, String lastEventId, String after, SseEventSink sink, Sse sse) {
+    private void open(long projectId, Long articleId, String lastEventId, String after, SseStream stream) {
         // Last-Event-ID is what a browser's EventSource sends when it reconnects by itself: it wins.
         long latest = audit.latestCursor(projectId);
         long from = lastEventId != null && !lastEventId.isBlank() ? cursor("Last-Event-ID", lastEventId, latest)
                 : cursor("after", after, latest);
-        Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(), from,
-                new SseStream(sink, sse, json));
+        Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(),
+                currentUser.stillValid(), from, stream);
         listener.keepAlive(); // the answer's headers go out now, so the client knows it is connected
         bus.listen(listener);
     }

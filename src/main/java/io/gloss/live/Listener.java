@@ -2,6 +2,7 @@ package io.gloss.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One open event stream: what it follows (a project, or one article of it), for whom, and how far
@@ -11,8 +12,8 @@ import java.util.List;
 final class Listener {
 
     interface Stream {
-        /** Sends a change; false when the client has gone. */
-        boolean change(Change change);
+        /** Sends changes, in order, in one write; false when the client has gone. */
+        boolean changes(List<Change> changes);
 
         boolean presence(List<String> users);
 
@@ -26,17 +27,21 @@ final class Listener {
     final Long articleId;
     final String username;
     final boolean seesAll;
+    /** Whether the session or token that opened the stream would still be accepted. */
+    final BooleanSupplier credentials;
     private final Stream stream;
     private long sent;
     /** Live changes that arrived while the replay ran, sent after it. */
     private List<Change> held = new ArrayList<>();
     private boolean open = true;
 
-    Listener(long projectId, Long articleId, String username, boolean seesAll, long after, Stream stream) {
+    Listener(long projectId, Long articleId, String username, boolean seesAll, BooleanSupplier credentials, long after,
+            Stream stream) {
         this.projectId = projectId;
         this.articleId = articleId;
         this.username = username;
         this.seesAll = seesAll;
+        this.credentials = credentials;
         this.sent = after;
         this.stream = stream;
     }
@@ -45,25 +50,25 @@ final class Listener {
         return articleId == null || articleId.equals(change.articleId());
     }
 
-    /** From the bus: a committed change of the project. */
-    synchronized void live(Change change) {
+    /** From the bus: committed changes of the project, in cursor order. */
+    synchronized void live(List<Change> changes) {
         if (held != null) {
-            held.add(change);
+            held.addAll(changes);
         } else {
-            send(change);
+            send(changes);
         }
     }
 
-    /** From the replay: a change the client missed. */
-    synchronized void replayed(Change change) {
-        send(change);
+    /** From the replay: changes the client missed, in cursor order. */
+    synchronized void replayed(List<Change> changes) {
+        send(changes);
     }
 
     /** The replay is over: what the bus brought meanwhile follows, without repeats. */
     synchronized void replayDone() {
         List<Change> waiting = held;
         held = null;
-        waiting.forEach(this::send);
+        send(waiting);
     }
 
     synchronized long sent() {
@@ -94,12 +99,21 @@ final class Listener {
         }
     }
 
-    private void send(Change change) {
-        if (!open || change.cursor() <= sent || !follows(change)) {
+    /** Each cursor once, and only what this stream follows. */
+    private void send(List<Change> changes) {
+        if (!open) {
             return;
         }
-        sent = change.cursor();
-        if (!stream.change(change)) {
+        List<Change> due = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            if (change.cursor() > sent) {
+                sent = change.cursor();
+                if (follows(change)) {
+                    due.add(change);
+                }
+            }
+        }
+        if (!due.isEmpty() && !stream.changes(due)) {
             close();
         }
     }

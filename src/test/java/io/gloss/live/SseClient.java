@@ -37,9 +37,13 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(URI uri, String username, String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return open(uri, "Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)), lastEventId);
+    }
+
+    /** A stream opened with other credentials: {@code header} is e.g. {@code Cookie} or {@code Authorization}. */
+    static SseClient open(URI uri, String header, String value, String lastEventId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header(header, value);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -91,6 +95,12 @@ final class SseClient implements AutoCloseable {
         } catch (RuntimeException e) {
             // closed by the test
         }
+    }
+
+    /** Whether the server ends the stream within {@code timeout}. */
+    boolean endsWithin(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
     }
 
     @Override

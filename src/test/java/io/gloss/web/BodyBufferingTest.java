@@ -10,6 +10,7 @@ import io.gloss.auth.Role;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,6 +60,27 @@ class BodyBufferingTest {
 
     @Inject
     HttpBodyConfig config;
+
+    /**
+     * Java's HttpClient, curl --http2 and others ask a plain-HTTP server to upgrade to HTTP/2
+     * (h2c) on their first request, body and all: the body must reach the endpoint once, whole.
+     */
+    @Test
+    void aBodySentWithAnUpgradeToHttp2IsReadOnce() throws Exception {
+        accounts.ensure("h2c-admin", Role.ADMIN);
+        long project = data.project("h2c-admin");
+        String json = "{\"title\":\"Upgrade\",\"text\":\"Lviv’s trams ran again — on time.\"}";
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("api/projects/" + project + "/articles"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("h2c-admin:" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        long id = JsonPath.from(response.body()).getLong("id");
+        accounts.as("h2c-admin").get("/api/articles/" + id).then().statusCode(200)
+                .body("text", equalTo("Lviv’s trams ran again — on time."));
+    }
 
     @Test
     void clientsSendingTheirBodiesSlowlyHoldNoWorker() throws Exception {
