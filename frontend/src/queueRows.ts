@@ -13,6 +13,8 @@ export interface ReadRows {
   rows: Map<number, HTMLTableRowElement>;
   /** The queue's table with its header and no rows, for a page that had none. */
   table: HTMLTableElement | null;
+  /** The status line of a page with rows (how the keys work), for a page that had none. */
+  intro: HTMLElement | null;
   labels: Record<string, QueueLabel[]>;
 }
 
@@ -38,7 +40,7 @@ export function rowsAddress(projectId: number, annotation: QueueAnnotation, stat
  * not found has left the queue since its event; a later event says what became of it.
  */
 export async function readRows(address: string, ids: ReadonlySet<number>): Promise<ReadRows> {
-  const found: ReadRows = { rows: new Map(), table: null, labels: {} };
+  const found: ReadRows = { rows: new Map(), table: null, intro: null, labels: {} };
   let next: string | null = address;
   while (next !== null && found.rows.size < ids.size) {
     const page = await readPage(next);
@@ -47,6 +49,7 @@ export async function readRows(address: string, ids: ReadonlySet<number>): Promi
       if (ids.has(id)) found.rows.set(id, row);
     }
     if (found.table === null) found.table = emptyTable(page);
+    found.intro ??= page.getElementById("status");
     Object.assign(found.labels, pageLabels(page));
     next = page.querySelector<HTMLAnchorElement>("#next-page")?.getAttribute("href") ?? null;
   }

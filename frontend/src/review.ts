@@ -266,15 +266,17 @@ class ReviewQueue {
         }
         const found = new Map<number, HTMLTableRowElement>();
         let table: HTMLTableElement | null = null;
+        let intro: HTMLElement | null = null;
         for (const [address, ids] of groups) {
           const read = await readRows(address, ids);
           read.rows.forEach((row, id) => found.set(id, row));
           table ??= read.table;
+          intro ??= read.intro;
           for (const [project, labels] of Object.entries(read.labels)) this.data.labels[project] ??= labels;
         }
         for (const [, { annotation }] of batch) {
           const row = found.get(annotation.id);
-          if (row && this.live.place(annotation.id, Number(row.dataset.version))) this.show(row, table);
+          if (row && this.live.place(annotation.id, Number(row.dataset.version))) this.show(row, table, intro);
         }
       }
       this.failures = 0;
@@ -293,8 +295,11 @@ class ReviewQueue {
     return RETRY_DELAYS_MS[Math.min(this.failures++, RETRY_DELAYS_MS.length - 1)];
   }
 
-  /** A row read from the server: refreshes the one on the page in place, or adds it at the end. */
-  private show(fresh: HTMLTableRowElement, table: HTMLTableElement | null): void {
+  /**
+   * A row read from the server: refreshes the one on the page in place, or adds it at the end. On
+   * a page that had no rows, the server's table and status line (how the keys work) come with it.
+   */
+  private show(fresh: HTMLTableRowElement, table: HTMLTableElement | null, intro: HTMLElement | null): void {
     const id = this.idOf(fresh);
     const row = this.rows.find((r) => this.idOf(r) === id);
     if (row) {
@@ -309,7 +314,7 @@ class ReviewQueue {
       empty.replaceWith(table);
       this.emptied = false;
       body = table.tBodies[0];
-      if (this.data.canDecide && this.status.textContent === "") this.say("Oldest first. j/k move, a approves, r rejects.");
+      if (intro && this.status.textContent === "") this.status.replaceChildren(...document.importNode(intro, true).childNodes);
     }
     if (!body) return;
     const added = document.importNode(fresh, true);

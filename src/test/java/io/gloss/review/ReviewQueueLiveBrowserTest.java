@@ -146,6 +146,23 @@ class ReviewQueueLiveBrowserTest {
     }
 
     @Test
+    void anEmptyQueueShowsTheFirstSubmissionAsTheServerWould() {
+        Page page = openQueue(base.toString());
+        assertThat(page.locator("#queue-empty")).containsText("Nothing waiting for review");
+        long kyiv = create("Kyiv", "LOCATION");
+        assertThat(row(page, kyiv).locator("mark")).hasText("Kyiv", new LocatorAssertions.HasTextOptions().setTimeout(LIVE_MS));
+        assertThat(page.locator("#queue-empty")).hasCount(0);
+        assertThat(page.locator("#queue th")).hasText(new String[] {"", "Span in its sentence", "Label", "Author", "Note", "Age",
+            "Article"});
+        assertThat(page.locator("#status")).hasText("Oldest first. j/k move, a approves, r rejects.");
+        assertCounts(page, 1, 0, 0);
+        page.keyboard().press("x");
+        assertThat(row(page, kyiv).locator("input.pick-row")).isChecked();
+        assertThat(page.locator("#pick-all")).isChecked();
+        assertNoReload(page);
+    }
+
+    @Test
     void aDroppedConnectionSaysOfflineAndCatchesUpByItself() throws IOException {
         long kyiv = create("Kyiv", "LOCATION");
         long zelensky = create("Volodymyr Zelensky", "ACTOR");
