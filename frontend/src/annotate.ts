@@ -14,11 +14,10 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
-import {
-  type Activity, type Change, type Connection, HeldChanges, LiveAnnotations, LiveStream, OFFLINE_TEXT, othersHere,
-} from "./live.js";
+import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, othersHere } from "./live.js";
+import { LiveStatus } from "./liveStatus.js";
 import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
-import { ApiError, OneAtATime, send } from "./requests.js";
+import { OneAtATime, send } from "./requests.js";
 
 type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
 type Decision = "APPROVE" | "REJECT";
@@ -80,7 +79,6 @@ const SHOW_OTHERS_KEY = "gloss.showOthers";
 /** A label the page does not know (removed since the page loaded) is drawn grey, as the server shows it. */
 const UNKNOWN_LABEL_COLOR = "#888888";
 const VIEW_ONLY = "You can view but not annotate in this project.";
-const NO_LIVE = "This browser cannot show others' changes as they happen: reload the page to see them.";
 /** Events that come together (a replay after reconnecting) are drawn in one redraw. */
 const CHANGES_DELAY_MS = 30;
 /** How often changes held for the person are tried again, in case no event says they are done. */
@@ -217,7 +215,7 @@ class Annotator {
       onPresence: (users) => {
         this.presence.textContent = othersHere(users, this.data.me.username);
       },
-      onConnection: (state, why) => this.showConnection(state, why),
+      onConnection: new LiveStatus(this.root, this.connection).reporter("article"),
       // Asked when the browser gave up on the stream: a refusal (session ended, no longer a
       // member) is said on the page; the stream is opened again once the article answers.
       check: async () => {
@@ -297,27 +295,6 @@ class Annotator {
     const kept = focused instanceof HTMLElement && this.details.contains(focused) ? focused.classList[0] : undefined;
     this.showDetails(annotation);
     if (kept) this.details.querySelector<HTMLElement>(`.${CSS.escape(kept)}`)?.focus();
-  }
-
-  private showConnection(state: Connection, why: unknown): void {
-    this.root.dataset.live = state;
-    this.connection.dataset.state = state;
-    if (state === "open") {
-      this.connection.replaceChildren();
-    } else if (state === "unsupported") {
-      this.connection.textContent = NO_LIVE;
-    } else if (why instanceof ApiError && why.status > 0) {
-      // The server refused (a network failure is just being offline): its sentence, and for an
-      // ended session the way back.
-      this.connection.replaceChildren(`Live updates paused: ${why.message} `);
-      if (why.status === 401) {
-        const link = loginAgainLink();
-        link.textContent = "Log in again (new tab); the updates resume by themselves.";
-        this.connection.append(link);
-      }
-    } else {
-      this.connection.textContent = OFFLINE_TEXT;
-    }
   }
 
   /** Selects, focuses and scrolls to an annotation, showing others' annotations if it is one of them. */

@@ -6,7 +6,8 @@
  * inline script), so that the Content-Security-Policy can forbid inline scripts.
  */
 import { type DatasetBuild, ended, parseDatasetEvent, percent, progressText } from "./datasetBuild.js";
-import { type Connection, LiveStream, OFFLINE_TEXT } from "./live.js";
+import { LiveStream } from "./live.js";
+import { LiveStatus } from "./liveStatus.js";
 import { send } from "./requests.js";
 
 const NO_LIVE = "This browser cannot follow the build: reload the page to see its progress.";
@@ -16,7 +17,7 @@ function watch(section: HTMLElement): void {
   const bar = document.getElementById("build-progress") as HTMLProgressElement | null;
   const text = document.getElementById("build-text");
   const state = document.getElementById("build-state");
-  const connection = document.getElementById("connection");
+  const connection = document.getElementById("connection") ?? document.createElement("span");
   const show = (build: DatasetBuild): void => {
     if (ended(build)) {
       location.reload();
@@ -33,10 +34,7 @@ function watch(section: HTMLElement): void {
       state.className = `state state-${build.state}`;
     }
   };
-  const showConnection = (connected: Connection): void => {
-    section.dataset.live = connected;
-    if (connection) connection.textContent = connected === "open" ? "" : connected === "offline" ? OFFLINE_TEXT : NO_LIVE;
-  };
+  const status = new LiveStatus(section, connection, 1, NO_LIVE);
   new LiveStream({
     url: (after) => `/api/projects/${section.dataset.project}/events?after=${encodeURIComponent(after)}`,
     after: section.dataset.cursor ?? "0",
@@ -47,7 +45,7 @@ function watch(section: HTMLElement): void {
         if (build) show(build);
       },
     },
-    onConnection: showConnection,
+    onConnection: status.reporter("project"),
     // Asked when the browser gave up on the stream: opened again once the dataset answers (a
     // read needs no CSRF token).
     check: async () => {

@@ -1,8 +1,8 @@
 /**
- * Live changes on the annotation page (and the event stream any page follows), without the DOM: what an event from the article's stream
+ * Live changes on the annotation page, without the DOM: what an event from the article's stream
  * (GET /api/articles/{id}/events) does to the page's annotations, when drawing it must wait for
- * the person to finish what they are doing, who else is on the article, and keeping the stream
- * open across dropped connections and failures.
+ * the person to finish what they are doing, who else is on the article, and keeping a stream (an
+ * article's, or a project's for the review queue) open across dropped connections and failures.
  */
 
 export type ChangeType = "created" | "updated" | "deleted" | "decided";
@@ -135,9 +135,6 @@ export const RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000,
  */
 export type Connection = "open" | "offline" | "unsupported";
 
-/** What the pages say while the stream is down and the browser tries again. */
-export const OFFLINE_TEXT = "Offline — reconnecting…";
-
 export interface LiveStreamOptions {
   /** The stream's address, starting after a cursor. */
   url(after: string): string;
@@ -145,7 +142,8 @@ export interface LiveStreamOptions {
   after: string;
   /** Opens an EventSource; null when the browser has none. */
   connect: ((url: string) => EventSourceLike) | null;
-  onChange?(change: Change): void;
+  /** A change, with its cursor (the event's id; empty if the server sent none). */
+  onChange?(change: Change, cursor: string): void;
   onPresence?(users: string[]): void;
   /** Other changes the stream carries (a project's `dataset` events, say), by event name, with their data. */
   on?: Record<string, (data: string) => void>;
@@ -200,7 +198,7 @@ export class LiveStream {
       if (source !== this.source) return;
       if (event.lastEventId) this.cursor = event.lastEventId;
       const change = parseChange(event.data);
-      if (change) this.options.onChange?.(change);
+      if (change) this.options.onChange?.(change, event.lastEventId);
       else console.warn("Gloss: an annotation event the page does not understand", event.data);
     });
     for (const [name, handle] of Object.entries(this.options.on ?? {})) {

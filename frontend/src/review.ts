@@ -5,12 +5,21 @@
  * status counts follow without a reload; a relabelled row stays (it is still waiting for review)
  * with its new label. Refusals (already decided, four-eyes rule) are shown as sentences on their rows.
  *
- * Logic that needs no DOM lives in queue.ts, where it is unit-tested.
+ * The page is live: it follows the event stream of each project it shows. A row decided, deleted
+ * or changed out of the filters elsewhere stays in place, greyed, saying why (j/k pass over it); a
+ * row changed by its author, or a new submission on the queue's last page, is read from the
+ * server (queueRows.ts) and shown in place or added at the end; the counts are read again.
+ *
+ * Logic that needs no DOM lives in queue.ts and queueLive.ts, where it is unit-tested.
  */
 import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
+import { type Change, LiveStream, RETRY_DELAYS_MS } from "./live.js";
+import { LiveStatus } from "./liveStatus.js";
+import { type Gone, goneSentence, LiveQueue, type QueueAnnotation, type QueueFilter } from "./queueLive.js";
+import { readRows, rowsAddress } from "./queueRows.js";
 import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
 import { ApiError, OneAtATime, send } from "./requests.js";
 
@@ -25,7 +34,20 @@ interface QueueData {
   countLimit: number;
   /** The label set of each project with a row on the page, by project id. */
   labels: Record<string, QueueLabel[]>;
+  /** The filters the rows were read with (the status is `status`). */
+  filter: { project: number | null; label: string | null; article: number | null; author: string | null };
+  /** Each followed project's cursor at render; null when the queue spans too many projects to follow. */
+  cursors: Record<string, string> | null;
+  /** A next page exists: new rows belong there, not here. */
+  more: boolean;
 }
+
+/** Events that come together (a replay after reconnecting) are handled in one go. */
+const EVENTS_DELAY_MS = 30;
+/** Counts are read again this long after a change that may move them (changes meanwhile share the read). */
+const COUNTS_DELAY_MS = 300;
+const TOO_MANY_PROJECTS = "This queue spans too many projects to follow live: choose a project above to see others' "
+  + "changes as they happen.";
 
 function byId<T extends HTMLElement>(id: string, type: { new (): T }): T | null {
   const found = document.getElementById(id);
@@ -42,7 +64,21 @@ class ReviewQueue {
   /** The row the open label chooser is about, and the labels it offers. */
   private relabelling: HTMLTableRowElement | null = null;
   private choices: QueueLabel[] = [];
-  /** Set while a request is in flight, so that a repeated key cannot send a decision twice. */
+  /** The rows as others' changes move them, and which events were taken. */
+  private readonly live: LiveQueue;
+  private eventsTimer: number | undefined;
+  /** Rows to read from the server, by annotation id, in the order their events came. */
+  private readonly wanted = new Map<number, { projectId: number; annotation: QueueAnnotation }>();
+  private reading = false;
+  /** Reads (rows or counts) that failed in a row: the next try waits longer. */
+  private failures = 0;
+  private countsTimer: number | undefined;
+  private countsReading = false;
+  private countsAgain = false;
+  /** The reviewer's own decisions so far: counts read before the latest one are out of date. */
+  private decisions = 0;
+  /** The empty state was made here (not by the server), so its sentence follows the counts. */
+  private emptied = false;
 
   private readonly root = byId("review", HTMLElement)!;
   private readonly status = byId("status", HTMLElement)!;
@@ -61,6 +97,10 @@ class ReviewQueue {
   constructor(private readonly data: QueueData) {
     this.rows = [...document.querySelectorAll<HTMLTableRowElement>("#queue tr.queue-row")];
     this.counts = { ...data.counts };
+    const filter: QueueFilter = { status: data.status, label: data.filter.label, article: data.filter.article,
+      author: data.filter.author };
+    this.live = new LiveQueue(filter, this.rows.map((row) => ({ id: this.idOf(row), version: Number(row.dataset.version) })),
+      data.cursors ?? {}, !data.more);
   }
 
   start(): void {
@@ -68,17 +108,23 @@ class ReviewQueue {
     byId("help-button", HTMLButtonElement)?.addEventListener("click", () => this.toggleHelp());
     byId("approve-selected", HTMLButtonElement)?.addEventListener("click", () => this.approveSelected());
     byId("reject-selected", HTMLButtonElement)?.addEventListener("click", () => this.openReject(this.selectedRows()));
-    byId("pick-all", HTMLInputElement)?.addEventListener("change", (event) => {
-      const checked = (event.target as HTMLInputElement).checked;
-      for (const row of this.rows) this.checkbox(row)!.checked = checked;
+    // Listened to on the page, not on each row: rows (and the table) may arrive later.
+    this.root.addEventListener("change", (event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement)) return;
+      if (box.id === "pick-all") {
+        for (const row of this.openRows()) this.checkbox(row)!.checked = box.checked;
+        this.syncPickAll();
+      } else if (box.classList.contains("pick-row")) {
+        this.syncPickAll();
+      }
     });
-    for (const row of this.rows) {
-      // A click on the row (not its link or checkbox) makes it current, as j/k would.
-      row.addEventListener("click", (event) => {
-        if (!(event.target instanceof Element && event.target.closest("a, input, button"))) this.setCurrent(row);
-      });
-      this.checkbox(row)?.addEventListener("change", () => this.syncPickAll());
-    }
+    this.root.addEventListener("click", (event) => {
+      // A click on a row (not its link or checkbox) makes it current, as j/k would.
+      const target = event.target instanceof Element ? event.target : null;
+      const row = target?.closest<HTMLTableRowElement>("tr.queue-row");
+      if (row && !target?.closest("a, input, button")) this.setCurrent(row);
+    });
 
     this.rejectForm.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -118,7 +164,217 @@ class ReviewQueue {
     });
 
     if (this.rows.length > 0) this.setCurrent(this.rows[0], document.activeElement === document.body);
+    this.startLive();
     this.root.dataset.ready = "true";
+  }
+
+  // ---- Live changes -------------------------------------------------------------------------
+
+  /** One event stream per project the queue shows, each from the cursor the page was rendered at. */
+  private startLive(): void {
+    const cursors = this.data.cursors;
+    const projects = Object.keys(cursors ?? {});
+    const status = new LiveStatus(this.root, byId("connection", HTMLElement)!, projects.length);
+    if (cursors === null) {
+      status.off(TOO_MANY_PROJECTS);
+      return;
+    }
+    for (const project of projects) {
+      new LiveStream({
+        url: (after) => `/api/projects/${project}/events?after=${encodeURIComponent(after)}`,
+        after: cursors[project],
+        connect: typeof EventSource === "function" ? (url) => new EventSource(url) : null,
+        onChange: (change, cursor) => this.receive(Number(project), cursor, change as Change<QueueAnnotation>),
+        onPresence: () => {}, // a project stream tells no presence
+        onConnection: status.reporter(project),
+        // Asked when the browser gave up on the stream: is the project still there for this person?
+        check: async () => {
+          await send(this.data.csrf, "GET", `/api/projects/${project}`);
+        },
+      }).start();
+    }
+  }
+
+  private receive(projectId: number, cursor: string, change: Change<QueueAnnotation>): void {
+    if (!this.live.receive(projectId, cursor, change)) return;
+    if (this.eventsTimer === undefined) this.eventsTimer = window.setTimeout(() => this.applyEvents(), EVENTS_DELAY_MS);
+  }
+
+  /** Marks the rows that left, reads the rows to add or refresh, and the counts if they may have moved. */
+  private applyEvents(): void {
+    this.eventsTimer = undefined;
+    const work = this.live.work();
+    for (const { id, gone } of work.leave) this.markGone(id, gone);
+    if (work.leave.length > 0) {
+      this.syncPickAll();
+      if (this.openRows().length === 0) this.showDone();
+    }
+    for (const wanted of work.fetch) {
+      this.wanted.delete(wanted.annotation.id); // in the order of its latest event
+      this.wanted.set(wanted.annotation.id, wanted);
+    }
+    void this.readWanted();
+    this.scheduleCounts();
+  }
+
+  /** Reads the counts again if changes may have moved them: at most once per delay, however many come. */
+  private scheduleCounts(): void {
+    if (this.live.countsStale() && this.countsTimer === undefined) {
+      this.countsTimer = window.setTimeout(() => {
+        this.countsTimer = undefined;
+        void this.readCounts();
+      }, COUNTS_DELAY_MS);
+    }
+  }
+
+  /** A row that left the queue elsewhere: kept where it is, greyed, saying why; no longer picked. */
+  private markGone(id: number, gone: Gone): void {
+    const row = this.rows.find((r) => this.idOf(r) === id);
+    if (!row) return;
+    row.classList.add("gone");
+    row.classList.remove("refused");
+    row.dataset.gone = gone.why;
+    const box = this.checkbox(row);
+    if (box) {
+      box.checked = false;
+      box.disabled = true;
+    }
+    const message = row.querySelector<HTMLElement>(".row-message");
+    if (message) {
+      message.textContent = goneSentence(gone, this.data.username, (key) => this.labelName(row, key));
+      message.hidden = false;
+    }
+  }
+
+  private labelName(row: HTMLTableRowElement, key: string): string {
+    return (this.data.labels[row.dataset.project ?? ""] ?? []).find((l) => l.key === key)?.name ?? key;
+  }
+
+  /** Reads the wanted rows, one batch at a time, grouped by where they are; again while more are wanted. */
+  private async readWanted(): Promise<void> {
+    if (this.reading) return;
+    this.reading = true;
+    let batch: Array<[number, { projectId: number; annotation: QueueAnnotation }]> = [];
+    try {
+      while (this.wanted.size > 0) {
+        batch = [...this.wanted];
+        this.wanted.clear();
+        const groups = new Map<string, Set<number>>();
+        for (const [, { projectId, annotation }] of batch) {
+          const address = rowsAddress(projectId, annotation, this.data.status);
+          groups.set(address, (groups.get(address) ?? new Set()).add(annotation.id));
+        }
+        const found = new Map<number, HTMLTableRowElement>();
+        let table: HTMLTableElement | null = null;
+        let intro: HTMLElement | null = null;
+        for (const [address, ids] of groups) {
+          const read = await readRows(address, ids);
+          read.rows.forEach((row, id) => found.set(id, row));
+          table ??= read.table;
+          intro ??= read.intro;
+          for (const [project, labels] of Object.entries(read.labels)) this.data.labels[project] ??= labels;
+        }
+        for (const [, { annotation }] of batch) {
+          const row = found.get(annotation.id);
+          if (row && this.live.place(annotation.id, Number(row.dataset.version))) this.show(row, table, intro);
+        }
+      }
+      this.failures = 0;
+    } catch (error) {
+      // Offline, or the session ended (the connection line says which): the stream has moved past
+      // these events, so the rows are asked for again later rather than forgotten.
+      console.warn("Gloss: could not read a changed queue row; trying again", error);
+      for (const [id, wanted] of batch) if (!this.wanted.has(id)) this.wanted.set(id, wanted);
+      window.setTimeout(() => void this.readWanted(), this.retryDelay());
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private retryDelay(): number {
+    return RETRY_DELAYS_MS[Math.min(this.failures++, RETRY_DELAYS_MS.length - 1)];
+  }
+
+  /**
+   * A row read from the server: refreshes the one on the page in place, or adds it at the end. On
+   * a page that had no rows, the server's table and status line (how the keys work) come with it.
+   */
+  private show(fresh: HTMLTableRowElement, table: HTMLTableElement | null, intro: HTMLElement | null): void {
+    const id = this.idOf(fresh);
+    const row = this.rows.find((r) => this.idOf(r) === id);
+    if (row) {
+      this.refresh(row, fresh);
+      return;
+    }
+    let body = document.querySelector<HTMLTableSectionElement>("#queue tbody");
+    if (!body && table) {
+      // The page had no rows: the table comes with the first one, where the empty state was.
+      const empty = byId("queue-empty", HTMLElement);
+      if (!empty) return;
+      empty.replaceWith(table);
+      this.emptied = false;
+      body = table.tBodies[0];
+      if (intro && this.status.textContent === "") this.status.replaceChildren(...document.importNode(intro, true).childNodes);
+    }
+    if (!body) return;
+    const added = document.importNode(fresh, true);
+    added.classList.add("arrived");
+    body.append(added);
+    this.rows.push(added);
+    // The first row to arrive is the one the keys act on, without taking the focus from anything.
+    if (this.current === null) this.setCurrent(added, false);
+    this.syncPickAll();
+  }
+
+  /** The row's cells as the server renders them now; the row element, its focus, pick and place stay. */
+  private refresh(row: HTMLTableRowElement, fresh: HTMLTableRowElement): void {
+    const picked = this.checkbox(row)?.checked ?? false;
+    const focusedInside = row.contains(document.activeElement) && document.activeElement !== row;
+    row.replaceChildren(...[...fresh.childNodes].map((node) => document.importNode(node, true)));
+    Object.assign(row.dataset, fresh.dataset);
+    delete row.dataset.gone;
+    row.classList.remove("gone", "refused");
+    row.classList.toggle("mine", fresh.classList.contains("mine"));
+    const box = this.checkbox(row);
+    if (box) box.checked = picked;
+    if (focusedInside) (box ?? row).focus({ preventScroll: true });
+    this.syncPickAll();
+  }
+
+  /** The counts under the page's filters, read again: never added up from events. */
+  private async readCounts(): Promise<void> {
+    if (this.countsReading) {
+      this.countsAgain = true;
+      return;
+    }
+    this.countsReading = true;
+    try {
+      do {
+        this.countsAgain = false;
+        const asked = this.decisions;
+        const params = new URLSearchParams({ status: this.data.status, limit: "1" });
+        for (const [key, value] of Object.entries(this.data.filter)) if (value !== null) params.set(key, String(value));
+        const response = await send(this.data.csrf, "GET", `/api/review/queue?${params}`);
+        const { counts } = (await response.json()) as { counts: Counts };
+        // Read before one of the reviewer's own decisions was applied here: its event asks again.
+        if (asked === this.decisions) this.showCounts(counts);
+      } while (this.countsAgain);
+      this.failures = 0;
+    } catch (error) {
+      console.warn("Gloss: could not read the queue's counts; trying again", error);
+      window.setTimeout(() => void this.readCounts(), this.retryDelay());
+    } finally {
+      this.countsReading = false;
+    }
+  }
+
+  private showCounts(counts: Counts): void {
+    this.counts = { ...counts };
+    for (const [status, count] of Object.entries(this.counts)) {
+      const badge = document.querySelector(`#counts a[data-status="${status}"] .count`);
+      if (badge) badge.textContent = shownCount(count, this.data.countLimit);
+    }
+    if (this.emptied) this.showDone();
   }
 
   // ---- Rows ---------------------------------------------------------------------------------
@@ -140,7 +396,18 @@ class ReviewQueue {
   }
 
   private selectedRows(): HTMLTableRowElement[] {
-    return this.rows.filter((row) => this.checkbox(row)?.checked);
+    return this.openRows().filter((row) => this.checkbox(row)?.checked);
+  }
+
+  /** The rows still waiting here: not gone elsewhere. */
+  private openRows(): HTMLTableRowElement[] {
+    return this.rows.filter((row) => !this.live.isGone(this.idOf(row)));
+  }
+
+  /** Why the row is no longer waiting (it left elsewhere), or null. */
+  private goneMessage(row: HTMLTableRowElement): string | null {
+    if (!this.live.isGone(this.idOf(row))) return null;
+    return `No longer waiting here: ${row.querySelector(".row-message")?.textContent ?? ""}`;
   }
 
   private setCurrent(row: HTMLTableRowElement | undefined, focus = true): void {
@@ -159,48 +426,61 @@ class ReviewQueue {
     if (row) row.focus({ preventScroll: true });
   }
 
+  /** j/k pass over rows gone elsewhere; the current row counts even if it has gone. */
   private move(direction: 1 | -1): void {
-    const index = this.rows.findIndex((row) => this.idOf(row) === this.current);
-    const next = step(index, direction, this.rows.length);
-    if (next >= 0) this.setCurrent(this.rows[next]);
+    const rows = this.rows.filter((row) => this.idOf(row) === this.current || !this.live.isGone(this.idOf(row)));
+    const index = rows.findIndex((row) => this.idOf(row) === this.current);
+    const next = step(index, direction, rows.length);
+    if (next >= 0) this.setCurrent(rows[next]);
   }
 
   private syncPickAll(): void {
     const all = byId("pick-all", HTMLInputElement);
     if (!all) return;
     const picked = this.selectedRows().length;
-    all.checked = picked > 0 && picked === this.rows.length;
-    all.indeterminate = picked > 0 && picked < this.rows.length;
+    const open = this.openRows().length;
+    all.checked = picked > 0 && picked === open;
+    all.indeterminate = picked > 0 && picked < open;
   }
 
   /** Takes decided rows off the list, moves the current row on and updates the counts. */
   private removeRows(decided: HTMLTableRowElement[], decision: Decision): void {
     const gone = new Set(decided.map((row) => this.idOf(row)));
-    const next = currentAfterRemoval(this.rows.map((row) => this.idOf(row)), this.current, gone);
+    const next = currentAfterRemoval(this.rows.map((row) => this.idOf(row))
+      .filter((id) => id === this.current || gone.has(id) || !this.live.isGone(id)), this.current, gone);
     // Focus moves on to the next row unless the reviewer has meanwhile begun typing somewhere (a
     // filter box): the rest of the word must not be taken as shortcuts.
     const takeFocus = !isTypingTarget(document.activeElement);
-    for (const row of decided) row.remove();
+    for (const row of decided) {
+      row.remove();
+      this.live.removed(this.idOf(row));
+    }
     this.rows = this.rows.filter((row) => !gone.has(this.idOf(row)));
     this.current = null;
     this.setCurrent(this.rows.find((row) => this.idOf(row) === next), takeFocus);
-    this.counts = countsAfter(this.counts, decision, decided.length, this.data.countLimit);
-    for (const [status, count] of Object.entries(this.counts)) {
-      const badge = document.querySelector(`#counts a[data-status="${status}"] .count`);
-      if (badge) badge.textContent = shownCount(count, this.data.countLimit);
-    }
+    this.decisions++;
+    this.showCounts(countsAfter(this.counts, decision, decided.length, this.data.countLimit));
     this.syncPickAll();
-    if (this.rows.length === 0) this.showDone();
+    if (this.openRows().length === 0) this.showDone();
   }
 
-  /** Every row of the page is decided: say so, and offer the rest of the queue. */
+  /**
+   * No row of the page waits any more (decided here or elsewhere): say so, and offer the rest of
+   * the queue. Said again when the counts change, as long as no new row has come.
+   */
   private showDone(): void {
-    const table = byId("queue", HTMLTableElement);
+    const shown = byId("queue", HTMLTableElement) ?? (this.emptied ? byId("queue-empty", HTMLElement) : null);
+    if (!shown) return;
+    this.rows = [];
+    this.current = null;
+    this.emptied = true;
     const empty = document.createElement("p");
     empty.className = "empty";
     empty.id = "queue-empty";
-    if (this.counts.SUBMITTED > 0) {
-      empty.append("You have decided on every row of this page. ");
+    if (!this.data.canDecide) {
+      empty.textContent = `No ${this.data.status.toLowerCase()} annotations left on this page.`;
+    } else if (this.counts.SUBMITTED > 0) {
+      empty.append("Every row of this page is decided. ");
       const more = document.createElement("a");
       // The current status tab: the same filters from the start, which now begins with the rest.
       more.href = document.querySelector<HTMLAnchorElement>("#counts a.current")?.href ?? "/review";
@@ -209,7 +489,7 @@ class ReviewQueue {
     } else {
       empty.textContent = "Nothing waiting for review. New annotations appear here as soon as editors submit them.";
     }
-    table?.replaceWith(empty);
+    shown.replaceWith(empty);
     document.getElementById("next-page")?.parentElement?.remove();
   }
 
@@ -236,6 +516,11 @@ class ReviewQueue {
     event.preventDefault();
     if (event.repeat && action !== "next" && action !== "previous") return;
     const row = this.currentRow();
+    const gone = row ? this.goneMessage(row) : null;
+    if (gone !== null && (action === "toggle" || action === "approve" || action === "reject" || action === "relabel")) {
+      this.say(gone, "error");
+      return;
+    }
     switch (action) {
       case "next":
         this.move(1);
@@ -362,7 +647,11 @@ class ReviewQueue {
         chip.style.setProperty("--label-color", shown.color);
       }
       row.querySelector<HTMLElement>("mark")?.style.setProperty("--label-color", shown.color);
-      if (typeof updated.version === "number") row.dataset.version = String(updated.version);
+      if (typeof updated.version === "number") {
+        row.dataset.version = String(updated.version);
+        this.live.changed(this.idOf(row), updated.version);
+        this.scheduleCounts();
+      }
       this.say(relabelledSentence(shown.name));
     });
   }
@@ -406,8 +695,13 @@ class ReviewQueue {
     else this.decideMany(rows, "REJECT", comment);
   }
 
-  /** One row, with the version the page was rendered with: a row changed since is refused as stale. */
+  /** One row, with the version the page shows: a row changed since is refused as stale. */
   private decideOne(row: HTMLTableRowElement, decision: Decision, comment: string | null): void {
+    const gone = this.goneMessage(row);
+    if (gone !== null) {
+      this.say(gone, "error"); // left elsewhere while the reject dialog was open
+      return;
+    }
     this.requests.run(async () => {
       try {
         await send(this.data.csrf, "POST", `/api/annotations/${this.idOf(row)}/decision`,
@@ -422,7 +716,13 @@ class ReviewQueue {
   }
 
   /** Many rows at once; the server applies all or none, and says per row why when none. */
-  private decideMany(rows: HTMLTableRowElement[], decision: Decision, comment: string | null): void {
+  private decideMany(picked: HTMLTableRowElement[], decision: Decision, comment: string | null): void {
+    // Rows that left elsewhere while the reject dialog was open are no longer part of the selection.
+    const rows = picked.filter((row) => this.goneMessage(row) === null);
+    if (rows.length === 0) {
+      this.say("The selected annotations were decided elsewhere meanwhile.", "error");
+      return;
+    }
     this.requests.run(async () => {
       for (const row of rows) this.rowMessage(row, null);
       try {

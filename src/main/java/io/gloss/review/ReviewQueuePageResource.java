@@ -2,6 +2,7 @@ package io.gloss.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.annotation.AnnotationStatus;
+import io.gloss.audit.AuditService;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
@@ -90,11 +91,26 @@ public class ReviewQueuePageResource {
     }
 
     /**
+     * The most project event streams the page opens. A browser keeps at most six connections to
+     * one host over HTTP/1.1 and an event stream holds one for as long as the page is open, so more
+     * would leave the page's own requests (and other Gloss tabs) waiting.
+     */
+    static final int LIVE_PROJECTS_MAX = 3;
+
+    /**
      * What frontend/review.ts reads from {@code #gloss-data}; {@code labels}: the label set of each
      * project that has a row on the page, in the project's order, for the label chooser ({@code e}).
+     * {@code cursors}: where each followed project's event stream starts (read before the rows, so
+     * that a change in between is replayed, not lost); null when the queue spans more than
+     * {@link #LIVE_PROJECTS_MAX} projects. {@code more}: a next page exists, so new rows belong there.
      */
     record PageData(String csrf, String username, AnnotationStatus status, boolean canDecide,
-            Map<AnnotationStatus, Long> counts, int countLimit, Map<Long, List<LabelView>> labels) {
+            Map<AnnotationStatus, Long> counts, int countLimit, Map<Long, List<LabelView>> labels, Filter filter,
+            Map<Long, String> cursors, boolean more) {
+    }
+
+    /** The filters the rows were read with, as the queue compares them (the label key in capitals). */
+    record Filter(Long project, String label, Long article, String author) {
     }
 
     @Inject
@@ -111,6 +127,9 @@ public class ReviewQueuePageResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AuditService audit;
 
     @GET
     public TemplateInstance page(@QueryParam("project") String project, @QueryParam("label") String label,
@@ -131,7 +150,10 @@ public class ReviewQueuePageResource {
         for (AnnotationStatus s : AnnotationStatus.values()) {
             counts.put(s, 0L);
         }
+        List<Project> visible = projects.visibleProjects();
+        Map<Long, String> cursors = Map.of();
         if (errors.isEmpty()) {
+            cursors = cursors(projectId, visible);
             ReviewQueueQueries.QueuePage result = queue.page(new ReviewQueueQueries.QueueFilter(projectId,
                     parsed.label(), articleId, parsed.author(), parsed.status()), after, limit);
             labels = labelSets(result.items());
@@ -145,11 +167,27 @@ public class ReviewQueuePageResource {
         }
         // Only a submitted annotation can be decided on; other statuses are lists to look at.
         boolean canDecide = form.status() == AnnotationStatus.SUBMITTED;
+        Filter filter = new Filter(projectId, parsed.label() == null ? null : parsed.label().toUpperCase(Locale.ROOT),
+                articleId, parsed.author());
         PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts,
-                queue.countLimit(), labels);
-        return Templates.queue(form, projects.visibleProjects(), tabs, rows,
+                queue.countLimit(), labels, filter, cursors, next != null);
+        return Templates.queue(form, visible, tabs, rows,
                 next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
                 canDecide, ScriptData.of(json, data));
+    }
+
+    /**
+     * The latest change cursor of each project the queue shows (the filtered one, or every visible
+     * one); null when they are too many to follow.
+     */
+    private Map<Long, String> cursors(Long projectId, List<Project> visible) {
+        List<Long> shown = visible.stream().map(p -> p.id).filter(id -> projectId == null || id.equals(projectId)).toList();
+        if (shown.size() > LIVE_PROJECTS_MAX) {
+            return null;
+        }
+        Map<Long, String> cursors = new LinkedHashMap<>();
+        shown.forEach(id -> cursors.put(id, String.valueOf(audit.latestCursor(id))));
+        return cursors;
     }
 
     /** The label set of each project on the page, read once per project. */

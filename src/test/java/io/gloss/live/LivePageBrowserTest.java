@@ -13,6 +13,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.gloss.ChromiumPerClass;
 import io.gloss.SystemChromium;
+import io.gloss.TcpRelay;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,18 +22,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URL;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,7 +205,7 @@ class LivePageBrowserTest {
     void aDroppedConnectionSaysOfflineAndCatchesUpByItself() throws IOException {
         long kursk = create(EDITOR, "Kursk", "LOCATION");
         long kharkiv = create(EDITOR, "Kharkiv", "LOCATION");
-        try (Relay relay = new Relay(base.getPort())) {
+        try (TcpRelay relay = new TcpRelay(base.getPort())) {
             Page editor = openArticle(EDITOR, "http://127.0.0.1:" + relay.port() + "/");
             List<Request> streams = new ArrayList<>();
             editor.onRequest(request -> {
@@ -338,85 +332,5 @@ class LivePageBrowserTest {
 
     Map<String, Object> annotation(long id) {
         return accounts.as(EDITOR).get("/api/annotations/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
-    }
-
-    /** A TCP relay in front of the app whose connections the test cuts, as a network does. */
-    static final class Relay implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final int target;
-        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-        private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "relay");
-            t.setDaemon(true);
-            return t;
-        });
-        private volatile boolean down;
-
-        Relay(int target) throws IOException {
-            this.target = target;
-            threads.execute(this::accept);
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        /** Cuts every open connection; until up(), new ones are closed as soon as they come. */
-        void down() {
-            down = true;
-            open.forEach(Relay::close);
-            open.clear();
-        }
-
-        void up() {
-            down = false;
-        }
-
-        private void accept() {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    if (down) {
-                        close(client);
-                        continue;
-                    }
-                    Socket app = new Socket(InetAddress.getLoopbackAddress(), target);
-                    open.add(client);
-                    open.add(app);
-                    pump(client, app);
-                    pump(app, client);
-                } catch (IOException e) {
-                    // closed: the test is over
-                }
-            }
-        }
-
-        private void pump(Socket from, Socket to) {
-            threads.execute(() -> {
-                try {
-                    from.getInputStream().transferTo(to.getOutputStream());
-                } catch (IOException e) {
-                    // cut
-                } finally {
-                    close(from);
-                    close(to);
-                }
-            });
-        }
-
-        private static void close(Socket socket) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closed already
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            down();
-            threads.shutdownNow();
-        }
     }
 }

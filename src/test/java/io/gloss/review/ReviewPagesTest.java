@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,6 +183,42 @@ class ReviewPagesTest {
         assertTrue(byLabel.contains("id=\"row-" + first + "\"") && !byLabel.contains("id=\"row-" + second + "\""));
         String byArticle = get(reviewer, "/review?article=" + articleId, 200);
         assertTrue(byArticle.contains("id=\"row-" + first + "\""));
+    }
+
+    /** What review.ts needs to follow the queue live: where each project's stream starts, and the filters. */
+    @Test
+    void queueDataGivesTheCursorOfEachProjectItFollowsAndTheFilters() {
+        annotate(EDITOR, "Zelensky", "ACTOR", null);
+        annotate(EDITOR, "Kyiv", "LOCATION", null);
+        List<String> cursors = accounts.as(REVIEWER).get("/api/projects/" + projectId + "/changes?after=0").then()
+                .statusCode(200).extract().jsonPath().getList("items.cursor");
+        String latest = cursors.get(cursors.size() - 1);
+        String reviewer = session(REVIEWER);
+
+        String json = pageData(get(reviewer, "/review?project=" + projectId + "&label=actor&limit=1", 200));
+        assertTrue(json.contains("\"cursors\":{\"" + projectId + "\":\"" + latest + "\"}"), json);
+        assertTrue(json.contains("\"filter\":{\"project\":" + projectId + ",\"label\":\"ACTOR\",\"article\":null,"
+                + "\"author\":null}"), json);
+        assertTrue(json.contains("\"more\":false"), json);
+        assertTrue(pageData(get(reviewer, "/review?project=" + projectId + "&limit=1", 200)).contains("\"more\":true"));
+
+        // A queue over more projects than the page opens streams for follows none of them.
+        for (int i = 0; i < 3; i++) {
+            data.project(REVIEWER);
+        }
+        assertTrue(pageData(get(reviewer, "/review", 200)).contains("\"cursors\":null"));
+        assertTrue(pageData(get(reviewer, "/review?project=" + projectId, 200)).contains("\"cursors\":{\"" + projectId + "\":"));
+        // Nothing to follow in a project the reviewer cannot see, nor with a filter that is not understood.
+        long elsewhere = data.project(OTHER_EDITOR);
+        assertTrue(pageData(get(reviewer, "/review?project=" + elsewhere, 200)).contains("\"cursors\":{}"));
+        assertTrue(pageData(get(reviewer, "/review?project=" + projectId + "&article=abc", 200)).contains("\"cursors\":{}"));
+    }
+
+    static String pageData(String html) {
+        Matcher script = Pattern.compile("<script type=\"application/json\" id=\"gloss-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertTrue(script.find(), html);
+        return script.group(1);
     }
 
     @Test
