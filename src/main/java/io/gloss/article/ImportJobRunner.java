@@ -151,21 +151,33 @@ public class ImportJobRunner {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String id = name.substring(0, name.length() - ".jsonl".length());
-                if (!id.matches("\\d{1,18}")) {
-                    continue;
-                }
-                try {
-                    byte[] body = Files.readAllBytes(file);
-                    if (QuarkusTransaction.requiringNew().call(() -> adopt(Long.parseLong(id), body))) {
-                        LOG.infof("Import %s: its file moved from %s into the database", id, file);
-                    }
-                    Files.deleteIfExists(file);
-                } catch (IOException | RuntimeException e) {
-                    LOG.errorf(e, "Could not move import %s's file %s into the database; the next start tries again", id, file);
+                if (id.matches("\\d{1,18}")) {
+                    adoptLegacyFile(Long.parseLong(id));
                 }
             }
         } catch (IOException e) {
             LOG.error("Could not look for imports' files kept on disk", e);
+        }
+    }
+
+    /**
+     * Stores the job's file that an older version kept on disk, unless it is stored already, then
+     * removes it; also asked by a run that finds no file stored (a job an older instance queued
+     * after this one started, during an upgrade).
+     */
+    private void adoptLegacyFile(long jobId) {
+        Path file = config.dir().resolve(jobId + ".jsonl");
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            if (QuarkusTransaction.requiringNew().call(() -> adopt(jobId, body))) {
+                LOG.infof("Import %d: its file moved from %s into the database", jobId, file);
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Could not move import %d's file %s into the database; the next start tries again", jobId, file);
         }
     }
 
@@ -202,8 +214,13 @@ public class ImportJobRunner {
         if (start == null) {
             return; // done, failed, or running on another instance
         }
-        if (start.file() == null) {
-            end(jobId, ImportState.FAILED, "The file of this import is gone from the database; the lines before the "
+        byte[] file = start.file();
+        if (file == null) {
+            adoptLegacyFile(jobId);
+            file = QuarkusTransaction.requiringNew().call(() -> ImportJob.file(jobId));
+        }
+        if (file == null) {
+            end(jobId, ImportState.FAILED, "The file of this import is gone from the server; the lines before the "
                     + "first one not imported are in the project: import the rest again.");
             return;
         }
@@ -213,7 +230,7 @@ public class ImportJobRunner {
                 TimeUnit.MILLISECONDS);
         try {
             // The file was checked for UTF-8 when it was uploaded.
-            String text = new String(start.file(), StandardCharsets.UTF_8);
+            String text = new String(file, StandardCharsets.UTF_8);
             boolean read = importer.importLines(start.projectId(), JsonLinesImporter.lines(text), start.linesRead(),
                     start.username(), new JsonLinesImporter.Outcome() {
                         @Override
@@ -227,11 +244,11 @@ public class ImportJobRunner {
                 throw new LeaseLost(jobId);
             } // else stopping: given back by stopping(), another instance or the next start goes on
         } catch (Exception e) {
+            if (stopping) {
+                return; // a batch cut short by the stop (which gave the job back) rolled back
+            }
             if (leaseLost(e)) {
                 LOG.infof("Import %d: its lease was taken over by another instance; this instance's run stopped", jobId);
-                return;
-            }
-            if (stopping) {
                 return;
             }
             LOG.errorf(e, "Import %d stopped", jobId);

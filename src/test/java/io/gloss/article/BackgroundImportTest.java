@@ -190,6 +190,15 @@ public class BackgroundImportTest {
         JsonPath done = awaitEnd("/api/imports/" + jobId);
         assertEquals("DONE", done.getString("state"));
         assertEquals(6, articles());
+
+        // Queued by an older instance after this one started (an upgrade): the run looks on disk.
+        String lateFile = lines(6, "late").toString();
+        long late = job(ImportState.QUEUED, 0, lateFile);
+        Files.writeString(config.dir().resolve(late + ".jsonl"), lateFile);
+        runner.scan();
+        assertEquals("DONE", awaitEnd("/api/imports/" + late).getString("state"));
+        assertEquals(12, articles());
+        assertFalse(Files.exists(config.dir().resolve(late + ".jsonl")));
     }
 
     /** The upload form sends a large file to its job's page, which polls with a module script, never inline code. */
