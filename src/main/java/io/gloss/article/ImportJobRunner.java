@@ -76,9 +76,9 @@ public class ImportJobRunner {
     }
 
     /** A batch, or the end of the run, finds that this instance holds the job no more. */
-    private static final class LeaseLost extends RuntimeException {
+    private static final class LeaseLost extends JsonLinesImporter.Abandoned {
         LeaseLost(long jobId) {
-            super("Import " + jobId + ": its lease was taken over by another instance", null, false, false);
+            super("Import " + jobId + ": its lease was taken over by another instance");
         }
     }
 
@@ -247,7 +247,7 @@ public class ImportJobRunner {
             if (stopping) {
                 return; // a batch cut short by the stop (which gave the job back) rolled back
             }
-            if (leaseLost(e)) {
+            if (JsonLinesImporter.abandoned(e)) { // only LeaseLost abandons an import
                 LOG.infof("Import %d: its lease was taken over by another instance; this instance's run stopped", jobId);
                 return;
             }
@@ -334,7 +334,7 @@ public class ImportJobRunner {
     }
 
     /** On a stop: the jobs this instance holds are QUEUED again, to go on after their last committed line. */
-    private List<Long> release() {
+    List<Long> release() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<ImportJob> running = ImportJob.runningOn(instance.id());
             for (ImportJob job : running) {
@@ -344,16 +344,6 @@ public class ImportJobRunner {
             }
             return running.stream().map(job -> job.id).toList();
         });
-    }
-
-    /** Whether the run ended on a lost lease: a batch's transaction may wrap what its recording threw. */
-    private static boolean leaseLost(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof LeaseLost) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Thread daemon(Runnable task, String name) {

@@ -186,4 +186,55 @@ class ImportClaimTest {
                 "another instance's job is not this one's to renew");
         assertEquals(later.toEpochMilli(), row(mine).leaseUntil.toEpochMilli());
     }
+
+    /** Fails without the claim check in each batch: the run went on writing a job another instance had taken over. */
+    @Test
+    void aRunWhoseLeaseWasTakenStopsWritingAndTheTakeoverImportsEveryLineOnce() throws Exception {
+        byte[] file = BackgroundImportTest.lines(20_000, "stolen").toString().getBytes(StandardCharsets.UTF_8);
+        String location = accounts.as("claim-admin").contentType("application/x-ndjson").body(file)
+                .post("/api/projects/" + projectId + "/articles/import").then().statusCode(202).extract().header("Location");
+        long jobId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (row(jobId).linesRead == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        // Another instance takes it over (as if this one's heartbeat had been late) while it runs.
+        int stolenAt = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = ImportJob.locked(jobId);
+            job.claimedBy = "thief";
+            job.leaseUntil = Instant.now().plusSeconds(3600);
+            return job.linesRead;
+        });
+        assertTrue(stolenAt > 0 && stolenAt < 20_000, "taken over while it ran, after line " + stolenAt);
+        Thread.sleep(1_500);
+        ImportJob stolen = row(jobId);
+        assertEquals(ImportState.RUNNING, stolen.state);
+        assertEquals("thief", stolen.claimedBy);
+        assertEquals(stolenAt, stolen.linesRead, "no batch committed after the takeover");
+        assertEquals(stolenAt, articles());
+
+        // The thief dies in turn: this instance takes the job back and finishes it.
+        QuarkusTransaction.requiringNew().run(() -> ImportJob.locked(jobId).leaseUntil = Instant.now().minusSeconds(1));
+        runner.scan();
+        JsonPath done = awaitEnd(jobId);
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        assertEquals(20_000, done.getInt("imported"));
+        assertEquals(0, done.getInt("duplicates"));
+        assertEquals(20_000, articles(), "every line once");
+    }
+
+    @Test
+    void aStopGivesThisInstancesJobsBackAndLeavesOthers() {
+        Instant later = Instant.now().plusSeconds(3600);
+        long mine = job(ImportState.RUNNING, instance.id(), later, 2, "mine-stop");
+        long others = job(ImportState.RUNNING, "other-instance", later, 2, "others-stop");
+        assertTrue(runner.release().contains(mine));
+        ImportJob given = row(mine);
+        assertEquals(ImportState.QUEUED, given.state);
+        assertNull(given.claimedBy);
+        assertNull(given.leaseUntil);
+        assertEquals(2, given.linesRead, "the next holder goes on after line 2");
+        assertEquals("other-instance", row(others).claimedBy);
+        assertEquals(ImportState.RUNNING, row(others).state);
+    }
 }
