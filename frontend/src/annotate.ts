@@ -14,7 +14,7 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
-import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, othersHere } from "./live.js";
+import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, openWhileVisible, othersHere } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
 import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
 import { OneAtATime, send } from "./requests.js";
@@ -236,7 +236,7 @@ class Annotator {
     window.addEventListener("blur", pointerUp);
     document.addEventListener("selectionchange", () => this.releaseHeld());
     document.addEventListener("focusout", () => this.releaseHeld());
-    stream.start();
+    openWhileVisible(stream, document);
   }
 
   private receive(change: Change<Annotation>): void {

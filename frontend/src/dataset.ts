@@ -6,7 +6,7 @@
  * inline script), so that the Content-Security-Policy can forbid inline scripts.
  */
 import { type DatasetBuild, ended, parseDatasetEvent, percent, progressText } from "./datasetBuild.js";
-import { LiveStream } from "./live.js";
+import { LiveStream, openWhileVisible } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
 import { send } from "./requests.js";
 
@@ -35,7 +35,7 @@ function watch(section: HTMLElement): void {
     }
   };
   const status = new LiveStatus(section, connection, 1, NO_LIVE);
-  new LiveStream({
+  openWhileVisible(new LiveStream({
     url: (after) => `/api/projects/${section.dataset.project}/events?after=${encodeURIComponent(after)}`,
     after: section.dataset.cursor ?? "0",
     connect: typeof EventSource === "function" ? (url) => new EventSource(url) : null,
@@ -51,7 +51,7 @@ function watch(section: HTMLElement): void {
     check: async () => {
       await send("", "GET", `/api/datasets/${id}`);
     },
-  }).start();
+  }), document);
 }
 
 const build = document.getElementById("build");

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   type Change, type Connection, type EventSourceLike, HeldChanges, LiveAnnotations, LiveStream, othersHere,
-  parseChange, parsePresence, RETRY_DELAYS_MS,
+  HIDDEN_GRACE_MS, openWhileVisible, parseChange, parsePresence, RETRY_DELAYS_MS,
 } from "./live.js";
 
 interface Note {
@@ -273,4 +273,76 @@ test("a project's other events (dataset) reach their handler and move the cursor
   assert.equal(sources[1].url, "/api/projects/3/events?after=13");
   sources[0].emit("dataset", "late, from the replaced source", "14");
   assert.equal(datasets.length, 1);
+});
+
+// ---- only while the page is seen ----------------------------------------------------------------
+
+class FakePage {
+  hidden: boolean;
+  private listener: (() => void) | null = null;
+  constructor(hidden: boolean) {
+    this.hidden = hidden;
+  }
+  addEventListener(_type: "visibilitychange", listener: () => void): void {
+    this.listener = listener;
+  }
+  show(hidden: boolean): void {
+    this.hidden = hidden;
+    this.listener?.();
+  }
+}
+
+function visibleStream(hidden: boolean) {
+  const s = stream();
+  const page = new FakePage(hidden);
+  const pending = new Map<number, () => void>();
+  let next = 0;
+  openWhileVisible(s.live, page, (run, ms) => {
+    assert.equal(ms, HIDDEN_GRACE_MS);
+    pending.set(++next, run);
+    return next;
+  }, (timer) => pending.delete(timer as number));
+  return { ...s, page, pending };
+}
+
+test("a hidden page lets its stream go after the grace, and resumes from its cursor when shown", () => {
+  const { sources, page, pending } = visibleStream(false);
+  assert.equal(sources.length, 1);
+  sources[0].emit("open");
+  sources[0].emit("annotation", '{"type":"created","annotation":{"id":1,"version":0}}', "50");
+  page.show(true);
+  assert.equal(sources[0].closed, false, "a glance elsewhere keeps it");
+  [...pending.values()].forEach((run) => run());
+  assert.equal(sources[0].closed, true, "hidden past the grace: let go");
+  page.show(false);
+  assert.equal(sources.length, 2);
+  assert.equal(sources[1].url, "/api/articles/9/events?after=50", "from the last change received");
+});
+
+test("shown again within the grace, the page keeps its one stream", () => {
+  const { sources, page, pending } = visibleStream(false);
+  page.show(true);
+  page.show(false);
+  assert.equal(pending.size, 0, "the grace timer is cancelled");
+  assert.equal(sources.length, 1);
+  assert.equal(sources[0].closed, false);
+});
+
+test("a page opened in a background tab connects when first shown", () => {
+  const { sources, page } = visibleStream(true);
+  assert.equal(sources.length, 0);
+  page.show(false);
+  assert.equal(sources.length, 1);
+});
+
+test("a stream stopped while waiting to retry does not reopen by itself", async () => {
+  const { live, sources, timers } = stream();
+  live.start();
+  sources[0].fail(true);
+  live.stop();
+  timers[0].run();
+  await settle();
+  assert.equal(sources.length, 1, "nothing opened while stopped");
+  live.start();
+  assert.equal(sources.length, 2);
 });

@@ -168,15 +168,24 @@ export class LiveStream {
   private failures = 0;
   private state: Connection | null = null;
   private retrying = false;
+  private stopped = false;
 
   constructor(private readonly options: LiveStreamOptions) {
     this.cursor = options.after;
   }
 
   start(): void {
+    this.stopped = false;
     if (this.source || this.retrying) return;
     if (this.options.connect) this.open();
     else this.report("unsupported");
+  }
+
+  /** Closes the stream, keeping its cursor: `start` opens it again after the last change received. */
+  stop(): void {
+    this.stopped = true;
+    this.source?.close();
+    this.source = null;
   }
 
   private open(): void {
@@ -228,10 +237,14 @@ export class LiveStream {
     this.retrying = true;
     const later = this.options.later ?? ((run, ms) => void setTimeout(run, ms));
     later(() => {
+      if (this.stopped) {
+        this.retrying = false; // `start` opens it when the page wants it again
+        return;
+      }
       this.options.check().then(
         () => {
           this.retrying = false;
-          this.open();
+          if (!this.stopped) this.open();
         },
         (why: unknown) => {
           this.report("offline", why);
@@ -246,4 +259,43 @@ export class LiveStream {
     this.state = state;
     this.options.onConnection(state, why);
   }
+}
+
+/** How long a hidden page keeps its stream: a glance at another tab costs no reconnection. */
+export const HIDDEN_GRACE_MS = 10_000;
+
+/** The part of `document` that says whether the page is seen (a fake one in the tests). */
+export interface Visibility {
+  readonly hidden: boolean;
+  addEventListener(type: "visibilitychange", listener: () => void): void;
+}
+
+/**
+ * Keeps `stream` open while the page is seen. Over HTTP/1.1 a browser opens at most six
+ * connections to one server and every open stream holds one, so a seventh tab of Gloss would wait
+ * for any request at all: a page hidden for `HIDDEN_GRACE_MS` closes its stream, and opens it
+ * again from its cursor, missing nothing, once it is shown. A page opened in a background tab
+ * opens its stream when first shown. Who is on an article thus means who is looking at it.
+ */
+export function openWhileVisible(
+  stream: { start(): void; stop(): void },
+  page: Visibility,
+  later: (run: () => void, ms: number) => unknown = setTimeout,
+  cancel: (timer: unknown) => void = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+): void {
+  let pending: unknown = null;
+  const follow = (): void => {
+    if (pending !== null) cancel(pending);
+    pending = null;
+    if (!page.hidden) {
+      stream.start();
+    } else {
+      pending = later(() => {
+        pending = null;
+        if (page.hidden) stream.stop();
+      }, HIDDEN_GRACE_MS);
+    }
+  };
+  page.addEventListener("visibilitychange", follow);
+  if (!page.hidden) stream.start();
 }

@@ -16,7 +16,7 @@ import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
   rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
 } from "./queue.js";
-import { type Change, LiveStream, RETRY_DELAYS_MS } from "./live.js";
+import { type Change, LiveStream, openWhileVisible, RETRY_DELAYS_MS } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
 import { type Gone, goneSentence, LiveQueue, type QueueAnnotation, type QueueFilter } from "./queueLive.js";
 import { readRows, rowsAddress } from "./queueRows.js";
@@ -180,7 +180,7 @@ class ReviewQueue {
       return;
     }
     for (const project of projects) {
-      new LiveStream({
+      openWhileVisible(new LiveStream({
         url: (after) => `/api/projects/${project}/events?after=${encodeURIComponent(after)}`,
         after: cursors[project],
         connect: typeof EventSource === "function" ? (url) => new EventSource(url) : null,
@@ -191,7 +191,7 @@ class ReviewQueue {
         check: async () => {
           await send(this.data.csrf, "GET", `/api/projects/${project}`);
         },
-      }).start();
+      }), document);
     }
   }
 

@@ -2,6 +2,7 @@ package io.gloss.live;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,15 +18,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +50,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * are: the packaged app re-targeted to PostgreSQL and started twice with {@code java -jar}, on
  * two ports, with the same session key and a database of their own (created here, dropped
  * after). Whatever one instance does, the other must show: live changes, replays, sessions,
- * and who is on an article; and behind docker/Caddyfile's proxy, a session outlives the instance
+ * and who is on an article, a dataset built by the one (or finished by the other when the one dies); and behind docker/Caddyfile's proxy, a session outlives the instance
  * that served it.
  *
  * <p>It needs the packaged app, so it runs in the {@code postgresql-suite} of {@code ./mvnw verify}
@@ -62,6 +67,9 @@ class TwoInstancesTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration START = Duration.ofSeconds(90);
     static final Duration KEEP_ALIVE = Duration.ofSeconds(2);
+    static final Duration LEASE = Duration.ofSeconds(3);
+    /** Articles of the project the takeover scenario exports: enough for a build that lasts a while. */
+    static final int BIG_ARTICLES = 3_000;
     static final String PASSWORD = "two-instances-2026";
     static final String TEXT = "Zelensky said two soldiers were captured in Kursk. Pyongyang did not comment.";
     static final Path WORK = Path.of("target", "two-instances").toAbsolutePath();
@@ -115,6 +123,8 @@ class TwoInstancesTest {
         // A stream that went away is noticed at the next keep-alive (and its person leaves the presence then):
         // every 2 s instead of 15, so that leaving takes no longer than joining.
         shared.put("GLOSS_LIVE_KEEP_ALIVE", KEEP_ALIVE.toSeconds() + "s");
+        // A dead instance's dataset build is taken over once its lease runs out: 3 s, not 30.
+        shared.put("GLOSS_DATASETS_LEASE", LEASE.toSeconds() + "s");
 
         // Both start at once, as replicas do (Flyway takes a lock on PostgreSQL); only A loads the
         // demo project and its users, which both then serve.
@@ -291,9 +301,124 @@ class TwoInstancesTest {
                 assertPresence(editorOnA, WAIT, "editor", "reviewer");
                 assertPresence(reviewerOnB, WAIT, "editor", "reviewer");
             }
-            // A notices at its next keep-alive that the editor's stream went away; B's list drops the editor.
+            // A notices within a second that the editor's stream went away; B's list drops the editor.
             assertPresence(reviewerOnB, KEEP_ALIVE.plus(WAIT), "reviewer");
         }
+    }
+
+    @Test
+    void aDatasetBuiltOnADownloadsByteIdenticalFromB() throws Exception {
+        article("Exported from either instance");
+        long dataset = queueDataset(a, projectId, "Built on A");
+        JsonNode built = awaitDataset(b, dataset, Duration.ofSeconds(60));
+        assertEquals("DONE", built.path("state").asText(), built.toString());
+        assertTrue(built.path("files").size() >= 2, "the data and the manifest at least: " + built);
+        for (JsonNode file : built.path("files")) {
+            String path = "/api/datasets/" + dataset + "/files/" + file.path("name").asText();
+            byte[] fromA = as(a, "reviewer").get(path).then().statusCode(200).extract().asByteArray();
+            byte[] fromB = as(b, "reviewer").get(path).then().statusCode(200).extract().asByteArray();
+            assertEquals(file.path("bytes").asLong(), fromB.length, file.toString());
+            assertEquals(file.path("sha256").asText(), sha256(fromB), "B serves the bytes A recorded: " + file);
+            assertTrue(Arrays.equals(fromA, fromB), "byte-identical from A and B: " + file);
+        }
+    }
+
+    @Test
+    void killingAMidBuildLeavesBToFinishIt() throws Exception {
+        long project = bigProject();
+        long dataset = queueDataset(a, project, "Taken over");
+        // A hears of its own queued build at once (B only at its next scan), and claims it.
+        String claimedBy = awaitBuildingClaim(dataset, Duration.ofSeconds(30));
+        a.kill();
+        assertEquals("RUNNING", state(dataset), "A was killed in the middle of its build, not after it");
+
+        JsonNode built = awaitDataset(b, dataset, LEASE.plus(Duration.ofSeconds(90)));
+        assertEquals("DONE", built.path("state").asText(), "B finished the build A left\n" + b.log());
+        String finishedBy = claimedBy(dataset);
+        assertTrue(finishedBy == null || !finishedBy.equals(claimedBy), "not under A's claim (" + claimedBy + ")");
+        assertEquals(BIG_ARTICLES, built.path("manifest").path("counts").path("articles").asInt(), "every article exported once");
+        for (JsonNode file : built.path("files")) {
+            byte[] bytes = as(b, "reviewer").get("/api/datasets/" + dataset + "/files/" + file.path("name").asText())
+                    .then().statusCode(200).extract().asByteArray();
+            assertEquals(file.path("sha256").asText(), sha256(bytes), file.toString());
+        }
+    }
+
+    /** A project of {@link #BIG_ARTICLES} articles of about 6,000 characters, imported on A, with the demo's reviewer as member. */
+    static long bigProject() {
+        long project = as(a, "admin").contentType(ContentType.JSON).body(Map.of("name", "Big " + System.nanoTime()))
+                .post("/api/projects").then().statusCode(201).extract().jsonPath().getLong("id");
+        for (String member : List.of("reviewer", "editor")) {
+            as(a, "admin").contentType(ContentType.JSON).body(Map.of("username", member))
+                    .post("/api/projects/" + project + "/members").then().statusCode(lessThan(300));
+        }
+        String paragraph = (TEXT + " ").repeat(75);
+        for (int batch = 0; batch < BIG_ARTICLES / 500; batch++) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 500; i++) {
+                int n = batch * 500 + i;
+                lines.append(JSON.createObjectNode().put("title", "Article " + n).put("text", "No. " + n + ". " + paragraph))
+                        .append('\n');
+            }
+            as(a, "admin").contentType("application/x-ndjson").body(lines.toString().getBytes(StandardCharsets.UTF_8))
+                    .post("/api/projects/" + project + "/articles/import").then().statusCode(200).body("imported", equalTo(500));
+        }
+        return project;
+    }
+
+    static long queueDataset(GlossInstance instance, long project, String name) {
+        return as(instance, "reviewer").contentType(ContentType.JSON)
+                .body(Map.of("projectId", project, "name", name, "format", "jsonl", "statuses", List.of("APPROVED", "SUBMITTED")))
+                .post("/api/datasets").then().statusCode(202).extract().jsonPath().getLong("id");
+    }
+
+    /** The dataset as {@code instance} answers once its build has ended (or as it is when {@code timeout} runs out). */
+    static JsonNode awaitDataset(GlossInstance instance, long dataset, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonNode body;
+        do {
+            body = JSON.readTree(as(instance, "reviewer").get("/api/datasets/" + dataset).then().statusCode(200).extract().asString());
+            if (!List.of("QUEUED", "RUNNING").contains(body.path("state").asText())) {
+                return body;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < end);
+        return body;
+    }
+
+    /** Waits until an instance has claimed the build and started it: the claimant's id. */
+    static String awaitBuildingClaim(long dataset, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            String claimant = claimedBy(dataset);
+            if (claimant != null && "RUNNING".equals(state(dataset))) {
+                return claimant;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no instance started building dataset " + dataset + " within " + timeout);
+    }
+
+    static String state(long dataset) throws SQLException {
+        return column(dataset, "state");
+    }
+
+    static String claimedBy(long dataset) throws SQLException {
+        return column(dataset, "claimed_by");
+    }
+
+    /** A column of the dataset's row, read straight from the instances' database. */
+    static String column(long dataset, String column) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server + database,
+                System.getProperty("quarkus.datasource.username", "postgres"), System.getProperty("quarkus.datasource.password"));
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select " + column + " from dataset where id = " + dataset)) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** A request to {@code instance}, nobody logged in. */
