@@ -75,7 +75,7 @@ public class ImportJobRunner {
     private record Start(long projectId, int linesRead, String username, byte[] file) {
     }
 
-    /** A batch, or the end of the run, finds that this instance holds the job no more. */
+    /** A batch finds that this instance holds the job no more: the batch rolls back and the run ends. */
     private static final class LeaseLost extends JsonLinesImporter.Abandoned {
         LeaseLost(long jobId) {
             super("Import " + jobId + ": its lease was taken over by another instance");
@@ -240,15 +240,15 @@ public class ImportJobRunner {
                     }, () -> stopping || lost.get());
             if (read) {
                 end(jobId, ImportState.DONE, null);
-            } else if (lost.get()) {
-                throw new LeaseLost(jobId);
-            } // else stopping: given back by stopping(), another instance or the next start goes on
+            } else if (!stopping) {
+                lostLease(jobId); // its heartbeat found the claim gone
+            } // else the stop gave the job back: another instance or the next start goes on
         } catch (Exception e) {
             if (stopping) {
                 return; // a batch cut short by the stop (which gave the job back) rolled back
             }
-            if (JsonLinesImporter.abandoned(e)) { // only LeaseLost abandons an import
-                LOG.infof("Import %d: its lease was taken over by another instance; this instance's run stopped", jobId);
+            if (JsonLinesImporter.abandoned(e)) { // only LeaseLost abandons an import; its batch rolled back
+                lostLease(jobId);
                 return;
             }
             LOG.errorf(e, "Import %d stopped", jobId);
@@ -257,6 +257,10 @@ public class ImportJobRunner {
         } finally {
             heartbeat.cancel(false);
         }
+    }
+
+    private static void lostLease(long jobId) {
+        LOG.infof("Import %d: its lease was taken over by another instance; this instance's run stopped", jobId);
     }
 
     /** The heartbeat: marks the run lost once this instance holds the job no more. */
@@ -329,7 +333,7 @@ public class ImportJobRunner {
             return true;
         });
         if (!ended) {
-            LOG.infof("Import %d: another instance holds it now; this instance's run ended without a word", jobId);
+            LOG.infof("Import %d: another instance holds it now; this instance's run ended without changing it", jobId);
         }
     }
 
