@@ -2,11 +2,13 @@ package io.gloss.article;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** Limits of article imports and where background imports keep their files ({@code gloss.import.*}). */
+/** Limits of article imports and how background imports run on several instances ({@code gloss.import.*}). */
 @ConfigMapping(prefix = "gloss.import")
 public interface ImportConfig {
 
@@ -29,6 +31,18 @@ public interface ImportConfig {
     @PositiveOrZero
     int errorsKept();
 
-    /** Where background imports' files wait until their job ends. */
+    /**
+     * Where older versions kept background imports' files until their job ended (their files
+     * now live in the database): files of jobs still unfinished are taken into the database at
+     * start and removed.
+     */
     Path dir();
+
+    /**
+     * How long a job's claim holds without its heartbeat (renewed every third of it): a job whose
+     * instance died is taken over by another this long after its last heartbeat, after its last
+     * committed line. Instances look for such jobs, and for queued ones, every half of it.
+     */
+    @WithDefault("30s")
+    Duration lease();
 }

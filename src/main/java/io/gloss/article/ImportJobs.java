@@ -8,10 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -47,7 +43,7 @@ public class ImportJobs {
         return body.length > 0 && body[body.length - 1] != '\n' ? lines + 1 : lines;
     }
 
-    /** Writes the job's row and its file; the job starts once this commits. */
+    /** Writes the job's row and stores its file beside it; the job starts once this commits, on any instance. */
     @Transactional
     public ImportJobView queue(Project project, String fileName, byte[] body, String username) {
         ImportJob job = new ImportJob();
@@ -58,20 +54,10 @@ public class ImportJobs {
         job.linesTotal = lines(body);
         job.createdBy = username;
         job.createdAt = Timestamps.now();
-        job.persist();
-        try {
-            Files.createDirectories(config.dir());
-            Files.write(file(job.id), body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the import's file in " + config.dir(), e);
-        }
+        job.persistAndFlush(); // the row before its file's chunks, which reference it
+        ImportJob.storeFile(job.id, body);
         queued.fire(new ImportQueued(job.id));
         return ImportJobView.of(job, List.of());
-    }
-
-    /** Where a job's file waits until the job ends. */
-    Path file(long jobId) {
-        return config.dir().resolve(jobId + ".jsonl");
     }
 
     /** A job the current user may see, with its first refused lines; otherwise 404. */

@@ -70,6 +70,27 @@ public class JsonLinesImporter {
         }
     }
 
+    /**
+     * Thrown by an {@link Outcome} to end the import: its batch rolls back and is not tried again
+     * line by line, since no line is at fault (a background import whose claim another instance
+     * has taken).
+     */
+    public static class Abandoned extends RuntimeException {
+        public Abandoned(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Whether {@code e} is, or wraps (a transaction may), an {@link Abandoned}. */
+    public static boolean abandoned(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Abandoned) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @PostConstruct
     void init() {
         reader = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -128,6 +149,9 @@ public class JsonLinesImporter {
         try {
             outcome.committed(QuarkusTransaction.requiringNew().call(() -> store(projectId, lines, from, to, username, outcome)));
         } catch (RuntimeException batchFailed) {
+            if (abandoned(batchFailed)) {
+                throw batchFailed;
+            }
             if (to - from == 1) {
                 LOG.warnf(batchFailed, "Line %d of an import into project %d could not be stored", to, projectId);
                 Batch refused = new Batch(to, 0, 0, List.of(new ImportReport.LineError(to,

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * This process among the instances that share one database: it marks what the instance holds
- * (its notifications, the dataset builds it has claimed) so the others can tell it from their own.
+ * (its notifications, the dataset builds and background imports it has claimed) so the others can
+ * tell it from their own.
  * A new one per start, so a restarted instance never mistakes a dead predecessor's claim for its own.
  */
 @ApplicationScoped

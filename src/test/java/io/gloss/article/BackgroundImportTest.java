@@ -19,6 +19,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JSON Lines imports in batches, each in a transaction of its own, and large files in the
- * background (202, a job to poll, a page with a progress bar); jobs survive a restart.
+ * background (202, a job to poll, a page with a progress bar), their files in the database; jobs
+ * survive a restart, and files an older version kept on disk are taken in at start.
  */
 @QuarkusTest
 public class BackgroundImportTest {
@@ -39,7 +41,7 @@ public class BackgroundImportTest {
     TestAccounts accounts;
 
     @Inject
-    ImportJobs jobs;
+    ImportConfig config;
 
     @Inject
     ImportJobRunner runner;
@@ -101,6 +103,8 @@ public class BackgroundImportTest {
         assertTrue(location.matches(".*/api/imports/\\d+"), location);
         accepted.then().body("projectId", equalTo((int) projectId)).body("linesTotal", equalTo(5_000))
                 .body("state", equalTo("QUEUED")).body("progress", equalTo(0.0f));
+        long id = accepted.jsonPath().getLong("id");
+        assertFalse(Files.exists(config.dir().resolve(id + ".jsonl")), "the file is stored in the database, not on disk");
 
         JsonPath done = awaitEnd(location);
         assertEquals("DONE", done.getString("state"), done.prettify());
@@ -112,7 +116,7 @@ public class BackgroundImportTest {
         assertEquals(List.of(3, 1_600), done.getList("errors.line"));
         assertTrue(done.getString("errors[1].message").contains("no text"), done.getString("errors[1].message"));
         assertEquals(4_997, articles());
-        assertFalse(Files.exists(jobs.file(done.getLong("id"))), "the file is removed once the job ends");
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> ImportJob.hasFile(id)), "the file is removed once the job ends");
 
         // Admins only; another project's admin is every admin, an editor is refused.
         accounts.as("bg-editor").get(location).then().statusCode(403).body("error", equalTo("forbidden"));
@@ -131,28 +135,32 @@ public class BackgroundImportTest {
         assertEquals(1_199, articles());
     }
 
-    /** A job the server stopped in (RUNNING, its file kept) goes on after its last committed line. */
-    @Test
-    void aRestartResumesARunningJobAfterItsLastCommittedLine() throws Exception {
-        String file = lines(6, "resumed").toString();
-        long jobId = QuarkusTransaction.requiringNew().call(() -> {
+    /** A job row as a run of an older version (no claim) left it; lines 1 to {@code linesRead} committed. */
+    long job(ImportState state, int linesRead, String file) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = new ImportJob();
             job.projectId = projectId;
             job.fileName = "cut.jsonl";
             job.bytes = file.length();
-            job.state = ImportState.RUNNING;
+            job.state = state;
             job.linesTotal = 6;
-            job.linesRead = 4; // lines 1-4 were committed before the stop
-            job.imported = 4;
+            job.linesRead = linesRead;
+            job.imported = linesRead;
             job.createdBy = "bg-admin";
             job.createdAt = Instant.now();
-            job.startedAt = Instant.now();
+            job.startedAt = linesRead > 0 ? Instant.now() : null;
             job.persist();
             return job.id;
         });
-        Files.createDirectories(jobs.file(jobId).getParent());
-        Files.writeString(jobs.file(jobId), file);
-        runner.resumeInterrupted();
+    }
+
+    /** A job the server stopped in (RUNNING, without a lease: an older version's) goes on after its last committed line. */
+    @Test
+    void aRestartResumesARunningJobAfterItsLastCommittedLine() throws Exception {
+        String file = lines(6, "resumed").toString();
+        long jobId = job(ImportState.RUNNING, 4, file); // lines 1-4 were committed before the stop
+        QuarkusTransaction.requiringNew().run(() -> ImportJob.storeFile(jobId, file.getBytes(StandardCharsets.UTF_8)));
+        runner.scan();
         JsonPath done = awaitEnd("/api/imports/" + jobId);
         assertEquals("DONE", done.getString("state"));
         assertEquals(6, done.getInt("imported"));
@@ -160,6 +168,37 @@ public class BackgroundImportTest {
         assertTrue(done.getString("message").contains("restarted") && done.getString("message").contains("after line 4"),
                 done.getString("message"));
         assertEquals(2, articles(), "only lines 5 and 6 were left to import");
+    }
+
+    /** Fails on the code before V13: the file waited on the disk of the instance that received it. */
+    @Test
+    void aFileAnOlderVersionKeptOnDiskIsTakenIntoTheDatabaseAtStart() throws Exception {
+        String file = lines(6, "legacy").toString();
+        long jobId = job(ImportState.QUEUED, 0, file);
+        long ended = job(ImportState.DONE, 0, file);
+        Path kept = config.dir().resolve(jobId + ".jsonl");
+        Path stale = config.dir().resolve(ended + ".jsonl");
+        Files.createDirectories(config.dir());
+        Files.writeString(kept, file);
+        Files.writeString(stale, file);
+        runner.adoptLegacyFiles();
+        assertFalse(Files.exists(kept), "taken in, then removed");
+        assertFalse(Files.exists(stale), "an ended job's file is only removed");
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> ImportJob.hasFile(ended)));
+        assertEquals(file, new String(QuarkusTransaction.requiringNew().call(() -> ImportJob.file(jobId)), StandardCharsets.UTF_8));
+        runner.scan();
+        JsonPath done = awaitEnd("/api/imports/" + jobId);
+        assertEquals("DONE", done.getString("state"));
+        assertEquals(6, articles());
+
+        // Queued by an older instance after this one started (an upgrade): the run looks on disk.
+        String lateFile = lines(6, "late").toString();
+        long late = job(ImportState.QUEUED, 0, lateFile);
+        Files.writeString(config.dir().resolve(late + ".jsonl"), lateFile);
+        runner.scan();
+        assertEquals("DONE", awaitEnd("/api/imports/" + late).getString("state"));
+        assertEquals(12, articles());
+        assertFalse(Files.exists(config.dir().resolve(late + ".jsonl")));
     }
 
     /** The upload form sends a large file to its job's page, which polls with a module script, never inline code. */
