@@ -155,7 +155,7 @@ RSS_0=$(rss)
 java bench/LiveBench.java hold --streams "$STREAMS_URL" --project "$PROJECT" --stream-token "$READER_TOKEN" \
   --listeners "$MEMORY_LISTENERS" > "$WORK/hold.out" 2>&1 &
 HOLDER=$!
-until grep -q '^READY' "$WORK/hold.out"; do
+until grep -qs '^READY' "$WORK/hold.out"; do
   kill -0 $HOLDER 2>/dev/null || { cat "$WORK/hold.out" >&2; exit 1; }
   sleep 0.2
 done
