@@ -404,22 +404,25 @@ public class LiveBench {
         Arrays.sort(fromAnswer);
         long[] createMs = byId.values().stream().mapToLong(c -> c.answered - c.sent).sorted().toArray();
 
+        double clientCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
         String label = o.get("label", "");
         String row = String.join("\t", label, String.valueOf(listeners), String.valueOf(created), String.valueOf(failed),
                 ms(pct(fromCreated, 50)), ms(pct(fromCreated, 99)), ms(max(fromCreated)),
                 ms(pct(fromSend, 50)), ms(pct(fromSend, 99)), ms(max(fromSend)),
                 ms(pct(fromAnswer, 50)), ms(pct(fromAnswer, 99)), ms(max(fromAnswer)),
                 String.valueOf(expected), String.valueOf(n), String.valueOf(totals.ended.get()),
-                String.format("%.0f", eventsDuring / (elapsed / 1e9)), ms(pct(createMs, 50)), ms(pct(createMs, 99)));
+                String.format("%.0f", eventsDuring / (elapsed / 1e9)), ms(pct(createMs, 50)), ms(pct(createMs, 99)),
+                String.format("%.1f", clientCpu));
         System.out.printf("%s listeners=%d: created %d (%d failed, %.1f/s); event latency from created p50 %s p99 %s max %s ms,"
                 + " from send p50 %s p99 %s max %s ms,"
                 + " from 201 p50 %s p99 %s max %s ms; events timed %d of %d expected, streams ended early %d,"
-                + " events delivered %s/s; create p50 %s p99 %s ms%n",
+                + " events delivered %s/s; create p50 %s p99 %s ms; this client used %.1f s of CPU%n",
                 label, listeners, created, failed, created / (createSeconds / 1e9), ms(pct(fromCreated, 50)),
                 ms(pct(fromCreated, 99)), ms(max(fromCreated)), ms(pct(fromSend, 50)), ms(pct(fromSend, 99)),
                 ms(max(fromSend)), ms(pct(fromAnswer, 50)), ms(pct(fromAnswer, 99)), ms(max(fromAnswer)), n, expected,
                 totals.ended.get(), String.format("%.0f", eventsDuring / (elapsed / 1e9)), ms(pct(createMs, 50)),
-                ms(pct(createMs, 99)));
+                ms(pct(createMs, 99)), clientCpu);
         String out = o.get("out", "");
         if (!out.isEmpty()) {
             Path file = Path.of(out);
@@ -427,7 +430,7 @@ public class LiveBench {
                 if (!Files.exists(file)) {
                     Files.writeString(file, "label\tlisteners\tcreated\tfailed\tcreated_p50_ms\tcreated_p99_ms\tcreated_max_ms\tsend_p50_ms\tsend_p99_ms\tsend_max_ms"
                             + "\tanswer_p50_ms\tanswer_p99_ms\tanswer_max_ms\tevents_expected\tevents_timed"
-                            + "\tstreams_ended\tevents_per_s\tcreate_p50_ms\tcreate_p99_ms\n");
+                            + "\tstreams_ended\tevents_per_s\tcreate_p50_ms\tcreate_p99_ms\tclient_cpu_s\n");
                 }
                 Files.writeString(file, row + "\n", StandardOpenOption.APPEND);
             } catch (IOException e) {

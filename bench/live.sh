@@ -112,25 +112,41 @@ livebench() { # label listeners duration [out]
   TIMED=$((TIMED + RATE * $3 + 100))
 }
 load_avg() { cut -d' ' -f1 /proc/loadavg; }
+TICK=$(getconf CLK_TCK)
+threads_cpu() { # pid: CPU ticks per kind of thread (the name without its number), from /proc
+  cat /proc/"$1"/task/*/stat 2>/dev/null | sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1|\2/' |
+    awk -F'|' '{n = $1; gsub(/[-#]?[0-9]+$/, "", n); gsub(/ /, "_", n); split($2, f, " "); t[n] += f[12] + f[13]}
+               END {for (n in t) print n, t[n]}' | sort
+}
+busiest_threads() { # before-file after-file: the six kinds of thread that used the most CPU between them
+  join -a 2 "$1" "$2" | awk -v tick="$TICK" '{d = (NF == 3 ? $3 - $2 : $2); if (d > 0) printf "%s %.1f\n", $1, d / tick}' |
+    sort -k2 -nr | head -6 | awk '{printf "%s%s %s s", (NR > 1 ? ", " : ""), $1, $2} END {print ""}'
+}
 # LiveBench in the background, and once its streams are open the create load beside it.
 with_load() { # label listeners duration [out]
   local token out=$WORK/livebench.out line rps median p99 errors
   LOADS=$((LOADS + 1))
   token=$(member "load-$LOADS" editor)
+  rm -f "$out"  # the last run's READY must not start this run's load
   livebench "$@" > "$out" 2>&1 &
   local lb=$!
   TIMED=$((TIMED + RATE * $3 + 100))  # livebench counted in its own subshell
-  until grep -q '^READY' "$out"; do
+  until grep -qs '^READY' "$out"; do
     kill -0 $lb 2>/dev/null || { cat "$out" >&2; echo "live: LiveBench stopped" >&2; exit 1; }
     sleep 0.1
   done
+  for i in $INSTANCES; do threads_cpu "${PIDS[$i]}" > "$WORK/$i/threads.before"; done
   line=$(GLOSS_THREADS=2 GLOSS_TOKEN=$token GLOSS_ARTICLE=$LOAD_ARTICLE GLOSS_TEXT_FILE=$WORK/load-article.txt GLOSS_OFFSET=0 \
     wrk -t2 -c"$CLIENTS" -d"$3s" --timeout 10s -s bench/lua/create.lua "$CREATES_URL" | grep '^RESULT')
+  for i in $INSTANCES; do threads_cpu "${PIDS[$i]}" > "$WORK/$i/threads.after"; done
   wait $lb || { cat "$out" >&2; exit 1; }
   grep -v '^READY' "$out"
   eval "${line#RESULT }"
   rps=$rps; median=$median_ms; p99=$p99_ms; errors=$errors
   echo "  create load, $CLIENTS clients, $2 listeners: $rps req/s, median $median ms, p99 $p99 ms, errors $errors"
+  for i in $INSTANCES; do
+    echo "  CPU of instance $i's threads during the load: $(busiest_threads "$WORK/$i/threads.before" "$WORK/$i/threads.after")"
+  done
   [ -z "${4:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$rps" "$median" "$p99" "$errors" "$(load_avg)" >> "$LOAD_RESULTS"
 }
 
@@ -139,19 +155,13 @@ if [ "$WARMUP" -gt 0 ]; then
   CLIENTS=16 with_load warm-up 100 "$WARMUP" > /dev/null
 fi
 
-echo "== fan-out latency, $RATE creates/s for $DURATION s (load average $(load_avg))"
-for n in $LISTENERS; do livebench "quiet" "$n" "$DURATION" "$RESULTS"; done
-
-echo "== the same beside the create load at $CLIENTS clients (load average $(load_avg))"
-for n in 0 $LISTENERS; do with_load "create-load" "$n" "$DURATION" "$RESULTS"; done
-
 echo "== memory of instance $STREAMS with 0 and $MEMORY_LISTENERS open streams"
 SPID=${PIDS[$STREAMS]}
-rss() { # after a full collection, so that garbage does not count
+memory() { # after a full collection, so that garbage does not count: "RSS kB, heap used kB, the kernel's TCP buffers in pages"
   jcmd "$SPID" GC.run >/dev/null; sleep 2
-  awk '/^VmRSS/ {print $2}' "/proc/$SPID/status"
+  echo "$(awk '/^VmRSS/ {print $2}' "/proc/$SPID/status") $(jcmd "$SPID" GC.heap_info | sed -n 's/.* heap .*used \([0-9]*\)K.*/\1/p' | head -1) $(awk '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "mem") print $(i + 1)}' /proc/net/sockstat)"
 }
-RSS_0=$(rss)
+read -r RSS_0 HEAP_0 TCP_0 <<< "$(memory)"
 java bench/LiveBench.java hold --streams "$STREAMS_URL" --project "$PROJECT" --stream-token "$READER_TOKEN" \
   --listeners "$MEMORY_LISTENERS" > "$WORK/hold.out" 2>&1 &
 HOLDER=$!
@@ -160,19 +170,27 @@ until grep -qs '^READY' "$WORK/hold.out"; do
   sleep 0.2
 done
 sleep 2
-RSS_N=$(rss)
+read -r RSS_N HEAP_N TCP_N <<< "$(memory)"
 kill $HOLDER; wait $HOLDER 2>/dev/null || true; HOLDER=""
 sleep 2
-RSS_AFTER=$(rss)
+read -r RSS_AFTER HEAP_AFTER TCP_AFTER <<< "$(memory)"
 {
-  echo "rss_kb_0=$RSS_0"
-  echo "rss_kb_$MEMORY_LISTENERS=$RSS_N"
-  echo "rss_kb_0_after=$RSS_AFTER"
-  echo "kb_per_stream=$(( (RSS_N - RSS_0) / MEMORY_LISTENERS ))"
+  echo "rss_kb: $RSS_0 with 0 streams, $RSS_N with $MEMORY_LISTENERS, $RSS_AFTER with 0 again"
+  echo "heap_used_kb: $HEAP_0, $HEAP_N, $HEAP_AFTER"
+  echo "kernel_tcp_pages (whole machine, both ends): $TCP_0, $TCP_N, $TCP_AFTER"
+  echo "rss_kb_per_stream=$(( (RSS_N - RSS_0) / MEMORY_LISTENERS ))"
+  echo "heap_kb_per_stream=$(( (HEAP_N - HEAP_0) / MEMORY_LISTENERS ))"
 } | tee "$WORK/memory.txt"
+
+echo "== fan-out latency, $RATE creates/s for $DURATION s (load average $(load_avg))"
+for n in $LISTENERS; do livebench "quiet" "$n" "$DURATION" "$RESULTS"; done
+
+echo "== the same beside the create load at $CLIENTS clients (load average $(load_avg))"
+for n in 0 $LISTENERS; do with_load "create-load" "$n" "$DURATION" "$RESULTS"; done
 
 for i in $INSTANCES; do stop "$i"; done
 echo
 echo "machine: $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "latency (ms): $RESULTS"; column -t -s $'\t' "$RESULTS"
 echo "create load: $LOAD_RESULTS"; column -t -s $'\t' "$LOAD_RESULTS"
+echo "memory: $WORK/memory.txt"; cat "$WORK/memory.txt"
