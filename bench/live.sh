@@ -172,10 +172,11 @@ done
 sleep 2
 read -r RSS_N HEAP_N TCP_N <<< "$(memory)"
 kill $HOLDER; wait $HOLDER 2>/dev/null || true; HOLDER=""
-sleep 2
+# The app learns that a client has gone at the stream's next write: the keep-alive, every 15 s.
+sleep 17
 read -r RSS_AFTER HEAP_AFTER TCP_AFTER <<< "$(memory)"
 {
-  echo "rss_kb: $RSS_0 with 0 streams, $RSS_N with $MEMORY_LISTENERS, $RSS_AFTER with 0 again"
+  echo "rss_kb: $RSS_0 with 0 streams, $RSS_N with $MEMORY_LISTENERS, $RSS_AFTER when they have gone (after a keep-alive)"
   echo "heap_used_kb: $HEAP_0, $HEAP_N, $HEAP_AFTER"
   echo "kernel_tcp_pages (whole machine, both ends): $TCP_0, $TCP_N, $TCP_AFTER"
   echo "rss_kb_per_stream=$(( (RSS_N - RSS_0) / MEMORY_LISTENERS ))"
