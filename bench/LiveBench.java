@@ -103,22 +103,85 @@ public class LiveBench {
     private static final byte[] ID_LINE = "id: ".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * One {@code text/event-stream}, parsed as bytes arrive: a line at a time, in a buffer it
-     * reuses, because a thousand streams under a create load receive hundreds of thousands of
-     * events a second on the same two cores as the server, and a String per line would cost the
-     * server its CPU. Only lines of the timed user's created events become anything more.
+     * One listener, as a browser's EventSource is: when the server ends its stream (it closes a
+     * stream whose client reads slower than the desk writes) it comes back after the retry delay
+     * with {@code Last-Event-ID}, and the server replays what it missed.
+     */
+    static final class Follower {
+        private final HttpClient client;
+        private final URI uri;
+        private final String token;
+        private final ScheduledExecutorService retry;
+        private final long retryMs;
+        final Totals totals;
+        final byte[] authorMarker;
+        volatile long lastId = -1;
+        private volatile boolean stopped;
+        private volatile Stream current;
+
+        Follower(HttpClient client, URI uri, String token, ScheduledExecutorService retry, long retryMs, Totals totals,
+                String author) {
+            this.client = client;
+            this.uri = uri;
+            this.token = token;
+            this.retry = retry;
+            this.retryMs = retryMs;
+            this.totals = totals;
+            this.authorMarker = ("\"author\":\"" + author + "\"").getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** Completes with the answer's headers; an answer other than 200 goes nowhere. */
+        CompletableFuture<HttpResponse<Void>> connect() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Token " + token)
+                    .header("Accept", "text/event-stream");
+            if (lastId >= 0) {
+                request.header("Last-Event-ID", Long.toString(lastId));
+            }
+            Stream stream = new Stream(this);
+            current = stream;
+            return client.sendAsync(request.build(),
+                    info -> info.statusCode() == 200 ? stream : HttpResponse.BodySubscribers.replacing(null));
+        }
+
+        /** The stream ended or never opened: back after the retry delay, from the last id. */
+        void ended() {
+            totals.ended.incrementAndGet();
+            if (!stopped) {
+                retry.schedule(() -> connect().whenComplete((response, error) -> {
+                    if (error != null || response.statusCode() != 200) {
+                        ended();
+                    }
+                }), retryMs, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            Stream stream = current;
+            if (stream != null) {
+                stream.cancel();
+            }
+        }
+    }
+
+    /**
+     * One connection's {@code text/event-stream}, parsed as bytes arrive: a line at a time, in a
+     * buffer it reuses, because a thousand streams under a create load receive hundreds of
+     * thousands of events a second on the same two cores as the server, and a String per line
+     * would cost the server its CPU. Only lines of the timed user's created events become more.
      */
     static final class Stream implements HttpResponse.BodySubscriber<Void> {
+        private final Follower follower;
         private final Totals totals;
         private final byte[] authorMarker;
-        private final CompletableFuture<Void> body = new CompletableFuture<>();
         private byte[] line = new byte[1024];
         private int length;
         private Flow.Subscription subscription;
 
-        Stream(Totals totals, String author) {
-            this.totals = totals;
-            this.authorMarker = ("\"author\":\"" + author + "\"").getBytes(StandardCharsets.UTF_8);
+        Stream(Follower follower) {
+            this.follower = follower;
+            this.totals = follower.totals;
+            this.authorMarker = follower.authorMarker;
         }
 
         @Override
@@ -150,6 +213,11 @@ public class LiveBench {
         private void line(long now) {
             if (startsWith(ID_LINE)) {
                 totals.events.incrementAndGet();
+                long id = 0;
+                for (int i = ID_LINE.length; i < length && line[i] >= '0' && line[i] <= '9'; i++) {
+                    id = id * 10 + (line[i] - '0');
+                }
+                follower.lastId = id;
             } else if (startsWith(DATA_CREATED) && contains(authorMarker)) {
                 long id = 0;
                 for (int i = DATA_CREATED.length; i < length && line[i] >= '0' && line[i] <= '9'; i++) {
@@ -186,14 +254,12 @@ public class LiveBench {
 
         @Override
         public void onError(Throwable throwable) {
-            totals.ended.incrementAndGet();
-            body.complete(null);
+            follower.ended();
         }
 
         @Override
         public void onComplete() {
-            totals.ended.incrementAndGet();
-            body.complete(null);
+            follower.ended();
         }
 
         /** Complete at once: the response's future then completes with the headers, which is "connected". */
@@ -210,18 +276,22 @@ public class LiveBench {
     }
 
     /** Opens n streams, 50 at a time, and returns once every one has answered 200. */
-    static List<Stream> open(HttpClient client, Options o, int n, Totals totals, String author) throws Exception {
+    static List<Follower> open(HttpClient client, Options o, int n, Totals totals, String author) throws Exception {
         URI uri = URI.create(o.get("streams") + "/api/projects/" + o.get("project") + "/events");
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Token " + o.get("stream-token"))
-                .header("Accept", "text/event-stream").build();
-        List<Stream> streams = new ArrayList<>();
+        ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "reconnect");
+            t.setDaemon(true);
+            return t;
+        });
+        long retryMs = Long.parseLong(o.get("retry-ms", "3000"));
+        List<Follower> streams = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int from = 0; from < n; from += 50) {
             List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
             for (int i = from; i < Math.min(n, from + 50); i++) {
-                Stream stream = new Stream(totals, author);
-                streams.add(stream);
-                answers.add(client.sendAsync(request, info -> stream));
+                Follower follower = new Follower(client, uri, o.get("stream-token"), retry, retryMs, totals, author);
+                streams.add(follower);
+                answers.add(follower.connect());
             }
             for (CompletableFuture<HttpResponse<Void>> answer : answers) {
                 int status = answer.get(60, TimeUnit.SECONDS).statusCode();
@@ -241,7 +311,7 @@ public class LiveBench {
 
     static void hold(Options o) throws Exception {
         Totals totals = new Totals();
-        List<Stream> streams = open(client(), o, o.integer("listeners", "1000"), totals, "-");
+        List<Follower> streams = open(client(), o, o.integer("listeners", "1000"), totals, "-");
         System.out.println("READY " + streams.size());
         System.out.flush();
         new CountDownLatch(1).await();
@@ -300,7 +370,7 @@ public class LiveBench {
         String author = o.get("author", "live-editor");
         Totals totals = new Totals();
         HttpClient streamClient = client();
-        List<Stream> streams = listeners > 0 ? open(streamClient, o, listeners, totals, author) : List.of();
+        List<Follower> streams = listeners > 0 ? open(streamClient, o, listeners, totals, author) : List.of();
         Thread.sleep(1000); // each stream's listener is registered just after its headers went out
         System.out.println("READY " + listeners);
         System.out.flush();
@@ -349,7 +419,6 @@ public class LiveBench {
         answered.await(seconds + 60L, TimeUnit.SECONDS);
         long createSeconds = System.nanoTime() - t0;
         clock.shutdownNow();
-        // The last events of the run get time to arrive.
         long expected = 0;
         for (Create c : creates) {
             if (c != null && c.id >= 0) {
@@ -357,13 +426,16 @@ public class LiveBench {
             }
         }
         expected *= listeners;
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // The last events of the run, and the replays of streams that came back, get time to arrive.
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5) + TimeUnit.MILLISECONDS.toNanos(
+                Long.parseLong(o.get("retry-ms", "3000")));
         while (totals.mine.size() < expected && System.nanoTime() < waitUntil) {
             Thread.sleep(20);
         }
         long elapsed = System.nanoTime() - t0;
         long eventsDuring = totals.events.get() - eventsBefore;
-        streams.forEach(Stream::cancel);
+        int disconnections = totals.ended.get();
+        streams.forEach(Follower::stop);
 
         Map<Long, Create> byId = new HashMap<>();
         int created = 0;
@@ -411,17 +483,17 @@ public class LiveBench {
                 ms(pct(fromCreated, 50)), ms(pct(fromCreated, 99)), ms(max(fromCreated)),
                 ms(pct(fromSend, 50)), ms(pct(fromSend, 99)), ms(max(fromSend)),
                 ms(pct(fromAnswer, 50)), ms(pct(fromAnswer, 99)), ms(max(fromAnswer)),
-                String.valueOf(expected), String.valueOf(n), String.valueOf(totals.ended.get()),
+                String.valueOf(expected), String.valueOf(n), String.valueOf(disconnections),
                 String.format("%.0f", eventsDuring / (elapsed / 1e9)), ms(pct(createMs, 50)), ms(pct(createMs, 99)),
                 String.format("%.1f", clientCpu));
         System.out.printf("%s listeners=%d: created %d (%d failed, %.1f/s); event latency from created p50 %s p99 %s max %s ms,"
                 + " from send p50 %s p99 %s max %s ms,"
-                + " from 201 p50 %s p99 %s max %s ms; events timed %d of %d expected, streams ended early %d,"
+                + " from 201 p50 %s p99 %s max %s ms; events timed %d of %d expected, disconnections %d (each stream came back with Last-Event-ID),"
                 + " events delivered %s/s; create p50 %s p99 %s ms; this client used %.1f s of CPU%n",
                 label, listeners, created, failed, created / (createSeconds / 1e9), ms(pct(fromCreated, 50)),
                 ms(pct(fromCreated, 99)), ms(max(fromCreated)), ms(pct(fromSend, 50)), ms(pct(fromSend, 99)),
                 ms(max(fromSend)), ms(pct(fromAnswer, 50)), ms(pct(fromAnswer, 99)), ms(max(fromAnswer)), n, expected,
-                totals.ended.get(), String.format("%.0f", eventsDuring / (elapsed / 1e9)), ms(pct(createMs, 50)),
+                disconnections, String.format("%.0f", eventsDuring / (elapsed / 1e9)), ms(pct(createMs, 50)),
                 ms(pct(createMs, 99)), clientCpu);
         String out = o.get("out", "");
         if (!out.isEmpty()) {
@@ -430,7 +502,7 @@ public class LiveBench {
                 if (!Files.exists(file)) {
                     Files.writeString(file, "label\tlisteners\tcreated\tfailed\tcreated_p50_ms\tcreated_p99_ms\tcreated_max_ms\tsend_p50_ms\tsend_p99_ms\tsend_max_ms"
                             + "\tanswer_p50_ms\tanswer_p99_ms\tanswer_max_ms\tevents_expected\tevents_timed"
-                            + "\tstreams_ended\tevents_per_s\tcreate_p50_ms\tcreate_p99_ms\tclient_cpu_s\n");
+                            + "\tdisconnections\tevents_per_s\tcreate_p50_ms\tcreate_p99_ms\tclient_cpu_s\n");
                 }
                 Files.writeString(file, row + "\n", StandardOpenOption.APPEND);
             } catch (IOException e) {
