@@ -118,6 +118,11 @@ threads_cpu() { # pid: CPU ticks per kind of thread (the name without its number
     awk -F'|' '{n = $1; gsub(/[-#]?[0-9]+$/, "", n); gsub(/ /, "_", n); split($2, f, " "); t[n] += f[12] + f[13]}
                END {for (n in t) print n, t[n]}' | sort
 }
+# Where the events wait when they are late: in the kernel, arrived and not yet read by the client
+# (Recv-Q of its sockets) or not yet sent (Send-Q of the app's), or still inside the app.
+queues() { # port: "unread unsent" bytes of the event streams' sockets
+  echo "$(ss -tnH state established "( dport = :$1 )" | awk '{q += $1} END {print q + 0}') $(ss -tnH state established "( sport = :$1 )" | awk '{q += $2} END {print q + 0}')"
+}
 busiest_threads() { # before-file after-file: the six kinds of thread that used the most CPU between them
   join -a 2 "$1" "$2" | awk -v tick="$TICK" '{d = (NF == 3 ? $3 - $2 : $2); if (d > 0) printf "%s %.1f\n", $1, d / tick}' |
     sort -k2 -nr | head -6 | awk '{printf "%s%s %s s", (NR > 1 ? ", " : ""), $1, $2} END {print ""}'
@@ -136,9 +141,12 @@ with_load() { # label listeners duration [out]
     sleep 0.1
   done
   for i in $INSTANCES; do threads_cpu "${PIDS[$i]}" > "$WORK/$i/threads.before"; done
+  while sleep 0.5; do queues "${PORTS[$STREAMS]}"; done > "$WORK/queues.txt" &
+  local sampler=$!
   line=$(GLOSS_THREADS=2 GLOSS_TOKEN=$token GLOSS_ARTICLE=$LOAD_ARTICLE GLOSS_TEXT_FILE=$WORK/load-article.txt GLOSS_OFFSET=0 \
     wrk -t2 -c"$CLIENTS" -d"$3s" --timeout 10s -s bench/lua/create.lua "$CREATES_URL" | grep '^RESULT')
   for i in $INSTANCES; do threads_cpu "${PIDS[$i]}" > "$WORK/$i/threads.after"; done
+  kill $sampler; wait $sampler 2>/dev/null || true
   wait $lb || { cat "$out" >&2; exit 1; }
   grep -v '^READY' "$out"
   eval "${line#RESULT }"
@@ -147,6 +155,8 @@ with_load() { # label listeners duration [out]
   for i in $INSTANCES; do
     echo "  CPU of instance $i's threads during the load: $(busiest_threads "$WORK/$i/threads.before" "$WORK/$i/threads.after")"
   done
+  awk '{u += $1; s += $2; if ($1 > mu) mu = $1; if ($2 > ms) ms = $2}
+       END {if (NR) printf "  the streams'"'"' bytes in the kernel (every 0.5 s): unread by the client mean %d kB, max %d kB; unsent by the app mean %d kB, max %d kB\n", u / NR / 1024, mu / 1024, s / NR / 1024, ms / 1024}' "$WORK/queues.txt"
   [ -z "${4:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$rps" "$median" "$p99" "$errors" "$(load_avg)" >> "$LOAD_RESULTS"
 }
 
