@@ -33,10 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java bench/LiveBench.java latency --streams URL --creates URL --project P --article A --text FILE
  *      --token T --stream-token T2 --listeners N --rate R --duration S --offset K --label L --out FILE
+ *      [--stream-article A] [--retry-ms 3000] [--author live-editor]
  * java bench/LiveBench.java hold --streams URL --project P --stream-token T2 --listeners N
  * </pre>
  *
- * {@code latency} opens N event streams of the project on the {@code --streams} instance, then
+ * {@code latency} opens N event streams of the project (of one article with {@code --stream-article})
+ * on the {@code --streams} instance, then
  * creates annotations on the {@code --creates} instance at R a second for S seconds (as
  * {@code --token}'s user, {@code --author}, live-editor unless told: nobody else may create as
  * them), and times every one of its own annotations' {@code created} events on every stream
@@ -277,7 +279,9 @@ public class LiveBench {
 
     /** Opens n streams, 50 at a time, and returns once every one has answered 200. */
     static List<Follower> open(HttpClient client, Options o, int n, Totals totals, String author) throws Exception {
-        URI uri = URI.create(o.get("streams") + "/api/projects/" + o.get("project") + "/events");
+        String article = o.get("stream-article", "");
+        URI uri = URI.create(o.get("streams") + (article.isEmpty() ? "/api/projects/" + o.get("project") : "/api/articles/" + article)
+                + "/events");
         ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reconnect");
             t.setDaemon(true);
@@ -309,9 +313,18 @@ public class LiveBench {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
     }
 
+    /**
+     * The streams' client hands their bytes to the parser on its own selector thread: the parser
+     * never blocks, and a hop to a pool thread per read cost this client more CPU than the parsing.
+     */
+    static HttpClient streamClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
+                .executor(Runnable::run).build();
+    }
+
     static void hold(Options o) throws Exception {
         Totals totals = new Totals();
-        List<Follower> streams = open(client(), o, o.integer("listeners", "1000"), totals, "-");
+        List<Follower> streams = open(streamClient(), o, o.integer("listeners", "1000"), totals, "-");
         System.out.println("READY " + streams.size());
         System.out.flush();
         new CountDownLatch(1).await();
@@ -369,7 +382,7 @@ public class LiveBench {
         long offset = Long.parseLong(o.get("offset", "0"));
         String author = o.get("author", "live-editor");
         Totals totals = new Totals();
-        HttpClient streamClient = client();
+        HttpClient streamClient = streamClient();
         List<Follower> streams = listeners > 0 ? open(streamClient, o, listeners, totals, author) : List.of();
         Thread.sleep(1000); // each stream's listener is registered just after its headers went out
         System.out.println("READY " + listeners);

@@ -99,15 +99,17 @@ java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java "$JDBC
 source "$WORK/ids.env"
 for i in $INSTANCES; do start "$i"; done
 curl -sf -H "Authorization: Token $LIVE_TOKEN" "$CREATES_URL/api/articles/$LOAD_ARTICLE" | jq -j .text > "$WORK/load-article.txt"
+curl -sf -H "Authorization: Token $LIVE_TOKEN" "$CREATES_URL/api/articles/$PAGE_ARTICLE" | jq -j .text > "$WORK/page-article.txt"
 
 RESULTS=$WORK/results.tsv
 LOAD_RESULTS=$WORK/load.tsv
-printf 'listeners\tcreate_req_per_s\tcreate_median_ms\tcreate_p99_ms\terrors\tload_1min\n' > "$LOAD_RESULTS"
+printf 'run\tlisteners\tcreate_req_per_s\tcreate_median_ms\tcreate_p99_ms\terrors\tload_1min\n' > "$LOAD_RESULTS"
 TIMED=0  # LiveBench's creates so far: each run tags new spans
 LOADS=0  # wrk runs so far: each runs as an editor of its own, so its spans never repeat an earlier run's
 livebench() { # label listeners duration [out]
   java -Xss512k bench/LiveBench.java latency --streams "$STREAMS_URL" --creates "$CREATES_URL" --project "$PROJECT" \
-    --article "$LOAD_ARTICLE" --text "$WORK/load-article.txt" --token "$LIVE_TOKEN" --stream-token "$READER_TOKEN" \
+    --article "${TIMED_ARTICLE:-$LOAD_ARTICLE}" --text "${TIMED_TEXT:-$WORK/load-article.txt}" --token "$LIVE_TOKEN" \
+    --stream-token "$READER_TOKEN" --stream-article "${STREAM_ARTICLE:-}" \
     --listeners "$2" --rate "$RATE" --duration "$3" --offset $TIMED --label "$1" --out "${4:-}"
   TIMED=$((TIMED + RATE * $3 + 100))
 }
@@ -157,7 +159,7 @@ with_load() { # label listeners duration [out]
   done
   awk '{u += $1; s += $2; if ($1 > mu) mu = $1; if ($2 > ms) ms = $2}
        END {if (NR) printf "  the streams'"'"' bytes in the kernel (every 0.5 s): unread by the client mean %d kB, max %d kB; unsent by the app mean %d kB, max %d kB\n", u / NR / 1024, mu / 1024, s / NR / 1024, ms / 1024}' "$WORK/queues.txt"
-  [ -z "${4:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$rps" "$median" "$p99" "$errors" "$(load_avg)" >> "$LOAD_RESULTS"
+  [ -z "${4:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "$median" "$p99" "$errors" "$(load_avg)" >> "$LOAD_RESULTS"
 }
 
 if [ "$WARMUP" -gt 0 ]; then
@@ -198,6 +200,12 @@ for n in $LISTENERS; do livebench "quiet" "$n" "$DURATION" "$RESULTS"; done
 
 echo "== the same beside the create load at $CLIENTS clients (load average $(load_avg))"
 for n in 0 $LISTENERS; do with_load "create-load" "$n" "$DURATION" "$RESULTS"; done
+# A desk's usual case: people on article pages, the load writing elsewhere in the project. The
+# streams follow one article, the timed creates go to it, the create load to another one.
+MOST=$(printf '%s\n' $LISTENERS | sort -n | tail -1)
+echo "== $MOST streams of one article, the create load on another (load average $(load_avg))"
+TIMED_ARTICLE=$PAGE_ARTICLE TIMED_TEXT=$WORK/page-article.txt STREAM_ARTICLE=$PAGE_ARTICLE \
+  with_load "create-load-article-streams" "$MOST" "$DURATION" "$RESULTS"
 
 for i in $INSTANCES; do stop "$i"; done
 echo
