@@ -468,11 +468,12 @@ public class LiveBench {
         if (firstFailure != null) {
             System.err.println("  a create failed: " + firstFailure);
         }
-        long[] fromCreated = new long[totals.mine.size()];
-        long[] fromSend = new long[totals.mine.size()];
-        long[] fromAnswer = new long[totals.mine.size()];
+        List<long[]> mine = new ArrayList<>(totals.mine); // replays may still be arriving
+        long[] fromCreated = new long[mine.size()];
+        long[] fromSend = new long[mine.size()];
+        long[] fromAnswer = new long[mine.size()];
         int n = 0;
-        for (long[] event : totals.mine) {
+        for (long[] event : mine) {
             Create c = byId.get(event[0]);
             if (c != null) {
                 fromCreated[n] = event[2] - c.created;
