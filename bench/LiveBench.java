@@ -95,7 +95,6 @@ public class LiveBench {
     /** Counts of every stream together. */
     static final class Totals {
         final AtomicLong events = new AtomicLong();
-        final AtomicLong bytes = new AtomicLong();
         final AtomicInteger ended = new AtomicInteger();
         /** (annotation id, receive nanos, receive wall-clock epoch nanos) of the creating user's own created events. */
         final ConcurrentLinkedQueue<long[]> mine = new ConcurrentLinkedQueue<>();
@@ -196,7 +195,6 @@ public class LiveBench {
         public void onNext(List<ByteBuffer> buffers) {
             long now = System.nanoTime();
             for (ByteBuffer buffer : buffers) {
-                totals.bytes.addAndGet(buffer.remaining());
                 while (buffer.hasRemaining()) {
                     byte b = buffer.get();
                     if (b == '\n') {
