@@ -21,10 +21,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +63,8 @@ public class ChangeBus {
 
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private ScheduledExecutorService worker;
+    /** Replays run here, a few at a time, rather than on the request threads. */
+    private ExecutorService replays;
     private RemotePresence remote;
 
     void start(@Observes StartupEvent event) {
@@ -68,6 +72,11 @@ public class ChangeBus {
         remote = new RemotePresence(config.keepAlive().multipliedBy(3), Clock.systemUTC());
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gloss-changes");
+            t.setDaemon(true);
+            return t;
+        });
+        replays = Executors.newFixedThreadPool(config.replayThreads(), r -> {
+            Thread t = new Thread(r, "gloss-replay");
             t.setDaemon(true);
             return t;
         });
@@ -79,6 +88,7 @@ public class ChangeBus {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        replays.shutdownNow();
         channels.values().forEach(c -> c.listeners.forEach(Listener::close));
     }
 
@@ -105,14 +115,34 @@ public class ChangeBus {
             c.listeners.add(listener);
             return c;
         });
-        long cursor = listener.sent();
-        while (listener.isOpen()) {
-            List<Change> missed = read(listener.projectId, listener.articleId, cursor);
-            listener.replayed(missed);
-            if (missed.size() < config.batch()) {
-                break;
+        replays.execute(() -> replay(listener));
+    }
+
+    /**
+     * The changes a stream missed, batch by batch, each written once the client has read the last
+     * (a slow reader catches up instead of being cut and coming back further behind); off the
+     * request threads, which the writes of the desk need. A client that reads nothing for a
+     * keep-alive's time is let go.
+     */
+    private void replay(Listener listener) {
+        try {
+            long cursor = listener.sent();
+            while (listener.isOpen()) {
+                if (!listener.awaitWritable(config.keepAlive())) {
+                    leave(listener);
+                    return;
+                }
+                List<Change> missed = read(listener.projectId, listener.articleId, cursor);
+                listener.replayed(missed);
+                if (missed.size() < config.batch()) {
+                    break;
+                }
+                cursor = missed.get(missed.size() - 1).cursor();
             }
-            cursor = missed.get(missed.size() - 1).cursor();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not replay the changes of project %d; the client reconnects from its cursor", listener.projectId);
+            leave(listener);
+            return;
         }
         listener.replayDone();
         if (listener.articleId != null) {
@@ -187,8 +217,11 @@ public class ChangeBus {
                 if (!changes.isEmpty()) {
                     // All that one read found goes to each stream at once: one write per stream and
                     // drain, not one per change, so a burst of commits costs a busy desk little.
+                    // Written out as event text once, the first time a stream that follows them all needs it.
                     List<Change> batch = changes;
-                    channel.listeners.forEach(l -> l.live(batch));
+                    byte[][] text = new byte[1][];
+                    Supplier<byte[]> once = () -> text[0] != null ? text[0] : (text[0] = SseFrames.of(batch));
+                    channel.listeners.forEach(l -> l.live(batch, once));
                     channel.seen = changes.get(changes.size() - 1).cursor();
                 }
             } while (changes.size() == config.batch());

@@ -1,8 +1,10 @@
 package io.gloss.live;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One open event stream: what it follows (a project, or one article of it), for whom, and how far
@@ -14,6 +16,12 @@ final class Listener {
     interface Stream {
         /** Sends changes, in order, in one write; false when the client has gone. */
         boolean changes(List<Change> changes);
+
+        /** Sends changes already written out as event text ({@link SseFrames}), shared by every stream that follows them all. */
+        boolean frames(byte[] text);
+
+        /** Waits until the client has read enough for the next write, at most {@code timeout}; false if it has not, or has gone. */
+        boolean awaitWritable(Duration timeout);
 
         boolean presence(List<String> users);
 
@@ -57,25 +65,33 @@ final class Listener {
         return (articleId == null || articleId.equals(change.articleId())) && (seesDatasets || !change.isDataset());
     }
 
-    /** From the bus: committed changes of the project, in cursor order. */
-    synchronized void live(List<Change> changes) {
+    /**
+     * From the bus: committed changes of the project, in cursor order, and {@code text}: all of
+     * them as event text, written out once for every stream that follows them all.
+     */
+    synchronized void live(List<Change> changes, Supplier<byte[]> text) {
         if (held != null) {
             held.addAll(changes);
         } else {
-            send(changes);
+            send(changes, text);
         }
     }
 
     /** From the replay: changes the client missed, in cursor order. */
     synchronized void replayed(List<Change> changes) {
-        send(changes);
+        send(changes, null);
     }
 
     /** The replay is over: what the bus brought meanwhile follows, without repeats. */
     synchronized void replayDone() {
         List<Change> waiting = held;
         held = null;
-        send(waiting);
+        send(waiting, null);
+    }
+
+    /** Not synchronized: the bus may write meanwhile, and does, which is what frees the queue. */
+    boolean awaitWritable(Duration timeout) {
+        return stream.awaitWritable(timeout);
     }
 
     synchronized long sent() {
@@ -112,7 +128,7 @@ final class Listener {
     }
 
     /** Each cursor once, and only what this stream follows. */
-    private void send(List<Change> changes) {
+    private void send(List<Change> changes, Supplier<byte[]> text) {
         if (!open) {
             return;
         }
@@ -125,7 +141,11 @@ final class Listener {
                 }
             }
         }
-        if (!due.isEmpty() && !stream.changes(due)) {
+        if (due.isEmpty()) {
+            return;
+        }
+        boolean written = text != null && due.size() == changes.size() ? stream.frames(text.get()) : stream.changes(due);
+        if (!written) {
             close();
         }
     }

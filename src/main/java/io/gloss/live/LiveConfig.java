@@ -21,6 +21,12 @@ public interface LiveConfig {
     @WithDefault("1s")
     Duration goneCheck();
 
+    /** Streams whose missed changes are replayed at once; more wait their turn (each replay holds a database connection while it reads). */
+    @WithDefault("2")
+    @Min(1)
+    @Max(64)
+    int replayThreads();
+
     /** Changes read from the database at once, by the bus and by a replay. */
     @WithDefault("500")
     @Min(1)

@@ -6,8 +6,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A listener's stream as {@code text/event-stream}: {@code id:} the cursor, {@code event:} the kind,
@@ -32,18 +35,18 @@ final class SseStream implements Listener.Stream {
 
     @Override
     public boolean changes(List<Change> changes) {
-        StringBuilder text = new StringBuilder(changes.size() * 256);
-        for (Change change : changes) {
-            text.append("id: ").append(change.cursor()).append('\n');
-            event(text, change.event(), change.data());
-        }
+        return write(SseFrames.of(changes));
+    }
+
+    @Override
+    public boolean frames(byte[] text) {
         return write(text);
     }
 
     @Override
     public boolean presence(List<String> users) {
         try {
-            return write(event(new StringBuilder(), "presence", json.writeValueAsString(Map.of("users", users))));
+            return write(SseFrames.of("presence", json.writeValueAsString(Map.of("users", users))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A list of usernames is always JSON", e);
         }
@@ -70,25 +73,34 @@ final class SseStream implements Listener.Stream {
         }
     }
 
-    /** One event; JSON from Jackson has no line breaks, but a {@code data:} line per line keeps the framing safe anyway. */
-    private static StringBuilder event(StringBuilder text, String name, String data) {
-        text.append("event: ").append(name).append('\n');
-        for (String line : data.split("\n", -1)) {
-            text.append("data: ").append(line).append('\n');
-        }
-        return text.append('\n');
-    }
-
     /**
      * A client that reads slower than the desk writes would make the server hold ever more for it:
      * its stream is closed instead, and its EventSource comes back with the last cursor it has,
      * missing nothing.
      */
-    private boolean write(CharSequence text) {
+    private boolean write(byte[] text) {
         if (sink.isClosed() || response.closed() || response.writeQueueFull()) {
             return false;
         }
-        response.write(Buffer.buffer(text.toString()));
+        response.write(Buffer.buffer(text)); // wraps, never copies: the text may be every stream's
         return true;
+    }
+
+    @Override
+    public boolean awaitWritable(Duration timeout) {
+        if (gone()) {
+            return false;
+        }
+        if (!response.writeQueueFull()) {
+            return true;
+        }
+        CountDownLatch drained = new CountDownLatch(1);
+        response.drainHandler(ignored -> drained.countDown());
+        try {
+            return (!response.writeQueueFull() || drained.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) && !gone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
