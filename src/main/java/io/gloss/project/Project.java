@@ -20,6 +20,15 @@ public class Project extends PanacheEntity {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Distinct editors each article is assigned to (1 to {@link #MAX_ANNOTATORS}). */
+    @Column(name = "annotators_per_article")
+    public int annotatorsPerArticle = 1;
+
+    /** An editor sees others' spans on an article only after marking their own work on it done. */
+    public boolean blind;
+
+    public static final int MAX_ANNOTATORS = 10;
+
     /** Every project, by name. */
     public static List<Project> allByName() {
         return list("order by name");

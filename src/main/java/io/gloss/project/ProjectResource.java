@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,11 @@ import java.util.List;
 public class ProjectResource {
 
     public record NewProject(String name, String description, String guidelines) {
+    }
+
+    /** {@code PUT /api/projects/{id}}: absent settings keep their value. */
+    public record ProjectUpdate(String name, String description, String guidelines, Integer annotatorsPerArticle,
+            Boolean blind) {
     }
 
     public record NewMember(String username) {
@@ -60,6 +66,17 @@ public class ProjectResource {
     @Path("projects/{id}")
     public ProjectView get(@PathParam("id") Long id) {
         return ProjectView.of(projects.require(id));
+    }
+
+    @PUT
+    @Path("projects/{id}")
+    @RolesAllowed(Role.ADMIN)
+    public ProjectView update(@PathParam("id") Long id, ProjectUpdate input) {
+        if (input == null) {
+            throw GlossException.badRequest("name", "Send {name, description, guidelines, annotatorsPerArticle, blind}.");
+        }
+        return ProjectView.of(projects.update(id, input.name(), input.description(), input.guidelines(),
+                input.annotatorsPerArticle(), input.blind()));
     }
 
     @GET

@@ -67,22 +67,49 @@ public class ProjectService {
 
     @Transactional
     public Project create(String name, String description, String guidelines) {
+        Project project = new Project();
+        describe(project, name, description, guidelines);
+        project.createdAt = Instant.now();
+        project.persist();
+        return project;
+    }
+
+    /**
+     * An admin changes the project: its name, texts and how its articles are annotated. Absent
+     * settings keep their value; the name and texts are replaced, as the form sends them all.
+     */
+    @Transactional
+    public Project update(Long projectId, String name, String description, String guidelines,
+            Integer annotatorsPerArticle, Boolean blind) {
+        Project project = require(projectId);
+        if (annotatorsPerArticle != null) {
+            if (annotatorsPerArticle < 1 || annotatorsPerArticle > Project.MAX_ANNOTATORS) {
+                throw GlossException.badRequest("annotatorsPerArticle",
+                        "Each article is annotated by 1 to " + Project.MAX_ANNOTATORS + " editors.");
+            }
+            project.annotatorsPerArticle = annotatorsPerArticle;
+        }
+        if (blind != null) {
+            project.blind = blind;
+        }
+        describe(project, name, description, guidelines);
+        return project;
+    }
+
+    /** Name (required, unique) and texts, checked against their limits. */
+    private static void describe(Project project, String name, String description, String guidelines) {
         if (name == null || name.isBlank()) {
             throw GlossException.badRequest("name", "A project needs a name.");
         }
         String trimmed = Texts.limit("name", name.strip(), MAX_NAME_CHARS);
         Texts.limit("description", description, MAX_DESCRIPTION_CHARS);
         Texts.limit("guidelines", guidelines, MAX_GUIDELINES_CHARS);
-        if (Project.nameTaken(trimmed)) {
+        if (!trimmed.equals(project.name) && Project.nameTaken(trimmed)) {
             throw GlossException.conflict("duplicate", "A project named \"" + trimmed + "\" exists already.");
         }
-        Project project = new Project();
         project.name = trimmed;
         project.description = description;
         project.guidelines = guidelines;
-        project.createdAt = Instant.now();
-        project.persist();
-        return project;
     }
 
     @Transactional

@@ -40,8 +40,7 @@ class ApiDocumentTest {
             "POST /api/projects/{}/entities", "POST /api/projects/{}/import/brat", "POST /api/projects/{}/import/w3c",
             "POST /api/projects/{}/recommender/train", "POST /api/projects/{}/relation-types", "POST /api/relations",
             "POST /api/relations/{}/decision", "POST /api/suggestions/{}/accept", "POST /api/suggestions/{}/reject",
-            "PUT /api/assignments/{}", "PUT /api/entities/{}", "PUT /api/projects/{}",
-            "PUT /api/projects/{}/labels/{}", "PUT /api/relations/{}");
+            "PUT /api/assignments/{}", "PUT /api/entities/{}", "PUT /api/projects/{}/labels/{}", "PUT /api/relations/{}");
 
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|DELETE)(?: (/api/[^`\\s]*))?`");
 

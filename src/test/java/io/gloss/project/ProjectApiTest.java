@@ -52,6 +52,44 @@ class ProjectApiTest {
     }
 
     @Test
+    void adminsChangeAProjectsTextsAndHowItIsAnnotated() {
+        accounts.ensure("set-admin", "admin");
+        accounts.ensure("set-editor", "editor");
+        String name = "Settings " + UUID.randomUUID();
+        long id = accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("name", name))
+                .post("/api/projects").then().statusCode(201)
+                .body("annotatorsPerArticle", equalTo(1)).body("blind", equalTo(false))
+                .extract().jsonPath().getLong("id");
+        accounts.as("set-admin").contentType(ContentType.JSON)
+                .body(Map.of("name", name + " (blind)", "guidelines", "Mark every claim.", "annotatorsPerArticle", 3,
+                        "blind", true))
+                .put("/api/projects/" + id).then().statusCode(200)
+                .body("name", equalTo(name + " (blind)")).body("guidelines", equalTo("Mark every claim."))
+                .body("annotatorsPerArticle", equalTo(3)).body("blind", equalTo(true));
+        // Settings left out keep their value; the texts are what the form sends.
+        accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("name", name))
+                .put("/api/projects/" + id).then().statusCode(200)
+                .body("annotatorsPerArticle", equalTo(3)).body("blind", equalTo(true));
+        for (int bad : new int[] {0, 11}) {
+            accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("name", name, "annotatorsPerArticle", bad))
+                    .put("/api/projects/" + id).then().statusCode(400).body("field", equalTo("annotatorsPerArticle"));
+        }
+        String other = "Other " + UUID.randomUUID();
+        accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("name", other)).post("/api/projects")
+                .then().statusCode(201);
+        accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("name", other))
+                .put("/api/projects/" + id).then().statusCode(409).body("error", equalTo("duplicate"));
+        accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("annotatorsPerArticle", 2))
+                .put("/api/projects/" + id).then().statusCode(400).body("field", equalTo("name"));
+        accounts.as("set-editor").contentType(ContentType.JSON).body(Map.of("name", name))
+                .put("/api/projects/" + id).then().statusCode(403);
+        accounts.as("set-admin").contentType(ContentType.JSON).body(Map.of("name", name))
+                .put("/api/projects/999999999").then().statusCode(404);
+        accounts.as("set-admin").get("/api/projects/" + id).then().statusCode(200)
+                .body("annotatorsPerArticle", equalTo(3)).body("blind", equalTo(true));
+    }
+
+    @Test
     void removingAMemberHidesTheProjectAtOnce() {
         accounts.ensure("mem-admin", "admin");
         accounts.ensure("mem-editor", "editor");
