@@ -2,6 +2,7 @@ package io.gloss.project;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +107,37 @@ public class ProjectPagesTest {
         // Without the token: refused.
         given().cookie("gloss-session", admin).contentType(ContentType.URLENC).formParam("text", "x")
                 .post("/projects/" + projectId + "/import/text").then().statusCode(403);
+    }
+
+    @Test
+    void adminsChangeTheSettingsOnTheSettingsPage() {
+        String admin = session("page-admin");
+        given().cookie("gloss-session", admin).get("/projects/" + projectId).then().statusCode(200)
+                .body(containsString("/projects/" + projectId + "/settings"));
+        String page = given().cookie("gloss-session", admin).get("/projects/" + projectId + "/settings").then()
+                .statusCode(200).body(containsString("name=\"annotatorsPerArticle\" value=\"1\""))
+                .body(not(containsString(" checked"))).extract().asString();
+        String name = given().cookie("gloss-session", admin).get("/api/projects/" + projectId).jsonPath().getString("name");
+        given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("_csrf", csrf(page)).formParam("name", name).formParam("guidelines", "Tag every claim.")
+                .formParam("annotatorsPerArticle", "3").formParam("blind", "true")
+                .post("/projects/" + projectId + "/settings").then().statusCode(303)
+                .header("Location", containsString("/projects/" + projectId + "/settings?saved=true"));
+        given().cookie("gloss-session", admin).get("/projects/" + projectId + "/settings?saved=true").then()
+                .body(containsString("Saved.")).body(containsString("value=\"3\"")).body(containsString(" checked"))
+                .body(containsString("Tag every claim."));
+        // Unticking Blind sends nothing for it: off.
+        given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("_csrf", csrf(page)).formParam("name", name).formParam("annotatorsPerArticle", "3")
+                .post("/projects/" + projectId + "/settings").then().statusCode(303);
+        given().cookie("gloss-session", admin).get("/api/projects/" + projectId).then()
+                .body("blind", equalTo(false)).body("annotatorsPerArticle", equalTo(3));
+        given().cookie("gloss-session", admin).contentType(ContentType.URLENC).formParam("_csrf", csrf(page))
+                .formParam("name", name).formParam("annotatorsPerArticle", "12")
+                .post("/projects/" + projectId + "/settings").then().statusCode(400)
+                .body(containsString("1 to 10 editors"));
+        given().cookie("gloss-session", session("page-editor")).get("/projects/" + projectId + "/settings").then()
+                .statusCode(403);
     }
 
     @Test

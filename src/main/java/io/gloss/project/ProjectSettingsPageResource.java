@@ -1,0 +1,47 @@
+package io.gloss.project;
+
+import io.gloss.auth.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Admins change a project's name, texts and how its articles are annotated (Post/Redirect/Get). */
+@Path("/projects/{id}/settings")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN)
+public class ProjectSettingsPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance settings(Project project, int maxAnnotators, boolean saved);
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @GET
+    public TemplateInstance page(@PathParam("id") Long id, @QueryParam("saved") boolean saved) {
+        return Templates.settings(projects.require(id), Project.MAX_ANNOTATORS, saved);
+    }
+
+    /** An unticked checkbox sends nothing: {@code blind} absent means off, as the form shows it. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") Long id, @RestForm String name, @RestForm String description,
+            @RestForm String guidelines, @RestForm Integer annotatorsPerArticle, @RestForm String blind) {
+        projects.update(id, name, description, guidelines, annotatorsPerArticle, blind != null);
+        return Response.seeOther(URI.create("/projects/" + id + "/settings?saved=true")).build();
+    }
+}
