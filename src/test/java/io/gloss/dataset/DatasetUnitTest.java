@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.dataset.format.BratWriter;
-import io.gloss.dataset.format.Tokenizer;
 import io.gloss.text.CodePointText;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
@@ -15,13 +14,12 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The pieces of an export that need no database: code points, tokens, splits, brat fragments. */
+/** The pieces of an export that need no database: code points, splits, brat fragments. */
 class DatasetUnitTest {
 
     static ExportSpan span(long id, int start, int end, String label, CodePointText text) {
@@ -63,26 +61,6 @@ class DatasetUnitTest {
         assertEquals(3, text.codePoint(5));
         CodePointText plain = new CodePointText("plain");
         assertEquals("lai", plain.slice(1, 4));
-    }
-
-    @Test
-    void tokensDropWhitespaceSplitPossessivesAndKeepSentences() {
-        CodePointText text = new CodePointText("Zelensky's aides met Russia’s envoy\u00a0in Kyiv. Then 🇺🇦 home\nNext line");
-        Tokenizer.Tokens tokens = Tokenizer.tokenize(text);
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < tokens.count(); i++) {
-            words.add(text.slice(tokens.start()[i], tokens.end()[i]));
-        }
-        assertEquals(List.of("Zelensky", "'s", "aides", "met", "Russia", "’s", "envoy", "in", "Kyiv", ".", "Then", "🇺", "🇦",
-                "home", "Next", "line"), words);
-        int kyiv = words.indexOf("Kyiv");
-        int then = words.indexOf("Then");
-        int next = words.indexOf("Next");
-        assertEquals(tokens.sentence()[0], tokens.sentence()[kyiv]);
-        assertTrue(tokens.sentence()[kyiv + 2] > tokens.sentence()[kyiv], "a sentence after the full stop");
-        assertTrue(tokens.sentence()[next] > tokens.sentence()[then], "and after a line break without one");
-        // Offsets are code points: the flag's two regional indicators are one code point each.
-        assertEquals(text.text().codePointCount(0, text.text().indexOf("Then")), tokens.start()[then]);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
 import io.gloss.dataset.ExportSpan;
 import io.gloss.dataset.Split;
+import io.gloss.text.Tokenizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,6 +1,7 @@
 package io.gloss.dataset.format;
 
 import io.gloss.dataset.ExportSpan;
+import io.gloss.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.gloss.dataset.format;
+package io.gloss.text;
 
-import io.gloss.text.CodePointText;
 import java.text.BreakIterator;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,0 +1,32 @@
+package io.gloss.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tokens of the CoNLL export and of the agreement on tokens. */
+class TokenizerTest {
+
+    @Test
+    void tokensDropWhitespaceSplitPossessivesAndKeepSentences() {
+        CodePointText text = new CodePointText("Zelensky's aides met Russia’s envoy\u00a0in Kyiv. Then 🇺🇦 home\nNext line");
+        Tokenizer.Tokens tokens = Tokenizer.tokenize(text);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.count(); i++) {
+            words.add(text.slice(tokens.start()[i], tokens.end()[i]));
+        }
+        assertEquals(List.of("Zelensky", "'s", "aides", "met", "Russia", "’s", "envoy", "in", "Kyiv", ".", "Then", "🇺", "🇦",
+                "home", "Next", "line"), words);
+        int kyiv = words.indexOf("Kyiv");
+        int then = words.indexOf("Then");
+        int next = words.indexOf("Next");
+        assertEquals(tokens.sentence()[0], tokens.sentence()[kyiv]);
+        assertTrue(tokens.sentence()[kyiv + 2] > tokens.sentence()[kyiv], "a sentence after the full stop");
+        assertTrue(tokens.sentence()[next] > tokens.sentence()[then], "and after a line break without one");
+        // Offsets are code points: the flag's two regional indicators are one code point each.
+        assertEquals(text.text().codePointCount(0, text.text().indexOf("Then")), tokens.start()[then]);
+    }
+}
