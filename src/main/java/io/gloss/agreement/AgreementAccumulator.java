@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
 
 /**
@@ -239,26 +240,21 @@ public final class AgreementAccumulator {
 
     /** The first token that ends after {@code codePoint}. */
     private static int firstEndingAfter(Tokenizer.Tokens tokens, int codePoint) {
-        int low = 0;
-        int high = tokens.count();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (tokens.end()[mid] > codePoint) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low;
+        return first(tokens.count(), t -> tokens.end()[t] > codePoint);
     }
 
     /** The first token that starts at or after {@code codePoint}. */
     private static int firstStartingAtOrAfter(Tokenizer.Tokens tokens, int codePoint) {
+        return first(tokens.count(), t -> tokens.start()[t] >= codePoint);
+    }
+
+    /** The first index below {@code count} where {@code holds}, which is false up to some index and true from it on. */
+    private static int first(int count, IntPredicate holds) {
         int low = 0;
-        int high = tokens.count();
+        int high = count;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (tokens.start()[mid] >= codePoint) {
+            if (holds.test(mid)) {
                 high = mid;
             } else {
                 low = mid + 1;
