@@ -93,7 +93,7 @@ public class DatasetPageResource {
         try {
             DatasetView created = datasets.create(new DatasetRequest(project.id, name, format,
                     statuses == null || statuses.isEmpty() ? null : statuses,
-                    labels == null || labels.isEmpty() ? null : labels, ids(articleIds), publishedFrom, publishedTo,
+                    labels == null || labels.isEmpty() ? null : labels, Numbers.ids("articleIds", articleIds), publishedFrom, publishedTo,
                     new DatasetRequest.SplitFractions(Numbers.decimal("split.train", train),
                             Numbers.decimal("split.dev", dev), Numbers.decimal("split.test", test)),
                     Numbers.whole("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -127,16 +127,5 @@ public class DatasetPageResource {
         List<LabelView> labels = LabelView.ofProject(project.id);
         return Templates.datasets(project, labels, Arrays.asList(DatasetFormat.values()),
                 Arrays.asList(AnnotationStatus.values()), datasets.list(project.id, after, 50), form, error);
-    }
-
-    private static List<Long> ids(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
-        } catch (NumberFormatException e) {
-            throw GlossException.badRequest("articleIds", "Article ids are whole numbers separated by commas or spaces.");
-        }
     }
 }

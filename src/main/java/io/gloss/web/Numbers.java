@@ -60,6 +60,26 @@ public final class Numbers {
         throw GlossException.badRequest(field, wholeRule(field, min, max));
     }
 
+    /**
+     * Ids typed into a form or a query: whole numbers separated by commas or spaces; blank is null
+     * (no filter).
+     */
+    public static java.util.List<Long> ids(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.strip().split("[,\\s]+");
+        java.util.List<Long> ids = new java.util.ArrayList<>(parts.length);
+        for (String part : parts) {
+            try {
+                ids.add(Long.valueOf(part));
+            } catch (NumberFormatException e) {
+                throw GlossException.badRequest(field, field + " must be whole numbers separated by commas or spaces.");
+            }
+        }
+        return ids;
+    }
+
     static String decimalRule(String field) {
         return field + " must be a number with at most " + MAX_DIGITS + " digits before and after the point, like 0.8.";
     }

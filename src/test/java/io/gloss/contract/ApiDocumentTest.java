@@ -31,7 +31,7 @@ class ApiDocumentTest {
             "DELETE /api/articles/{}", "DELETE /api/assignments/{}", "DELETE /api/entities/{}",
             "DELETE /api/projects/{}/labels/{}", "DELETE /api/relations/{}", "GET /api/articles/{}/curation",
             "GET /api/articles/{}/relations", "GET /api/articles/{}/suggestions",
-            "GET /api/entities/{}/mentions", "GET /api/projects/{}/agreement", "GET /api/projects/{}/assignments",
+            "GET /api/entities/{}/mentions", "GET /api/projects/{}/assignments",
             "GET /api/projects/{}/backup", "GET /api/projects/{}/claims",
             "GET /api/projects/{}/entities", "GET /api/projects/{}/recommender",
             "GET /api/projects/{}/relation-types", "GET /api/projects/{}/stats", "GET /api/search",
