@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.gloss.SharedCorpus;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.text.CodePointText;
-import io.gloss.text.Tokenizer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,14 +93,9 @@ class AgreementResourceTest {
                 A, List.of(new Span("ACTOR", 101, 119), new Span("LOCATION", 61, 67), new Span("LOCATION", 182, 187)),
                 B, List.of(new Span("ACTOR", 81, 119), new Span("LOCATION", 61, 67), new Span("LOCATION", 182, 194)));
         List<Span> kyivSpans = List.of(new Span("ACTOR", 0, 8), new Span("LOCATION", 18, 22));
-        accumulator.add(article(corpus, "Corpus", corpusText, corpusSpans));
-        accumulator.add(article(kyiv, "Kyiv", KYIV, Map.of(A, kyivSpans, B, kyivSpans)));
+        accumulator.add(AgreementAccumulatorTest.article(corpus, corpusText, corpusSpans));
+        accumulator.add(AgreementAccumulatorTest.article(kyiv, KYIV, Map.of(A, kyivSpans, B, kyivSpans)));
         return accumulator.report();
-    }
-
-    static ArticleAnnotations article(long id, String title, String text, Map<String, List<Span>> spans) {
-        CodePointText codePoints = new CodePointText(text);
-        return new ArticleAnnotations(id, title, codePoints.length(), Tokenizer.tokenize(codePoints), new TreeMap<>(spans));
     }
 
     /** Decimals read as doubles, not floats. */
