@@ -1,17 +1,17 @@
 package io.gloss.agreement;
 
+import io.gloss.assignment.AssignmentState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 
 /**
  * What the agreement reads, a batch of articles at a time: the next articles with at least two
  * DONE assignments (keyset on the article id, from ix_assignment_project_state alone), their
  * texts, who marked them done, and those annotators' live spans on them, whatever their status
- * (an approved, rejected or merged span is still its annotator's opinion). The assignment table is
- * read in SQL (V15).
+ * (an approved, rejected or merged span is still its annotator's opinion).
  */
 @ApplicationScoped
 public class AgreementQueries {
@@ -33,20 +33,19 @@ public class AgreementQueries {
 
     /**
      * Up to {@code limit} ids after {@code afterId}, ascending, of the project's articles that at
-     * least two people marked done; only among {@code articleIds} unless that is null.
+     * least two people marked done; only among {@code articleIds} unless that is null. Grouped and
+     * ordered by the columns of ix_assignment_project_state, so that the index alone answers.
      */
     public List<Long> nextArticles(long projectId, List<Long> articleIds, long afterId, int limit) {
-        Query query = em.createNativeQuery("select article_id from assignment where project_id = :project "
-                + "and state = 'DONE' and article_id > :after" + (articleIds == null ? "" : " and article_id in (:ids)")
-                + " group by project_id, state, article_id having count(*) >= 2 order by project_id, state, article_id",
-                Long.class)
-                .setParameter("project", projectId).setParameter("after", afterId).setMaxResults(limit);
+        TypedQuery<Long> query = em.createQuery("select s.articleId from Assignment s where s.projectId = :project "
+                + "and s.state = :done and s.articleId > :after" + (articleIds == null ? "" : " and s.articleId in :ids")
+                + " group by s.projectId, s.state, s.articleId having count(s) >= 2 order by s.projectId, s.state, s.articleId",
+                Long.class).setParameter("project", projectId).setParameter("done", AssignmentState.DONE)
+                .setParameter("after", afterId).setMaxResults(limit);
         if (articleIds != null) {
             query.setParameter("ids", articleIds);
         }
-        @SuppressWarnings("unchecked")
-        List<Long> ids = query.getResultList();
-        return ids;
+        return query.getResultList();
     }
 
     public List<ArticleText> texts(List<Long> ids) {
@@ -55,25 +54,21 @@ public class AgreementQueries {
     }
 
     public List<Done> done(List<Long> ids) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select article_id, username from assignment where article_id in (:ids) "
-                + "and state = 'DONE' order by article_id, username").setParameter("ids", ids).getResultList();
-        return rows.stream().map(row -> new Done(((Number) row[0]).longValue(), (String) row[1])).toList();
+        return em.createQuery("select new io.gloss.agreement.AgreementQueries$Done(s.articleId, s.username) from Assignment s "
+                + "where s.articleId in :ids and s.state = :done", Done.class).setParameter("ids", ids)
+                .setParameter("done", AssignmentState.DONE).getResultList();
     }
 
     /** The live spans of these articles by those who marked them done; only of {@code labels} unless that is null. */
     public List<SpanRow> spans(List<Long> ids, List<String> labels) {
-        Query query = em.createNativeQuery("select an.article_id, an.author, l.label_key, an.start_offset, an.end_offset "
-                + "from annotation an join label l on l.id = an.label_id "
-                + "join assignment s on s.article_id = an.article_id and s.username = an.author and s.state = 'DONE' "
-                + "where an.article_id in (:ids) and an.deleted_at is null"
-                + (labels == null ? "" : " and l.label_key in (:labels)")).setParameter("ids", ids);
+        TypedQuery<SpanRow> query = em.createQuery("select new io.gloss.agreement.AgreementQueries$SpanRow(an.article.id, "
+                + "an.author, l.key, an.start, an.end) from Annotation an join an.label l join Assignment s "
+                + "on s.articleId = an.article.id and s.username = an.author and s.state = :done "
+                + "where an.article.id in :ids and an.deletedAt is null" + (labels == null ? "" : " and l.key in :labels"),
+                SpanRow.class).setParameter("ids", ids).setParameter("done", AssignmentState.DONE);
         if (labels != null) {
             query.setParameter("labels", labels);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new SpanRow(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), ((Number) row[4]).intValue())).toList();
+        return query.getResultList();
     }
 }

@@ -5,21 +5,13 @@ import io.gloss.TestData;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Map;
 
-/**
- * Projects whose articles several editors annotated and marked done. Assignments are written as
- * rows of V15's table (negative ids, which the table's sequence never hands out) until the
- * assignment API serves them.
- */
+/** Projects whose articles several editors annotated and marked done, through the API. */
 @ApplicationScoped
 public class AgreementFixture {
 
-    @Inject
-    EntityManager em;
+    static final String ADMIN = "agr-fixture-admin";
 
     @Inject
     TestData data;
@@ -38,23 +30,22 @@ public class AgreementFixture {
         return data.project(members);
     }
 
-    @Transactional
+    /** {@code username} assigned to the article by an admin, and their "Mark done". */
     public void done(long projectId, long articleId, String username) {
-        assign(projectId, articleId, username, "DONE");
+        move(projectId, articleId, username, "DONE");
     }
 
-    @Transactional
     public void inProgress(long projectId, long articleId, String username) {
-        assign(projectId, articleId, username, "IN_PROGRESS");
+        move(projectId, articleId, username, "IN_PROGRESS");
     }
 
-    private void assign(long projectId, long articleId, String username, String state) {
-        long id = ((Number) em.createNativeQuery("select coalesce(min(id), 0) - 1 from assignment").getSingleResult()).longValue();
-        Instant now = Instant.now();
-        em.createNativeQuery("insert into assignment (id, project_id, article_id, username, state, version, created_at, updated_at) "
-                + "values (?1, ?2, ?3, ?4, ?5, 0, ?6, ?6)").setParameter(1, id).setParameter(2, projectId)
-                .setParameter(3, articleId).setParameter(4, username).setParameter(5, state).setParameter(6, now)
-                .executeUpdate();
+    private void move(long projectId, long articleId, String username, String state) {
+        accounts.ensure(ADMIN, "admin");
+        long id = accounts.as(ADMIN).contentType(ContentType.JSON).body(Map.of("articleId", articleId, "username", username))
+                .post("/api/projects/" + projectId + "/assignments").then().statusCode(201)
+                .extract().jsonPath().getLong("items[0].id");
+        accounts.as(username).contentType(ContentType.JSON).body(Map.of("state", state))
+                .put("/api/assignments/" + id).then().statusCode(200);
     }
 
     /** A span tagged through the API by {@code editor}; its id. */
