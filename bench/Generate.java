@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *
  *   java Generate.java <jdbc-url> <user> <password> <project-id> <articles> <annotations> <author> <seed>
  *   java Generate.java --scan <jdbc-url> <user> <password> <project-id>    (plain SELECT of the spans, timed)
+ *   java Generate.java --agreement <jdbc-url> <user> <password> <project-id> <articles> <seed> <annotator>...
+ *       (news-length articles, each marked done by every annotator, with their spans: see {@link #agreement})
  *
  * Words come from the sample corpus (../shared/corpus), so the texts have the length and letter
  * mix of news, without copying its sentences. Texts are ASCII plus curly quotes and dashes, one
@@ -35,6 +37,11 @@ public class Generate {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--scan")) {
             scan(args[1], args[2], args[3], Long.parseLong(args[4]));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--agreement")) {
+            agreement(args[1], args[2], args[3], Long.parseLong(args[4]), Integer.parseInt(args[5]), new Random(Long.parseLong(args[6])),
+                    java.util.Arrays.copyOfRange(args, 7, args.length));
             return;
         }
         String url = args[0], user = args[1], password = args[2];
@@ -140,6 +147,105 @@ public class Generate {
             }
             c.commit();
             System.err.printf("generated %d articles and %d annotations in %.1f s%n", articles, made,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * A project for the agreement bench: {@code articles} articles of 2.5–5 k characters (news
+     * length), each with 8–15 reference spans, and every annotator assigned to every article and
+     * DONE, with their own version of the spans: each reference span kept as it is (82 %), left
+     * out (8 %), with its last word dropped or the next one added (6 %) or another label (4 %),
+     * and now and then a span of their own. The assignment rows are written like the rest.
+     */
+    static void agreement(String url, String user, String password, long projectId, int articles, Random random,
+            String[] annotators) throws Exception {
+        List<String> words = words(Path.of(System.getProperty("gloss.corpus", "../shared/corpus")));
+        long started = System.nanoTime();
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            long[] labels = labels(c, projectId);
+            long articleBase = nextId(c, "article");
+            long annotationBase = nextId(c, "annotation");
+            long assignmentBase = nextId(c, "assignment");
+            long made = 0;
+            long assigned = 0;
+            try (PreparedStatement art = c.prepareStatement("insert into article (id, project_id, title, source, body, length, sha256, "
+                    + "created_by, created_at) values (?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement ann = c.prepareStatement("insert into annotation (id, article_id, label_id, project_id, "
+                    + "start_offset, end_offset, quote, status, author, reviewer, version, created_at, updated_at, "
+                    + "status_changed_at) values (?,?,?,?,?,?,?,?,?,?,0,?,?,?)");
+                 PreparedStatement asg = c.prepareStatement("insert into assignment (id, project_id, article_id, username, state, "
+                    + "version, created_at, updated_at) values (?,?,?,?,'DONE',0,?,?)")) {
+                for (int i = 0; i < articles; i++) {
+                    long articleId = articleBase + i;
+                    String text = article(words, random, 2_500 + random.nextInt(2_501));
+                    art.setLong(1, articleId);
+                    art.setLong(2, projectId);
+                    art.setString(3, "Agreement article " + (i + 1) + ": " + text.substring(0, Math.min(60, text.indexOf('.') + 1)));
+                    art.setString(4, "bench");
+                    art.setString(5, text);
+                    art.setInt(6, text.length());
+                    art.setString(7, sha256(text));
+                    art.setString(8, "bench");
+                    art.setTimestamp(9, Timestamp.from(t0));
+                    art.addBatch();
+                    List<int[]> reference = spans(text, random, 8 + random.nextInt(8));
+                    long[] referenceLabels = reference.stream().mapToLong(s -> labels[random.nextInt(labels.length)]).toArray();
+                    for (String annotator : annotators) {
+                        java.util.Set<String> mine = new java.util.HashSet<>();
+                        for (int s = 0; s < reference.size(); s++) {
+                            int[] span = reference.get(s).clone();
+                            long label = referenceLabels[s];
+                            double r = random.nextDouble();
+                            if (r < 0.08) {
+                                continue;
+                            } else if (r < 0.14) {
+                                int space = text.lastIndexOf(' ', span[1] - 1);
+                                int next = text.indexOf(' ', span[1] + 1);
+                                span[1] = space > span[0] ? space : next > 0 ? next : span[1];
+                            } else if (r < 0.18) {
+                                label = labels[(java.util.Arrays.binarySearch(labels, label) + 1) % labels.length];
+                            }
+                            if (mine.add(span[0] + ":" + span[1] + ":" + label)) {
+                                addAnnotation(ann, annotationBase + made++, articleId, label, projectId, span, text, "SUBMITTED",
+                                        annotator, t0);
+                            }
+                        }
+                        for (int[] own : spans(text, random, random.nextInt(3) == 0 ? 1 : 0)) {
+                            long label = labels[random.nextInt(labels.length)];
+                            if (mine.add(own[0] + ":" + own[1] + ":" + label)) {
+                                addAnnotation(ann, annotationBase + made++, articleId, label, projectId, own, text, "SUBMITTED",
+                                        annotator, t0);
+                            }
+                        }
+                        asg.setLong(1, assignmentBase + assigned++);
+                        asg.setLong(2, projectId);
+                        asg.setLong(3, articleId);
+                        asg.setString(4, annotator);
+                        asg.setTimestamp(5, Timestamp.from(t0));
+                        asg.setTimestamp(6, Timestamp.from(t0));
+                        asg.addBatch();
+                    }
+                    if (i % 200 == 199 || i == articles - 1) {
+                        art.executeBatch();
+                        ann.executeBatch();
+                        asg.executeBatch();
+                        c.commit();
+                        System.err.printf("  %d/%d articles, %d annotations, %.0f s%n", i + 1, articles, made,
+                                (System.nanoTime() - started) / 1e9);
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("alter sequence article_SEQ restart with " + (articleBase + articles + 100));
+                s.execute("alter sequence annotation_SEQ restart with " + (annotationBase + made + 100));
+                s.execute("alter sequence assignment_SEQ restart with " + (assignmentBase + assigned + 100));
+                s.execute("analyze");
+            }
+            c.commit();
+            System.err.printf("generated %d articles, %d annotations and %d assignments in %.1f s%n", articles, made, assigned,
                     (System.nanoTime() - started) / 1e9);
         }
     }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Agreement bench: a project of ARTICLES (10,000) news-length articles, each marked done by three
+# editors with their own spans (bench/Generate.java --agreement), then
+# GET /api/projects/{id}/agreement timed RUNS (5) times, with the heap sampled by jstat meanwhile.
+# See docs/benchmarks.md, "Agreement".
+#
+#   bench/agreement.sh                     10,000 articles × 3 annotators, H2
+#   ARTICLES=1000 bench/agreement.sh       the same at a tenth, to compare the heap
+#   DB=postgresql bench/agreement.sh       on PostgreSQL 127.0.0.1:5432 (database PGDB, recreated)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTICLES=${ARTICLES:-10000}
+RUNS=${RUNS:-5}
+DB=${DB:-h2}
+PORT=${PORT:-8201}
+PGDB=${PGDB:-gloss_bench_agreement}
+case "$DB" in h2|postgresql) ;; *) echo "agreement: DB is h2 or postgresql, not '$DB'" >&2; exit 2;; esac
+[ "$PGDB" != test ] || { echo "agreement: the database 'test' belongs to CI; choose another PGDB" >&2; exit 2; }
+WORK=$PWD/bench/work-agreement
+BASE=http://127.0.0.1:$PORT
+ADMIN_PW=bench-admin-password
+EDITORS="agr-1 agr-2 agr-3"
+
+for tool in jq curl java jcmd jstat; do
+  command -v $tool >/dev/null || { echo "agreement: needs $tool (apt-get install -y jq curl)" >&2; exit 1; }
+done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./gloss build
+rm -rf "$WORK" && mkdir -p "$WORK"
+cp -r target/quarkus-app "$WORK/quarkus-app"
+APP=$WORK/quarkus-app/quarkus-run.jar
+if [ "$DB" = postgresql ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB"
+  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$PGDB; DB_USER=postgres
+  QUARKUS_DATASOURCE_DB_KIND=postgresql java -Dquarkus.launch.rebuild=true -jar "$APP" >/dev/null
+  export QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$DB_USER
+else
+  JDBC_URL="jdbc:h2:file:$WORK/data/gloss"; DB_USER=sa
+fi
+export GLOSS_DATA_DIR=$WORK/data GLOSS_DEMO_ENABLED=false GLOSS_ADMIN_PASSWORD=$ADMIN_PW QUARKUS_HTTP_PORT=$PORT
+
+PID=""
+start_app() {
+  GLOSS_APP_DIR="$WORK/quarkus-app" JAVA_OPTS="${BENCH_JAVA_OPTS:-}" ./gloss run > "$WORK/app.log" 2>&1 &
+  PID=$!
+  until curl -sf "$BASE/q/health/ready" >/dev/null; do
+    kill -0 $PID 2>/dev/null || { echo "agreement: the app did not start, see $WORK/app.log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+stop_app() { kill $PID; wait $PID 2>/dev/null || true; }
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
+api() { # method path [json] — as admin with Basic
+  curl -sf -u "admin:$ADMIN_PW" -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$BASE$2"
+}
+
+echo "== setup: project, labels, three editors and a reviewer ($DB)"
+start_app
+PROJECT=$(api POST /api/projects '{"name":"Agreement bench","description":"generated"}' | jq -r .id)
+for l in '{"key":"CLAIM","color":"#e4572e","shortcut":"c"}' '{"key":"ACTOR","color":"#2e86ab","shortcut":"a"}' \
+         '{"key":"LOCATION","color":"#3bb273","shortcut":"l"}'; do api POST "/api/projects/$PROJECT/labels" "$l" >/dev/null; done
+for u in $EDITORS:editor bench-reviewer:reviewer; do
+  name=${u%%:*}; role=${u##*:}
+  api POST /api/users "{\"username\":\"$name\",\"password\":\"$ADMIN_PW\",\"roles\":[\"$role\"]}" >/dev/null
+  api POST "/api/projects/$PROJECT/members" "{\"username\":\"$name\"}" >/dev/null
+done
+TOKEN=$(curl -sf -u "bench-reviewer:$ADMIN_PW" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$BASE/api/me/tokens" | jq -r .token)
+stop_app
+
+echo "== generate: $ARTICLES articles × 3 annotators"
+CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | tr '\n' ':')
+# shellcheck disable=SC2086
+java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java --agreement "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
+  "$ARTICLES" 42 $EDITORS
+
+echo "== agreement, $RUNS times"
+start_app
+jcmd $PID GC.run >/dev/null 2>&1 || true
+sleep 1
+heap_used() { # the survivor, eden and old spaces' "used" columns of a jstat -gc file, in MB: peak over its rows
+  awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i ~ /^(S0U|S1U|EU|OU)$/) c[i]; next}
+       {u = 0; for (i in c) u += $i; if (u > m) m = u} END {print (NR > 1 ? int(m / 1024) : "n/a")}' "$1"
+}
+jstat -gc $PID > "$WORK/heap-before.txt"
+echo "heap used before: $(heap_used "$WORK/heap-before.txt") MB (after a full GC)"
+jstat -gc $PID 100 > "$WORK/heap.txt" 2>/dev/null & SAMPLER=$!
+TIMES=()
+for n in $(seq 1 "$RUNS"); do
+  t=$(curl -sf -o "$WORK/agreement.json" -w '%{time_total}' -H "Authorization: Token $TOKEN" \
+      "$BASE/api/projects/$PROJECT/agreement")
+  TIMES+=("$t")
+  echo "run $n: ${t} s"
+done
+kill $SAMPLER 2>/dev/null || true; wait $SAMPLER 2>/dev/null || true
+echo "median: $(printf '%s\n' "${TIMES[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p") s; peak heap used while they ran: $(heap_used "$WORK/heap.txt") MB (sampled every 0.1 s)"
+echo "RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MB"
+jq -c '{articles, annotators, overall, pairs: [.pairs[] | {a, b, articles, alphaU, kappa}]}' "$WORK/agreement.json"
+stop_app
