@@ -58,7 +58,7 @@ start_app
 PROJECT=$(api POST /api/projects '{"name":"Agreement bench","description":"generated"}' | jq -r .id)
 for l in '{"key":"CLAIM","color":"#e4572e","shortcut":"c"}' '{"key":"ACTOR","color":"#2e86ab","shortcut":"a"}' \
          '{"key":"LOCATION","color":"#3bb273","shortcut":"l"}'; do api POST "/api/projects/$PROJECT/labels" "$l" >/dev/null; done
-for u in $EDITORS:editor bench-reviewer:reviewer; do
+for u in $(printf '%s:editor ' $EDITORS) bench-reviewer:reviewer; do
   name=${u%%:*}; role=${u##*:}
   api POST /api/users "{\"username\":\"$name\",\"password\":\"$ADMIN_PW\",\"roles\":[\"$role\"]}" >/dev/null
   api POST "/api/projects/$PROJECT/members" "{\"username\":\"$name\"}" >/dev/null
