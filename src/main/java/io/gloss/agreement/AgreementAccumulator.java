@@ -11,7 +11,6 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
-import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
 
 /**
  * The agreement of a project, fed one article at a time (memory grows with the annotators and
@@ -128,6 +127,7 @@ public final class AgreementAccumulator {
         List<Opinion> opinions = names.stream().map(name -> new Opinion(article.spans().get(name), article.tokens())).toList();
         int tokenCount = article.tokens().count();
         List<Double> articleKappas = new ArrayList<>();
+        List<Double> articleAlphas = new ArrayList<>();
         long articleExact = 0;
         long articleOverlap = 0;
         long articleSpans = 0;
@@ -138,7 +138,7 @@ public final class AgreementAccumulator {
                 PairState pair = pairs.computeIfAbsent(names.get(i), k -> new TreeMap<>()).computeIfAbsent(names.get(j),
                         k -> new PairState());
                 pair.articles++;
-                pair.alpha.add(article.length(), a.spans(), b.spans());
+                articleAlphas.add(pair.alpha.add(article.length(), a.spans(), b.spans()));
                 KappaTable tokens = new KappaTable(labels.size() + 1);
                 for (int t = 0; t < tokenCount; t++) {
                     tokens.add(a.category[t], b.category[t]);
@@ -168,7 +168,7 @@ public final class AgreementAccumulator {
             }
         }
         AgreementReport.ArticleRow row = new AgreementReport.ArticleRow(article.articleId(), article.title(), names,
-                alpha(article.length(), opinions), mean(articleKappas), SpanMatch.f1(articleExact, articleSpans),
+                mean(articleAlphas), mean(articleKappas), SpanMatch.f1(articleExact, articleSpans),
                 SpanMatch.f1(articleOverlap, articleSpans));
         if (limit > 0) {
             worst.add(row);
@@ -176,16 +176,6 @@ public final class AgreementAccumulator {
                 worst.poll();
             }
         }
-    }
-
-    /** αu of one article's annotators together: DKPro's own, on a study of the article. */
-    private static Double alpha(int length, List<Opinion> opinions) {
-        List<List<Span>> raters = opinions.stream().map(o -> UnitizingAlpha.units(o.spans())).toList();
-        if (raters.stream().allMatch(List::isEmpty)) {
-            return null;
-        }
-        double value = new KrippendorffAlphaUnitizingAgreement(UnitizingAlpha.study(length, raters)).calculateAgreement();
-        return Double.isFinite(value) ? value : null;
     }
 
     public AgreementReport report() {

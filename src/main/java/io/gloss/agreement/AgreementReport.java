@@ -23,7 +23,7 @@ public record AgreementReport(long articles, List<String> annotators, Measures o
     public record Pair(String a, String b, long articles, Double alphaU, Double kappa, Double f1Exact, Double f1Overlap) {
     }
 
-    /** One article: αu of all its annotators, κ the mean over its pairs, F1 over its pairs. */
+    /** One article: αu and κ the means over its pairs, F1 over its pairs (micro), as overall but on this article alone. */
     public record ArticleRow(long articleId, String title, List<String> annotators, Double alphaU, Double kappa,
             Double f1Exact, Double f1Overlap) {
     }

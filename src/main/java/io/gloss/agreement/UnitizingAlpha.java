@@ -18,7 +18,8 @@ import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
  * <p>DKPro Statistics' {@link KrippendorffAlphaUnitizingAgreement} needs every unit of the
  * continuum in one study, and its expected disagreement compares every unit with every gap of
  * the continuum: 10,000 articles make that billions of steps. Its two halves are therefore taken
- * apart, each as DKPro defines it:
+ * apart, each as DKPro defines it, and each article is measured alone and then laid after the
+ * articles before it:
  * <ul>
  * <li>the observed disagreement is DKPro's, on a study of one article at a time: the pair's sum
  * of squared distances is the sum of its articles' sums, since a unit lies inside one article, and
@@ -47,12 +48,25 @@ final class UnitizingAlpha {
         long unitCount;
         /** Where each rater's last unit ended on the continuum: the start of their open gap. */
         final long[] lastEnd = new long[RATERS];
+        /** Where each rater's first unit starts, or -1: what an article's leading gap is. */
+        final long[] firstStart = {-1, -1};
         final TreeMap<Long, Long> unitLengths = new TreeMap<>();
         final TreeMap<Long, Long> gapLengths = new TreeMap<>();
     }
 
-    /** Adds an article of {@code length} code points with the two annotators' spans on it. */
-    void add(int length, List<Span> a, List<Span> b) {
+    /**
+     * Adds an article of {@code length} code points with the two annotators' spans on it, and
+     * returns the two annotators' αu on that article alone (null when neither marked anything).
+     */
+    Double add(int length, List<Span> a, List<Span> b) {
+        UnitizingAlpha article = new UnitizingAlpha();
+        article.measure(length, a, b);
+        append(article);
+        return article.alpha();
+    }
+
+    /** Measures one article on an empty continuum. */
+    private void measure(int length, List<Span> a, List<Span> b) {
         List<List<Span>> raters = List.of(units(a), units(b));
         if (!raters.get(0).isEmpty() || !raters.get(1).isEmpty()) {
             UnitizingAnnotationStudy study = study(length, raters);
@@ -64,22 +78,49 @@ final class UnitizingAlpha {
             for (int r = 0; r < RATERS; r++) {
                 for (Span unit : raters.get(r)) {
                     Category category = categories.get(unit.label());
-                    long start = continuum + unit.start();
-                    if (start > category.lastEnd[r]) {
-                        category.gapLengths.merge(start - category.lastEnd[r], 1L, Long::sum);
+                    if (unit.start() > category.lastEnd[r]) {
+                        category.gapLengths.merge(unit.start() - category.lastEnd[r], 1L, Long::sum);
                     }
-                    category.lastEnd[r] = continuum + unit.end();
+                    if (category.firstStart[r] < 0) {
+                        category.firstStart[r] = unit.start();
+                    }
+                    category.lastEnd[r] = unit.end();
                     category.unitLengths.merge((long) unit.end() - unit.start(), 1L, Long::sum);
                     category.unitCount++;
                 }
             }
         }
-        continuum += length;
+        continuum = length;
     }
 
-    /** The labels either annotator used. */
-    Iterable<String> labels() {
-        return categories.keySet();
+    /**
+     * Lays an article's measures after the continuum so far: the sums and counts add up, and for
+     * each rater with units in it the gap that was open at the continuum's end runs on to their
+     * first unit in the article, in place of the article's own leading gap.
+     */
+    private void append(UnitizingAlpha article) {
+        for (Map.Entry<String, Category> entry : article.categories.entrySet()) {
+            Category from = entry.getValue();
+            Category into = categories.computeIfAbsent(entry.getKey(), k -> new Category());
+            into.squaredDistances += from.squaredDistances;
+            into.unitCount += from.unitCount;
+            from.unitLengths.forEach((length, n) -> into.unitLengths.merge(length, n, Long::sum));
+            from.gapLengths.forEach((length, n) -> into.gapLengths.merge(length, n, Long::sum));
+            for (int r = 0; r < RATERS; r++) {
+                if (from.firstStart[r] < 0) {
+                    continue;
+                }
+                if (from.firstStart[r] > 0) {
+                    into.gapLengths.computeIfPresent(from.firstStart[r], (length, n) -> n == 1 ? null : n - 1);
+                }
+                long gap = continuum + from.firstStart[r] - into.lastEnd[r];
+                if (gap > 0) {
+                    into.gapLengths.merge(gap, 1L, Long::sum);
+                }
+                into.lastEnd[r] = continuum + from.lastEnd[r];
+            }
+        }
+        continuum += article.continuum;
     }
 
     /** αu over all labels: DKPro's 1 - D_o / D_e with both averaged over the labels; null when undefined. */

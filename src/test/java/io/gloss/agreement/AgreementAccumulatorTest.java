@@ -85,7 +85,7 @@ class AgreementAccumulatorTest {
         assertEquals(alpha.alpha(), report.overall().alphaU());
         assertEquals(alpha.alpha("LOC"), report.perLabel().get("LOC").alphaU());
         assertTrue(report.overall().alphaU() > 0.5 && report.overall().alphaU() < 1, "close, not equal: " + report.overall().alphaU());
-        // The article's own αu (DKPro on the one article) is the pair's, as it is their only one.
+        // The article's own αu is the pair's, as it is their only one.
         assertEquals(report.overall().alphaU(), report.perArticle().get(0).alphaU(), 1e-9);
         assertEquals(1, report.articles());
         assertEquals(List.of("a", "b"), report.annotators());

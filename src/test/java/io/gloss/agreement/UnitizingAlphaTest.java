@@ -134,7 +134,13 @@ class UnitizingAlphaTest {
                 int length = 20 + random.nextInt(400);
                 List<Span> a = randomSpans(random, length);
                 List<Span> b = random.nextInt(4) == 0 ? a : randomSpans(random, length);
-                streamed.add(length, a, b);
+                Double alone = streamed.add(length, a, b);
+                UnitizingAnnotationStudy article = UnitizingAlpha.study(length, List.of(UnitizingAlpha.units(a), UnitizingAlpha.units(b)));
+                if (article.getCategoryCount() == 0) {
+                    assertNull(alone);
+                } else {
+                    assertEquals(new Dkpro(article).calculateAgreement(), alone, 1e-9, "the article alone");
+                }
                 lengths.add(new int[] {length});
                 as.add(a);
                 bs.add(b);
