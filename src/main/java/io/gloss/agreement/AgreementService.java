@@ -82,17 +82,27 @@ public class AgreementService {
 
     /** The articles with their tokens, and for each who marked it done, their spans (perhaps none). */
     private List<ArticleAnnotations> batch(List<Long> ids, List<String> labels) {
+        // Read by the batch's range of ids; the articles in it that are not in the batch are left out.
+        long first = ids.get(0);
+        long last = ids.get(ids.size() - 1);
         Map<Long, SortedMap<String, List<Span>>> opinions = new HashMap<>();
-        for (AgreementQueries.Done done : queries.done(ids)) {
-            opinions.computeIfAbsent(done.articleId(), id -> new TreeMap<>()).put(done.username(), new ArrayList<>());
+        for (long id : ids) {
+            opinions.put(id, new TreeMap<>());
         }
-        for (AgreementQueries.SpanRow span : queries.spans(ids, labels)) {
-            opinions.get(span.articleId()).get(span.author()).add(new Span(span.label(), span.start(), span.end()));
+        for (AgreementQueries.Done done : queries.done(first, last)) {
+            if (opinions.containsKey(done.articleId())) {
+                opinions.get(done.articleId()).put(done.username(), new ArrayList<>());
+            }
+        }
+        for (AgreementQueries.SpanRow span : queries.spans(first, last, labels)) {
+            if (opinions.containsKey(span.articleId())) {
+                opinions.get(span.articleId()).get(span.author()).add(new Span(span.label(), span.start(), span.end()));
+            }
         }
         List<ArticleAnnotations> articles = new ArrayList<>(ids.size());
         for (AgreementQueries.ArticleText article : queries.texts(ids)) {
             articles.add(new ArticleAnnotations(article.id(), article.title(), article.length(),
-                    Tokenizer.tokenize(new CodePointText(article.text())), opinions.get(article.id())));
+                    Tokenizer.words(new CodePointText(article.text())), opinions.get(article.id())));
         }
         return articles;
     }

@@ -2,6 +2,7 @@ package io.gloss.agreement;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,8 +51,8 @@ final class UnitizingAlpha {
         final long[] lastEnd = new long[RATERS];
         /** Where each rater's first unit starts, or -1: what an article's leading gap is. */
         final long[] firstStart = {-1, -1};
-        final TreeMap<Long, Long> unitLengths = new TreeMap<>();
-        final TreeMap<Long, Long> gapLengths = new TreeMap<>();
+        final Map<Long, Long> unitLengths = new HashMap<>();
+        final Map<Long, Long> gapLengths = new HashMap<>();
     }
 
     /**
@@ -190,7 +191,7 @@ final class UnitizingAlpha {
         double units = category.unitCount;
         double sum = 0;
         double squaredLengths = 0;
-        for (Map.Entry<Long, Long> unit : category.unitLengths.entrySet()) {
+        for (Map.Entry<Long, Long> unit : new TreeMap<>(category.unitLengths).entrySet()) {
             double l = unit.getKey();
             double n = unit.getValue();
             int from = firstAtLeast(gapLength, unit.getKey());

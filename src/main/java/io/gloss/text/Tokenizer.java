@@ -36,8 +36,17 @@ public final class Tokenizer {
     }
 
     public static Tokens tokenize(CodePointText text) {
+        return tokenize(text, true);
+    }
+
+    /** The same tokens without looking for sentences (every token's sentence is 0): a third quicker. */
+    public static Tokens words(CodePointText text) {
+        return tokenize(text, false);
+    }
+
+    private static Tokens tokenize(CodePointText text, boolean sentences) {
         String s = text.text();
-        int[] sentenceEnds = sentenceEnds(s);
+        int[] sentenceEnds = sentences ? sentenceEnds(s) : new int[] {s.length()};
         Builder tokens = new Builder();
         BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
         words.setText(s);

@@ -29,4 +29,18 @@ class TokenizerTest {
         // Offsets are code points: the flag's two regional indicators are one code point each.
         assertEquals(text.text().codePointCount(0, text.text().indexOf("Then")), tokens.start()[then]);
     }
+
+    @Test
+    void wordsAreTheSameTokensWithoutSentences() {
+        CodePointText text = new CodePointText("Zelensky's aides met Russia’s envoy in Kyiv. Then 🇺🇦 home\nNext line");
+        Tokenizer.Tokens all = Tokenizer.tokenize(text);
+        Tokenizer.Tokens words = Tokenizer.words(text);
+        assertEquals(all.count(), words.count());
+        assertTrue(all.sentence()[all.count() - 1] > 0);
+        for (int i = 0; i < all.count(); i++) {
+            assertEquals(all.start()[i], words.start()[i]);
+            assertEquals(all.end()[i], words.end()[i]);
+            assertEquals(0, words.sentence()[i]);
+        }
+    }
 }
