@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,9 @@ public class AgreementService {
     /** The agreement of a project the current user may see (else 404). */
     public AgreementReport report(Long projectId, Selection selection) {
         long project = projects.require(projectId).id;
-        List<String> projectLabels = Label.ofProject(project).stream().map(label -> label.key).toList();
+        Map<Long, String> keys = new LinkedHashMap<>();
+        Label.ofProject(project).forEach(label -> keys.put(label.id, label.key));
+        List<String> projectLabels = List.copyOf(keys.values());
         List<String> labels = selection.labels() == null ? projectLabels : selection.labels();
         for (String key : labels) {
             if (!projectLabels.contains(key)) {
@@ -72,7 +75,7 @@ public class AgreementService {
         long after = 0;
         for (List<Long> ids = queries.nextArticles(project, selection.articleIds(), after, BATCH); !ids.isEmpty();
                 ids = queries.nextArticles(project, selection.articleIds(), after, BATCH)) {
-            for (ArticleAnnotations article : batch(ids, selection.labels())) {
+            for (ArticleAnnotations article : batch(ids, keys)) {
                 accumulator.add(article);
             }
             after = ids.get(ids.size() - 1);
@@ -80,8 +83,11 @@ public class AgreementService {
         return accumulator.report();
     }
 
-    /** The articles with their tokens, and for each who marked it done, their spans (perhaps none). */
-    private List<ArticleAnnotations> batch(List<Long> ids, List<String> labels) {
+    /**
+     * The articles with their tokens, and for each who marked it done, their spans (perhaps none;
+     * the accumulator leaves out the labels it does not measure).
+     */
+    private List<ArticleAnnotations> batch(List<Long> ids, Map<Long, String> labels) {
         // Read by the batch's range of ids; the articles in it that are not in the batch are left out.
         long first = ids.get(0);
         long last = ids.get(ids.size() - 1);
@@ -94,9 +100,11 @@ public class AgreementService {
                 opinions.get(done.articleId()).put(done.username(), new ArrayList<>());
             }
         }
-        for (AgreementQueries.SpanRow span : queries.spans(first, last, labels)) {
-            if (opinions.containsKey(span.articleId())) {
-                opinions.get(span.articleId()).get(span.author()).add(new Span(span.label(), span.start(), span.end()));
+        for (AgreementQueries.SpanRow span : queries.spans(first, last)) {
+            SortedMap<String, List<Span>> article = opinions.get(span.articleId());
+            List<Span> spans = article == null ? null : article.get(span.author());
+            if (spans != null) {
+                spans.add(new Span(labels.get(span.labelId()), span.start(), span.end()));
             }
         }
         List<ArticleAnnotations> articles = new ArrayList<>(ids.size());
