@@ -7,6 +7,7 @@
 #   bench/agreement.sh                     10,000 articles × 3 annotators, H2
 #   ARTICLES=1000 bench/agreement.sh       the same at a tenth, to compare the heap
 #   DB=postgresql bench/agreement.sh       on PostgreSQL 127.0.0.1:5432 (database PGDB, recreated)
+#   BENCH_JAVA_OPTS=-Xmx128m bench/agreement.sh   in a small heap, to show that it needs no more
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${ARTICLES:-10000}
@@ -92,6 +93,9 @@ for n in $(seq 1 "$RUNS"); do
 done
 kill $SAMPLER 2>/dev/null || true; wait $SAMPLER 2>/dev/null || true
 echo "median: $(printf '%s\n' "${TIMES[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p") s; peak heap used while they ran: $(heap_used "$WORK/heap.txt") MB (sampled every 0.1 s)"
-echo "RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MB"
+jcmd $PID GC.run >/dev/null 2>&1 || true
+sleep 1
+jstat -gc $PID > "$WORK/heap-after.txt"
+echo "heap used after the runs and a full GC: $(heap_used "$WORK/heap-after.txt") MB; RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MB"
 jq -c '{articles, annotators, overall, pairs: [.pairs[] | {a, b, articles, alphaU, kappa}]}' "$WORK/agreement.json"
 stop_app
