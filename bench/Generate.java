@@ -70,16 +70,8 @@ public class Generate {
                 for (int i = 0; i < articles; i++) {
                     long articleId = articleBase + i;
                     String text = article(words, random, 4_000 + random.nextInt(16_001));
-                    art.setLong(1, articleId);
-                    art.setLong(2, projectId);
-                    art.setString(3, "Bench article " + (i + 1) + ": " + text.substring(0, Math.min(60, text.indexOf('.') + 1)));
-                    art.setString(4, "bench");
-                    art.setString(5, text);
-                    art.setInt(6, text.length());
-                    art.setString(7, sha256(text));
-                    art.setString(8, "bench");
-                    art.setTimestamp(9, Timestamp.from(t0));
-                    art.addBatch();
+                    addArticle(art, articleId, projectId,
+                            "Bench article " + (i + 1) + ": " + text.substring(0, Math.min(60, text.indexOf('.') + 1)), text, t0);
                     long here = i == articles - 1 ? annotations - made : perArticle;
                     List<int[]> spans = spans(text, random, (int) here);
                     for (int[] s : spans) {
@@ -112,16 +104,8 @@ public class Generate {
                 String pageText = article(words, random, 20_000, true);
                 for (long id : new long[] {loadArticle, pageArticle}) {
                     String text = id == loadArticle ? loadText : pageText;
-                    art.setLong(1, id);
-                    art.setLong(2, projectId);
-                    art.setString(3, id == loadArticle ? "Bench load article" : "Bench page article (1,000 annotations)");
-                    art.setString(4, "bench");
-                    art.setString(5, text);
-                    art.setInt(6, text.length());
-                    art.setString(7, sha256(text));
-                    art.setString(8, "bench");
-                    art.setTimestamp(9, Timestamp.from(t0));
-                    art.addBatch();
+                    addArticle(art, id, projectId,
+                            id == loadArticle ? "Bench load article" : "Bench page article (1,000 annotations)", text, t0);
                 }
                 art.executeBatch();
                 for (int[] s : spans(pageText, random, 1_000)) {
@@ -181,16 +165,8 @@ public class Generate {
                 for (int i = 0; i < articles; i++) {
                     long articleId = articleBase + i;
                     String text = article(words, random, 2_500 + random.nextInt(2_501));
-                    art.setLong(1, articleId);
-                    art.setLong(2, projectId);
-                    art.setString(3, "Agreement article " + (i + 1) + ": " + text.substring(0, Math.min(60, text.indexOf('.') + 1)));
-                    art.setString(4, "bench");
-                    art.setString(5, text);
-                    art.setInt(6, text.length());
-                    art.setString(7, sha256(text));
-                    art.setString(8, "bench");
-                    art.setTimestamp(9, Timestamp.from(t0));
-                    art.addBatch();
+                    addArticle(art, articleId, projectId,
+                            "Agreement article " + (i + 1) + ": " + text.substring(0, Math.min(60, text.indexOf('.') + 1)), text, t0);
                     List<int[]> reference = spans(text, random, 8 + random.nextInt(8));
                     long[] referenceLabels = reference.stream().mapToLong(s -> labels[random.nextInt(labels.length)]).toArray();
                     for (String annotator : annotators) {
@@ -248,6 +224,21 @@ public class Generate {
             System.err.printf("generated %d articles, %d annotations and %d assignments in %.1f s%n", articles, made, assigned,
                     (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** One article row on the batch. */
+    static void addArticle(PreparedStatement art, long id, long projectId, String title, String text, Instant at)
+            throws Exception {
+        art.setLong(1, id);
+        art.setLong(2, projectId);
+        art.setString(3, title);
+        art.setString(4, "bench");
+        art.setString(5, text);
+        art.setInt(6, text.length());
+        art.setString(7, sha256(text));
+        art.setString(8, "bench");
+        art.setTimestamp(9, Timestamp.from(at));
+        art.addBatch();
     }
 
     /** One annotation row on the batch: the span {@code s} of {@code text}, created at {@code at}. */
