@@ -109,7 +109,12 @@ class ApiRoleMatrixTest {
                 new Row("POST", a + "/decision", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 new Row("POST", "/api/decisions", json, "{}", Set.of("reviewer"), Scope.NONE),
                 new Row("GET", "/api/review/queue", null, null, Set.of("reviewer"), Scope.NONE),
-                new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE));
+                new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE),
+                new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("PUT", p + "/labels/CLAIM", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("DELETE", p + "/labels/LOCATION", null, null, Set.of("admin"), Scope.PROJECT),
+                new Row("GET", p + "/assignments", null, null, ANY, Scope.PROJECT),
+                new Row("POST", p + "/assignments", json, "{}", Set.of("admin"), Scope.PROJECT));
     }
 
     /** The status the contract promises, or 0 for "past every check" (a 2xx, or a 400/409 on the body). */
