@@ -35,8 +35,7 @@ public class AnnotationResource {
     @GET
     @Path("articles/{id}/annotations")
     public Page<AnnotationView> ofArticle(@PathParam("id") Long articleId, @QueryParam("author") String author) {
-        return new Page<>(Annotation.liveOf(articles.require(articleId).id, author).stream()
-                .map(AnnotationView::of).toList(), null);
+        return new Page<>(AnnotationView.ofAll(Annotation.liveOf(articles.require(articleId).id, author)), null);
     }
 
     @POST

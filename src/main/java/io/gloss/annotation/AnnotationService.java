@@ -132,6 +132,7 @@ public class AnnotationService {
         Annotation annotation = require(id);
         requireAuthor(annotation, "delete");
         AnnotationView before = AnnotationView.of(annotation);
+        lifecycle.release(annotation);
         annotation.deletedAt = Timestamps.now();
         annotation.updatedAt = annotation.deletedAt;
         audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "delete", before, null);

@@ -65,7 +65,7 @@ public class ArticlePageResource {
         Article article = articles.require(id);
         long cursor = audit.latestCursor(article.project.id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
-        List<AnnotationView> views = Annotation.liveOf(article.id, null).stream().map(AnnotationView::of).toList();
+        List<AnnotationView> views = AnnotationView.ofAll(Annotation.liveOf(article.id, null));
         boolean canAnnotate = currentUser.isEditor();
         PageData data = new PageData(
                 Map.of("id", article.id, "text", article.text, "length", article.length),
