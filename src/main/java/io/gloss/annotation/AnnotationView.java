@@ -2,6 +2,7 @@ package io.gloss.annotation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,11 +32,16 @@ public record AnnotationView(Long id, Long articleId, String label, int start, i
         return views;
     }
 
+    /** Who gave an annotation: its author and the authors of those merged into it, sorted, each once. */
+    public static List<String> annotators(String author, Collection<String> mergedAuthors) {
+        TreeSet<String> annotators = new TreeSet<>(mergedAuthors);
+        annotators.add(author);
+        return List.copyOf(annotators);
+    }
+
     private static AnnotationView of(Annotation a, Map<Long, List<String>> mergedAuthors) {
-        TreeSet<String> annotators = new TreeSet<>(mergedAuthors.getOrDefault(a.id, List.of()));
-        annotators.add(a.author);
         return new AnnotationView(a.id, a.article.id, a.label.key, a.start, a.end, a.quote, a.note, a.status,
-                a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt, List.copyOf(annotators),
-                a.mergedInto);
+                a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt,
+                annotators(a.author, mergedAuthors.getOrDefault(a.id, List.of())), a.mergedInto);
     }
 }

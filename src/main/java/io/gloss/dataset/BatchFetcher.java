@@ -1,16 +1,18 @@
 package io.gloss.dataset;
 
+import io.gloss.annotation.AnnotationView;
 import io.gloss.text.CodePointText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Fetches the batches of one export, each on a fetcher thread in a transaction of its own: the
  * batch's articles with their split, and their spans, streamed from one query, cut from the texts
- * and checked by {@link SpanCheck}.
+ * and checked by {@link SpanCheck}, each with its annotators (one more query per batch).
  */
 final class BatchFetcher {
 
@@ -32,6 +34,7 @@ final class BatchFetcher {
 
     private List<FetchedArticle> read(List<Long> ids) {
         List<ExportReader.ArticleRow> articles = reader.articles(ids);
+        Map<Long, List<String>> merged = reader.mergedAuthors(ids);
         List<FetchedArticle> fetched = new ArrayList<>(articles.size());
         try (Stream<ExportReader.SpanRow> rows = reader.spans(definition, ids)) {
             Iterator<ExportReader.SpanRow> it = rows.iterator();
@@ -40,7 +43,8 @@ final class BatchFetcher {
                 CodePointText text = new CodePointText(row.text());
                 List<ExportSpan> spans = new ArrayList<>();
                 while (pending != null && pending.articleId() == row.id()) {
-                    spans.add(SpanCheck.cut(pending, text));
+                    spans.add(SpanCheck.cut(pending, text,
+                            AnnotationView.annotators(pending.author(), merged.getOrDefault(pending.id(), List.of()))));
                     pending = it.hasNext() ? it.next() : null;
                 }
                 spans.sort(ExportSpan.ORDER);
