@@ -56,6 +56,8 @@ interface GlossData {
   me: { username: string; roles: string[] };
   csrf: string;
   canAnnotate: boolean;
+  /** Why one who may not annotate here cannot (null when they can). */
+  readOnly: string | null;
   /** Where the article's event stream starts: the page's annotations are as of this change. */
   cursor: string;
 }
@@ -78,7 +80,6 @@ interface StatusAction {
 const SHOW_OTHERS_KEY = "gloss.showOthers";
 /** A label the page does not know (removed since the page loaded) is drawn grey, as the server shows it. */
 const UNKNOWN_LABEL_COLOR = "#888888";
-const VIEW_ONLY = "You can view but not annotate in this project.";
 /** Events that come together (a replay after reconnecting) are drawn in one redraw. */
 const CHANGES_DELAY_MS = 30;
 /** How often changes held for the person are tried again, in case no event says they are done. */
@@ -606,7 +607,7 @@ class Annotator {
   /** A label key or palette button: annotate the selected text, or relabel the selected annotation. */
   private applyLabel(label: Label): void {
     if (!this.data.canAnnotate) {
-      this.say(VIEW_ONLY);
+      this.say(this.data.readOnly ?? "");
       return;
     }
     const text = this.selectedText();
@@ -665,7 +666,7 @@ class Annotator {
   private deleteSelected(): void {
     const annotation = this.selectedAnnotation();
     if (!annotation) return;
-    if (!this.data.canAnnotate) this.say(VIEW_ONLY);
+    if (!this.data.canAnnotate) this.say(this.data.readOnly ?? "");
     else if (!this.isMine(annotation)) this.say("You can only delete your own annotations.");
     else this.remove(annotation);
   }

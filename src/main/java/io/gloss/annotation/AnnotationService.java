@@ -2,6 +2,7 @@ package io.gloss.annotation;
 
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
+import io.gloss.assignment.AssignmentService;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
@@ -13,6 +14,7 @@ import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Objects;
 
 /** Creating, revising and deleting annotations: every rule of the offset contract is checked here. */
@@ -44,17 +46,31 @@ public class AnnotationService {
     @Inject
     AuditService audit;
 
+    @Inject
+    AssignmentService assignments;
 
     /**
      * A live annotation the current user may see; otherwise 404, the same whether it does not
-     * exist or belongs to a project the user is not a member of (its article is not named).
+     * exist, belongs to a project the user is not a member of (its article is not named), or is
+     * another editor's span that a blind project keeps from them for now.
      */
     public Annotation require(Long id) {
         Annotation annotation = id == null ? null : Annotation.findById(id);
-        if (annotation == null || annotation.deletedAt != null || !projects.canSee(annotation.projectId)) {
+        if (annotation == null || annotation.deletedAt != null || !projects.canSee(annotation.projectId)
+                || !annotation.author.equals(currentUser.username())
+                        && assignments.hidesOthers(annotation.article.project, annotation.article.id)) {
             throw GlossException.notFound("Annotation " + id);
         }
         return annotation;
+    }
+
+    /** The article's live annotations the current user may see, in text order; {@code author}: only theirs. */
+    public List<Annotation> visibleOn(Article article, String author) {
+        String me = currentUser.username();
+        if (assignments.hidesOthers(article.project, article.id)) {
+            return author == null || author.isBlank() || author.equals(me) ? Annotation.liveOf(article.id, me) : List.of();
+        }
+        return Annotation.liveOf(article.id, author);
     }
 
     /** Returns the view, made inside the transaction while the associations can still be read. */
@@ -67,6 +83,7 @@ public class AnnotationService {
         Label label = Label.require(article.project.id, input.label());
         Offsets.check(article.text, article.length, input.start(), input.end(), input.quote());
         String author = currentUser.username();
+        assignments.startWork(article.id, author);
         Annotation twin = Annotation.findTwin(article.id, author, label.id, input.start(), input.end());
         if (twin != null) {
             throw GlossException.conflict("duplicate", "You have tagged exactly this span as " + label.name + " already.")
@@ -94,6 +111,7 @@ public class AnnotationService {
     public AnnotationView update(Long id, AnnotationChange change) {
         Annotation annotation = require(id);
         requireAuthor(annotation, "edit");
+        assignments.requireOpen(annotation.article.id, annotation.author);
         if (change == null || change.version() == null) {
             throw GlossException.badRequest("version", "version is required: send the version you last read.");
         }
@@ -131,6 +149,7 @@ public class AnnotationService {
     public void delete(Long id) {
         Annotation annotation = require(id);
         requireAuthor(annotation, "delete");
+        assignments.requireOpen(annotation.article.id, annotation.author);
         AnnotationView before = AnnotationView.of(annotation);
         lifecycle.release(annotation);
         annotation.deletedAt = Timestamps.now();

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
+import io.gloss.assignment.AssignmentService;
+import io.gloss.assignment.AssignmentState;
+import io.gloss.assignment.AssignmentView;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
@@ -33,15 +36,17 @@ public class ArticlePageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate);
+        static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate,
+                String readOnly, AssignmentView assignment, boolean othersHidden);
     }
 
     /**
      * What the page script reads from {@code #gloss-data}; {@code cursor} is where its event
-     * stream starts (read before the annotations: a change in between is replayed, not lost).
+     * stream starts (read before the annotations: a change in between is replayed, not lost);
+     * {@code readOnly} says why one who may not annotate here cannot.
      */
     record PageData(Map<String, Object> article, List<LabelView> labels, List<AnnotationView> annotations,
-            Map<String, Object> me, String csrf, boolean canAnnotate, String cursor) {
+            Map<String, Object> me, String csrf, boolean canAnnotate, String readOnly, String cursor) {
     }
 
     @Inject
@@ -59,19 +64,30 @@ public class ArticlePageResource {
     @Inject
     AuditService audit;
 
+    @Inject
+    AnnotationService annotations;
+
+    @Inject
+    AssignmentService assignments;
+
     @GET
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") Long id) throws JsonProcessingException {
         Article article = articles.require(id);
         long cursor = audit.latestCursor(article.project.id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
-        List<AnnotationView> views = AnnotationView.ofAll(Annotation.liveOf(article.id, null));
-        boolean canAnnotate = currentUser.isEditor();
+        List<AnnotationView> views = AnnotationView.ofAll(annotations.visibleOn(article, null));
+        AssignmentView assignment = assignments.mine(article.id).orElse(null);
+        boolean done = assignment != null && assignment.state() == AssignmentState.DONE;
+        boolean canAnnotate = currentUser.isEditor() && !done;
+        String readOnly = done ? "You marked this article done, which froze your spans; an admin can reopen it."
+                : canAnnotate ? null : "You can view but not annotate in this project.";
         PageData data = new PageData(
                 Map.of("id", article.id, "text", article.text, "length", article.length),
                 labels, views,
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
-                csrf.token(), canAnnotate, String.valueOf(cursor));
-        return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate);
+                csrf.token(), canAnnotate, readOnly, String.valueOf(cursor));
+        return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
+                readOnly, assignment, assignments.hidesOthers(article.project, article.id));
     }
 }

@@ -18,6 +18,9 @@ public class ArticleQueries {
     @Inject
     AnnotationCounts annotationCounts;
 
+    @Inject
+    AssignmentProgress assignmentProgress;
+
     /** A page of a project's articles in import order, with counts; {@code q} searches titles. */
     public Page<ArticleSummary> summaries(long projectId, String q, String after, Integer limit, String me) {
         int size = Page.limit(limit);
@@ -36,9 +39,11 @@ public class ArticleQueries {
         List<Object[]> page = more ? rows.subList(0, size) : rows;
         List<Long> ids = page.stream().map(r -> (Long) r[0]).toList();
         Map<Long, ArticleSummary.Counts> counts = ids.isEmpty() ? Map.of() : annotationCounts.perArticle(ids, me);
+        Map<Long, ArticleSummary.Progress> progress = ids.isEmpty() ? Map.of() : assignmentProgress.perArticle(ids, me);
         List<ArticleSummary> items = page.stream()
                 .map(r -> new ArticleSummary((Long) r[0], (String) r[1], (Integer) r[2],
-                        counts.getOrDefault((Long) r[0], ArticleSummary.Counts.NONE)))
+                        counts.getOrDefault((Long) r[0], ArticleSummary.Counts.NONE),
+                        progress.getOrDefault((Long) r[0], ArticleSummary.Progress.NONE)))
                 .toList();
         return new Page<>(items, more ? String.valueOf(page.get(page.size() - 1)[0]) : null);
     }

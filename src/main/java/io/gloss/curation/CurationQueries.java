@@ -1,5 +1,6 @@
 package io.gloss.curation;
 
+import io.gloss.assignment.AssignmentState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,12 +17,11 @@ public class CurationQueries {
 
     /** Each assignee of the article and whether they marked their work on it DONE; empty when nobody is assigned. */
     public Map<String, Boolean> assignees(long articleId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select username, state from assignment where article_id = ?1")
-                .setParameter(1, articleId).getResultList();
+        List<Object[]> rows = em.createQuery("select a.username, a.state from Assignment a where a.articleId = :article",
+                Object[].class).setParameter("article", articleId).getResultList();
         Map<String, Boolean> assignees = new HashMap<>();
         for (Object[] row : rows) {
-            assignees.put((String) row[0], "DONE".equals(row[1]));
+            assignees.put((String) row[0], row[1] == AssignmentState.DONE);
         }
         return assignees;
     }

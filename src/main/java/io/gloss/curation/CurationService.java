@@ -32,8 +32,8 @@ import java.util.TreeSet;
  * Curation of one article by a reviewer: its annotators' spans as units ({@link CurationUnits}),
  * and the curator's decisions on them. An accepted annotation is approved through the review
  * package (four-eyes rule, history rows, audit and change events), every other live annotation of
- * the article with the same span and label is MERGED into it, and rejected ones are rejected; all
- * in one transaction, or nothing.
+ * the article with the same span and label is MERGED into it (but not those of editors still at
+ * work on the article), and rejected ones are rejected; all in one transaction, or nothing.
  */
 @ApplicationScoped
 public class CurationService {
@@ -171,6 +171,7 @@ public class CurationService {
      * who agreed ({@code annotators}); any refusal rolls the whole curation back.
      */
     private void apply(Article article, List<Long> accept, List<Long> reject, String comment) {
+        Map<String, Boolean> assignees = queries.assignees(article.id);
         Map<Long, Annotation> named = new HashMap<>();
         for (Long id : concat(accept, reject)) {
             named.put(id, onArticle(article, id, accept.contains(id) ? "accept" : "reject"));
@@ -184,8 +185,8 @@ public class CurationService {
                         + " repeats another one you accept.");
             }
             for (Annotation twin : Annotation.sameSpan(article.id, accepted.label.id, accepted.start, accepted.end)) {
-                if (twin.id.equals(accepted.id)) {
-                    continue;
+                if (twin.id.equals(accepted.id) || Boolean.FALSE.equals(assignees.get(twin.author))) {
+                    continue; // an editor still at work keeps theirs: in a blind project a merge would tell them others agree
                 }
                 if (reject.contains(twin.id)) {
                     throw GlossException.badRequest("reject", "Annotation " + twin.id + " gives the same span and label as "

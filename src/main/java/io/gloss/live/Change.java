@@ -1,5 +1,8 @@
 package io.gloss.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.gloss.audit.AuditEvent;
 import java.util.LinkedHashMap;
@@ -8,18 +11,42 @@ import java.util.Map;
 /**
  * One entry of a project's change log as the streams and the feed send it: {@code event} names
  * the kind of record ({@code annotation}), {@code type} what happened to it, {@code json} the
- * record as {@code GET} returns it (before a deletion: as it was).
+ * record as {@code GET} returns it (before a deletion: as it was). {@code owner} is whose record
+ * it is (an annotation's author, an assignment's editor) and {@code state} an assignment's
+ * state: read once here, for {@link Visibility}.
  */
-public record Change(long cursor, long projectId, Long articleId, String event, String type, String json) {
+public record Change(long cursor, long projectId, Long articleId, String event, String type, String json, String owner,
+        String state) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Change of(AuditEvent e) {
-        return new Change(e.changeCursor, e.projectId, e.articleId, e.entity, type(e.action),
-                e.after != null ? e.after : e.before);
+        String json = e.after != null ? e.after : e.before;
+        JsonNode record = "annotation".equals(e.entity) || "assignment".equals(e.entity) ? read(json) : null;
+        return new Change(e.changeCursor, e.projectId, e.articleId, e.entity, type(e.action), json,
+                record == null ? null : record.path("annotation".equals(e.entity) ? "author" : "username").asText(null),
+                record == null ? null : record.path("state").asText(null));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A change log entry is not JSON", e);
+        }
     }
 
     /** About a dataset's build: only those who may GET datasets (admins and reviewers) see it. */
     boolean isDataset() {
         return "dataset".equals(event);
+    }
+
+    boolean isAssignment() {
+        return "assignment".equals(event);
+    }
+
+    boolean isAnnotation() {
+        return "annotation".equals(event);
     }
 
     /** api.md's types: the audit trail's actions say more (approve, reject, relabel) than a page needs. */

@@ -3,9 +3,12 @@ package io.gloss.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
+import io.gloss.assignment.Assignment;
+import io.gloss.assignment.AssignmentService;
 import io.gloss.audit.AuditEvent;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
+import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
 import io.gloss.web.Page;
@@ -22,8 +25,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Live changes: an article's or a project's event stream (SSE, resumable from a cursor) and the
@@ -48,6 +53,9 @@ public class EventsResource {
 
     @Inject
     ChangeBus bus;
+
+    @Inject
+    AssignmentService assignments;
 
     @Inject
     LiveConfig config;
@@ -86,9 +94,10 @@ public class EventsResource {
         boolean more = changes.size() > size;
         List<Change> page = more ? changes.subList(0, size) : changes;
         // What the user may not GET is left out after the page is cut, so that its cursor moves
-        // past those changes too: a page may hold fewer items than the limit, even none.
-        boolean seesDatasets = seesDatasets();
-        return new Page<>(page.stream().filter(c -> seesDatasets || !c.isDataset()).map(Change::item).toList(),
+        // past those changes too: a page may hold fewer items than the limit, even none. Older
+        // changes are judged by what the user may GET now.
+        Visibility visibility = visibility(projectId, Long.MAX_VALUE);
+        return new Page<>(page.stream().filter(visibility::allows).map(Change::item).toList(),
                 more ? String.valueOf(page.get(page.size() - 1).cursor()) : null);
     }
 
@@ -98,14 +107,21 @@ public class EventsResource {
         long from = lastEventId != null && !lastEventId.isBlank() ? cursor("Last-Event-ID", lastEventId, latest)
                 : cursor("after", after, latest);
         Listener listener = new Listener(projectId, articleId, currentUser.username(), projects.seesAll(),
-                seesDatasets(), currentUser.stillValid(), from, stream);
+                visibility(projectId, latest), currentUser.stillValid(), from, stream);
         listener.keepAlive(); // the answer's headers go out now, so the client knows it is connected
         bus.listen(listener);
     }
 
-    /** Datasets are GET by admins and reviewers only (DatasetResource); so are their events. */
-    private boolean seesDatasets() {
-        return currentUser.isAdmin() || currentUser.isReviewer();
+    /**
+     * Admins and reviewers GET datasets, every assignment and every span; editors their own
+     * assignments and, in a blind project, others' spans only on articles they have marked done
+     * (read now, as of cursor {@code readAt}).
+     */
+    private Visibility visibility(long projectId, long readAt) {
+        boolean seesEverything = assignments.seesEveryonesWork();
+        Project project = Project.findById(projectId);
+        Set<Long> done = seesEverything || !project.blind ? new HashSet<>() : Assignment.doneArticleIds(projectId, currentUser.username());
+        return new Visibility(currentUser.username(), seesEverything, project.blind, done, readAt);
     }
 
     /** A cursor the client sends; absent: {@code otherwise}. */

@@ -38,8 +38,8 @@ final class Listener {
     final Long articleId;
     final String username;
     final boolean seesAll;
-    /** Whether the user may GET the project's datasets (admins and reviewers): only then their events. */
-    final boolean seesDatasets;
+    /** Which changes the user may see. */
+    private final Visibility visibility;
     /** Whether the session or token that opened the stream would still be accepted. */
     final BooleanSupplier credentials;
     private final Stream stream;
@@ -48,13 +48,13 @@ final class Listener {
     private List<Change> held = new ArrayList<>();
     private boolean open = true;
 
-    Listener(long projectId, Long articleId, String username, boolean seesAll, boolean seesDatasets,
+    Listener(long projectId, Long articleId, String username, boolean seesAll, Visibility visibility,
             BooleanSupplier credentials, long after, Stream stream) {
         this.projectId = projectId;
         this.articleId = articleId;
         this.username = username;
         this.seesAll = seesAll;
-        this.seesDatasets = seesDatasets;
+        this.visibility = visibility;
         this.credentials = credentials;
         this.sent = after;
         this.stream = stream;
@@ -62,7 +62,7 @@ final class Listener {
 
     /** Its article's changes, or the project's; of those, only what the user could GET. */
     boolean follows(Change change) {
-        return (articleId == null || articleId.equals(change.articleId())) && (seesDatasets || !change.isDataset());
+        return (articleId == null || articleId.equals(change.articleId())) && visibility.allows(change);
     }
 
     /**
@@ -136,6 +136,7 @@ final class Listener {
         for (Change change : changes) {
             if (change.cursor() > sent) {
                 sent = change.cursor();
+                visibility.observe(change);
                 if (follows(change)) {
                     due.add(change);
                 }

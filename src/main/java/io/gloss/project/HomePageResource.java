@@ -9,15 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
-/** The home page: the projects the user can see, or a welcome for visitors. */
+/** The home page: the projects the user can see with what each has given them to annotate, or a welcome for visitors. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Project> projects);
+        static native TemplateInstance home(List<Project> projects, Map<Long, Workloads.Workload> workloads);
 
         static native TemplateInstance welcome();
     }
@@ -28,11 +29,14 @@ public class HomePageResource {
     @Inject
     ProjectService projects;
 
+    @Inject
+    Workloads workloads;
+
     @GET
     public TemplateInstance home() {
         if (!currentUser.isLoggedIn()) {
             return Templates.welcome();
         }
-        return Templates.home(projects.visibleProjects());
+        return Templates.home(projects.visibleProjects(), workloads.of(currentUser.username()));
     }
 }

@@ -10,13 +10,14 @@ import io.gloss.TestAccounts;
 import io.gloss.TestData;
 import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationStatus;
+import io.gloss.assignment.Assignment;
+import io.gloss.assignment.AssignmentState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +37,6 @@ class CurationApiTest {
     @Inject
     TestAccounts accounts;
 
-    @Inject
-    EntityManager em;
-
     long projectId;
     long articleId;
 
@@ -54,13 +52,18 @@ class CurationApiTest {
         articleId = data.article(projectId, "Curation", TEXT);
     }
 
-    /** An assignment row as the assignment feature writes it (V15). */
+    /** An assignment of the article in the given state (the assignment feature's own rules are tested there). */
     void assign(String username, String state) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into assignment"
-                        + " (id, project_id, article_id, username, state, version, created_at, updated_at)"
-                        + " select coalesce(max(id), 0) + 1, ?1, ?2, ?3, ?4, 0, ?5, ?5 from assignment")
-                .setParameter(1, projectId).setParameter(2, articleId).setParameter(3, username)
-                .setParameter(4, state).setParameter(5, Instant.now()).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Assignment assignment = new Assignment();
+            assignment.projectId = projectId;
+            assignment.articleId = articleId;
+            assignment.username = username;
+            assignment.state = AssignmentState.valueOf(state);
+            assignment.createdAt = Instant.now();
+            assignment.updatedAt = assignment.createdAt;
+            assignment.persist();
+        });
     }
 
     long annotate(String user, String needle, String label) {
@@ -96,14 +99,14 @@ class CurationApiTest {
 
     @Test
     void unitsGroupTheDoneAnnotatorsSpans() {
-        assign("cu-ann", "DONE");
-        assign("cu-bob", "DONE");
-        assign("cu-cy", "IN_PROGRESS");
         long ann = annotate("cu-ann", "Zelensky", "ACTOR");
         long bob = annotate("cu-bob", "Zelensky", "ACTOR");
         long annKursk = annotate("cu-ann", "Kursk", "LOCATION");
         long bobKursk = annotate("cu-bob", "Kursk", "LOCATION", 7); // "Kursk Oblast"
         annotate("cu-cy", "Seoul", "LOCATION"); // still at work: left out
+        assign("cu-ann", "DONE");
+        assign("cu-bob", "DONE");
+        assign("cu-cy", "IN_PROGRESS");
         JsonPath c = curation("cu-curator");
         assertEquals(List.of("cu-ann", "cu-bob"), c.getList("annotators"));
         assertEquals(2, c.getList("units").size());
@@ -119,15 +122,18 @@ class CurationApiTest {
 
     @Test
     void autoAcceptsAgreedUnitsAndMergesTheTwins() {
-        assign("cu-ann", "DONE");
-        assign("cu-bob", "DONE");
         long ann = annotate("cu-ann", "Zelensky", "ACTOR");
         long bob = annotate("cu-bob", "Zelensky", "ACTOR");
+        long cy = annotate("cu-cy", "Zelensky", "ACTOR");
         annotate("cu-ann", "Seoul", "LOCATION");
+        assign("cu-ann", "DONE");
+        assign("cu-bob", "DONE");
+        assign("cu-cy", "IN_PROGRESS");
         accounts.as("cu-curator").post("/api/articles/" + articleId + "/curation/auto").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("skipped", hasSize(0));
         assertEquals(AnnotationStatus.APPROVED, status(ann));
         assertEquals(AnnotationStatus.MERGED, status(bob));
+        assertEquals(AnnotationStatus.SUBMITTED, status(cy), "cy is still at work: a merge would tell them others agree");
         accounts.as("cu-ann").get("/api/annotations/" + ann).then().statusCode(200)
                 .body("annotators", equalTo(List.of("cu-ann", "cu-bob"))).body("reviewer", equalTo("cu-curator"))
                 .body("mergedInto", nullValue());
@@ -175,20 +181,20 @@ class CurationApiTest {
 
     @Test
     void theFourEyesRuleHoldsAndRefusesTheWholeCuration() {
-        assign("cu-curator", "DONE");
-        assign("cu-ann", "DONE");
         long own = annotate("cu-curator", "Seoul", "LOCATION");
         long ownTwin = annotate("cu-ann", "Pyongyang", "LOCATION");
         long mineToo = annotate("cu-curator", "Pyongyang", "LOCATION");
         long other = annotate("cu-ann", "Zelensky", "ACTOR");
+        annotate("cu-ann", "Seoul", "LOCATION");
+        assign("cu-curator", "DONE");
+        assign("cu-ann", "DONE");
         curate("cu-curator", List.of(other, own), List.of(), null).then().statusCode(403)
                 .body("message", containsString("four-eyes"));
         assertEquals(AnnotationStatus.SUBMITTED, status(other), "all or nothing");
         // Accepting the other annotator's twin of one's own span is four eyes: both gave it.
         curate("cu-curator", List.of(ownTwin), List.of(), null).then().statusCode(200);
         assertEquals(AnnotationStatus.MERGED, status(mineToo));
-        // Seoul only the curator gave: auto skips it and says why; another reviewer may accept it.
-        annotate("cu-ann", "Seoul", "LOCATION");
+        // Seoul both gave: auto accepts ann's and merges the curator's into it.
         accounts.as("cu-curator").post("/api/articles/" + articleId + "/curation/auto").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("skipped", hasSize(0));
         assertEquals(AnnotationStatus.MERGED, status(own), "ann's Seoul was accepted, the curator's merged into it");
@@ -196,8 +202,8 @@ class CurationApiTest {
 
     @Test
     void autoSkipsAUnitOnlyTheCuratorCanVouchFor() {
-        assign("cu-curator", "DONE");
         long own = annotate("cu-curator", "Seoul", "LOCATION");
+        assign("cu-curator", "DONE");
         accounts.as("cu-curator").post("/api/articles/" + articleId + "/curation/auto").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("skipped", hasSize(1))
                 .body("skipped[0].start", equalTo(TEXT.indexOf("Seoul")))
