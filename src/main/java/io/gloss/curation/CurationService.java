@@ -41,8 +41,12 @@ public class CurationService {
     static final int MAX_IDS = 500;
     static final String AUTO_COMMENT = "Accepted in curation: every annotator gave this span and label.";
 
-    /** {@code GET /api/articles/{id}/curation}: the article's annotators (sorted) and its units in text order. */
-    public record Curation(List<String> annotators, List<Unit> units) {
+    /**
+     * {@code GET /api/articles/{id}/curation}: the article's annotators (sorted) and its units in
+     * text order; {@code assigned}: the article has assignments, so its annotators are the editors
+     * who marked their work on it DONE.
+     */
+    public record Curation(List<String> annotators, List<Unit> units, boolean assigned) {
     }
 
     /**
@@ -54,7 +58,7 @@ public class CurationService {
     }
 
     /** The answer to a curation: the article's units afterwards, and the drawn annotation if one was. */
-    public record Curated(List<String> annotators, List<Unit> units, AnnotationView drawn) {
+    public record Curated(List<String> annotators, List<Unit> units, boolean assigned, AnnotationView drawn) {
     }
 
     /** A unit {@code auto} left alone, and why. */
@@ -113,7 +117,7 @@ public class CurationService {
         apply(article, accept, reject, r.comment());
         Annotation.flush();
         Curation after = curation(article.id, Annotation.liveOf(article.id, null));
-        return new Curated(after.annotators(), after.units(), drawn);
+        return new Curated(after.annotators(), after.units(), after.assigned(), drawn);
     }
 
     /**
@@ -247,7 +251,7 @@ public class CurationService {
                 }
             }
         }
-        return new Curation(List.copyOf(annotators), CurationUnits.of(spans, annotators));
+        return new Curation(List.copyOf(annotators), CurationUnits.of(spans, annotators), !assignees.isEmpty());
     }
 
     private static List<Long> ids(String field, List<Long> ids) {

@@ -1,0 +1,64 @@
+package io.gloss.curation;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.gloss.assignment.Assignment;
+import io.gloss.assignment.AssignmentState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The curation page on the server: who may open it, its empty states, and the links to it. */
+@QuarkusTest
+class CurationPagesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    long projectId;
+    long articleId;
+
+    @BeforeEach
+    void fixture() {
+        accounts.ensure("cpg-editor", "editor");
+        accounts.ensure("cpg-reviewer", "reviewer");
+        projectId = data.project("cpg-editor", "cpg-reviewer");
+        articleId = data.article(projectId, "Empty states", "Nothing tagged here yet.");
+    }
+
+    @Test
+    void reviewersOpenItEditorsDoNot() {
+        accounts.as("cpg-editor").redirects().follow(false).get("/articles/" + articleId + "/curation").then().statusCode(403);
+        accounts.as("cpg-reviewer").get("/articles/" + articleId + "/curation").then().statusCode(200)
+                .body(containsString("Nothing to curate"));
+        accounts.as("cpg-reviewer").get("/articles/" + articleId).then().statusCode(200)
+                .body(containsString("href=\"/articles/" + articleId + "/curation\""));
+        accounts.as("cpg-editor").get("/articles/" + articleId).then().statusCode(200)
+                .body(not(containsString("/curation\"")));
+    }
+
+    @Test
+    void withAssignmentsAndNobodyDoneItSaysSo() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Assignment assignment = new Assignment();
+            assignment.projectId = projectId;
+            assignment.articleId = articleId;
+            assignment.username = "cpg-editor";
+            assignment.state = AssignmentState.ASSIGNED;
+            assignment.createdAt = Instant.now();
+            assignment.updatedAt = assignment.createdAt;
+            assignment.persist();
+        });
+        accounts.as("cpg-reviewer").get("/articles/" + articleId + "/curation").then().statusCode(200)
+                .body(containsString("No annotator has marked this article done yet."));
+    }
+}
