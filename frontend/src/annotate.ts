@@ -20,7 +20,7 @@ import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
 import { OneAtATime, send } from "./requests.js";
 import { selectedText, utf16Position } from "./selection.js";
 
-type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
+type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED" | "MERGED";
 type Decision = "APPROVE" | "REJECT";
 
 interface Label {
@@ -89,6 +89,7 @@ const STATUS_NAMES: Record<ReviewStatus, string> = {
   SUBMITTED: "Submitted",
   APPROVED: "Approved",
   REJECTED: "Rejected",
+  MERGED: "Merged",
 };
 
 function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
