@@ -117,7 +117,8 @@ public class AnnotationQueries implements AnnotationCounts {
                 .setParameter("me", me == null ? "" : me).setParameter("ids", articleIds).getResultList();
         Map<Long, long[]> raw = new HashMap<>();
         for (Object[] r : rows) {
-            long[] c = raw.computeIfAbsent((Long) r[0], id -> new long[6]);
+            // all, mine, then one slot per status; MERGED ones count in "all" only, the list has no column for them.
+            long[] c = raw.computeIfAbsent((Long) r[0], id -> new long[2 + AnnotationStatus.values().length]);
             long n = ((Number) r[2]).longValue();
             c[0] += n;
             c[1] += ((Number) r[3]).longValue();

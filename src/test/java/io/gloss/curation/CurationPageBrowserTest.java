@@ -2,6 +2,7 @@ package io.gloss.curation;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,7 @@ class CurationPageBrowserTest {
     static final String CURATOR = "cp-curator";
     static final String TEXT = "Zelensky said two soldiers were captured in Kursk Oblast. Seoul confirmed it.";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
@@ -89,6 +94,10 @@ class CurationPageBrowserTest {
         page.keyboard().press("j");
         assertThat(page.locator("#unit-panel")).hasAttribute("data-state", "DISPUTED");
         assertThat(page.locator("#unit-panel .lane")).hasCount(3);
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = SCREENSHOTS.resolve("curation-page.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+        assertTrue(Files.size(shot) > 10_000, "a real screenshot: " + Files.size(shot) + " bytes");
         assertThat(page.locator("#unit-panel .lane[data-annotator=cp-bob] .candidate")).containsText("Kursk Oblast");
         page.keyboard().press("2");
         assertThat(page.locator("#status")).hasText("Accepted 1, rejected 1.");

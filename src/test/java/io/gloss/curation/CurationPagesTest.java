@@ -61,4 +61,27 @@ class CurationPagesTest {
         accounts.as("cpg-reviewer").get("/articles/" + articleId + "/curation").then().statusCode(200)
                 .body(containsString("No annotator has marked this article done yet."));
     }
+
+    @Test
+    void aMergedSpanIsDoneInMyWorkAndNotInTheQueue() {
+        accounts.ensure("cpg-editor2", "editor");
+        QuarkusTransaction.requiringNew().run(() -> io.gloss.project.ProjectMember.of(projectId, "cpg-editor2").persist());
+        long first = tag("cpg-editor");
+        long second = tag("cpg-editor2");
+        accounts.as("cpg-reviewer").post("/api/articles/" + articleId + "/curation/auto").then().statusCode(200);
+        accounts.as("cpg-editor2").get("/my-work").then().statusCode(200)
+                .body(containsString("<section class=\"work-section\" id=\"merged\" data-status=\"MERGED\">"))
+                .body(containsString("data-id=\"" + second + "\" data-status=\"MERGED\""));
+        accounts.as("cpg-reviewer").get("/review?project=" + projectId + "&status=APPROVED").then().statusCode(200)
+                .body(containsString("data-id=\"" + first + "\""))
+                .body(not(containsString("data-id=\"" + second + "\"")))
+                .body(not(containsString("data-status=\"MERGED\"")));
+        accounts.as("cpg-reviewer").get("/api/review/queue?status=MERGED").then().statusCode(400);
+    }
+
+    long tag(String editor) {
+        return accounts.as(editor).contentType("application/json")
+                .body(java.util.Map.of("articleId", articleId, "label", "CLAIM", "start", 0, "end", 7, "quote", "Nothing"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
 }
