@@ -16,7 +16,7 @@ import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
 import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, openWhileVisible, othersHere } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
-import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
+import { element, isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
 import { OneAtATime, send } from "./requests.js";
 import { selectedText, utf16Position } from "./selection.js";
 
@@ -91,20 +91,6 @@ const STATUS_NAMES: Record<ReviewStatus, string> = {
   REJECTED: "Rejected",
   MERGED: "Merged",
 };
-
-function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
-  const element = document.getElementById(id);
-  if (!(element instanceof type)) throw new Error(`Gloss: #${id} is missing or is not a ${type.name}`);
-  return element;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
-}
 
 /** A quote shortened for one-line status messages. */
 function excerpt(quote: string): string {

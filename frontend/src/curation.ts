@@ -7,7 +7,7 @@
  */
 import { TextOffsets } from "./offsets.js";
 import { layoutTree, type LayoutNode } from "./layout.js";
-import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
+import { element, isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
 import { step } from "./queue.js";
 import { OneAtATime, send } from "./requests.js";
 import { selectedText } from "./selection.js";
@@ -32,19 +32,6 @@ interface GlossData {
 }
 
 const STATE_NAMES: Record<string, string> = { AGREED: "Agreed", DISPUTED: "Disputed", CURATED: "Curated" };
-
-function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
-  const found = document.getElementById(id);
-  if (!(found instanceof type)) throw new Error(`Gloss: #${id} is missing or is not a ${type.name}`);
-  return found;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
-}
 
 class Curator {
   private readonly root = requireElement("curator", HTMLElement);

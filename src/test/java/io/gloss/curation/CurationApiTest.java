@@ -52,14 +52,18 @@ class CurationApiTest {
         articleId = data.article(projectId, "Curation", TEXT);
     }
 
-    /** An assignment of the article in the given state (the assignment feature's own rules are tested there). */
     void assign(String username, String state) {
+        assign(projectId, articleId, username, AssignmentState.valueOf(state));
+    }
+
+    /** An assignment of the article in the given state (the assignment feature's own rules are tested there). */
+    static void assign(long projectId, long articleId, String username, AssignmentState state) {
         QuarkusTransaction.requiringNew().run(() -> {
             Assignment assignment = new Assignment();
             assignment.projectId = projectId;
             assignment.articleId = articleId;
             assignment.username = username;
-            assignment.state = AssignmentState.valueOf(state);
+            assignment.state = state;
             assignment.createdAt = Instant.now();
             assignment.updatedAt = assignment.createdAt;
             assignment.persist();

@@ -5,12 +5,10 @@ import static org.hamcrest.Matchers.not;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.assignment.Assignment;
 import io.gloss.assignment.AssignmentState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +46,7 @@ class CurationPagesTest {
 
     @Test
     void withAssignmentsAndNobodyDoneItSaysSo() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Assignment assignment = new Assignment();
-            assignment.projectId = projectId;
-            assignment.articleId = articleId;
-            assignment.username = "cpg-editor";
-            assignment.state = AssignmentState.ASSIGNED;
-            assignment.createdAt = Instant.now();
-            assignment.updatedAt = assignment.createdAt;
-            assignment.persist();
-        });
+        CurationApiTest.assign(projectId, articleId, "cpg-editor", AssignmentState.ASSIGNED);
         accounts.as("cpg-reviewer").get("/articles/" + articleId + "/curation").then().statusCode(200)
                 .body(containsString("No annotator has marked this article done yet."));
     }
