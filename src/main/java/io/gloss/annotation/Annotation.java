@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
@@ -95,7 +96,9 @@ public class Annotation extends PanacheEntity {
 
     /**
      * The authors of the live annotations merged into each of these, by the id they are merged
-     * into (one query for a whole list; ids without merged annotations are absent).
+     * into (one query for a whole list; ids without merged annotations are absent). This and
+     * {@link #mergedInto} read other rows than the one being written, and never flush it first:
+     * a write flushed twice in one transaction would count twice in its version.
      */
     static Map<Long, List<String>> mergedAuthors(Collection<Long> ids) {
         Map<Long, List<String>> authors = new HashMap<>();
@@ -104,7 +107,7 @@ public class Annotation extends PanacheEntity {
         }
         List<Object[]> rows = getEntityManager().createQuery("select a.mergedInto, a.author from Annotation a"
                 + " where a.mergedInto in :ids and a.deletedAt is null", Object[].class)
-                .setParameter("ids", ids).getResultList();
+                .setParameter("ids", ids).setFlushMode(FlushModeType.COMMIT).getResultList();
         for (Object[] row : rows) {
             authors.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
         }
@@ -113,7 +116,8 @@ public class Annotation extends PanacheEntity {
 
     /** The live annotations merged into this one. */
     static List<Annotation> mergedInto(long id) {
-        return list("mergedInto = ?1 and deletedAt is null order by id", id);
+        return getEntityManager().createQuery("from Annotation where mergedInto = :id and deletedAt is null order by id",
+                Annotation.class).setParameter("id", id).setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     /** The live annotations of the article with exactly this span and label, whoever made them, in id order. */

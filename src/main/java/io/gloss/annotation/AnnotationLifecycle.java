@@ -51,9 +51,7 @@ public class AnnotationLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void backToReview(Annotation annotation, String reason) {
-        if (annotation.status == AnnotationStatus.APPROVED) {
-            release(annotation);
-        }
+        release(annotation);
         if (annotation.status != AnnotationStatus.SUBMITTED) {
             move(annotation, AnnotationStatus.SUBMITTED, reason);
         }
@@ -80,6 +78,9 @@ public class AnnotationLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(Annotation annotation) {
+        if (annotation.status != AnnotationStatus.APPROVED) {
+            return; // only an approved annotation has others merged into it
+        }
         for (Annotation merged : Annotation.mergedInto(annotation.id)) {
             AnnotationView before = AnnotationView.of(merged);
             move(merged, AnnotationStatus.SUBMITTED, "the annotation it was merged into (" + annotation.id
