@@ -18,10 +18,12 @@ import io.gloss.review.ReviewService;
 import io.gloss.web.GlossException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +173,9 @@ public class CurationService {
     }
 
     /**
-     * Merges first, then decides, so that the approval's change event already carries everyone
-     * who agreed ({@code annotators}); any refusal rolls the whole curation back.
+     * Locks what the curation writes, merges, then decides, so that the approval's change event
+     * already carries everyone who agreed ({@code annotators}); any refusal rolls the whole
+     * curation back.
      */
     private void apply(Article article, List<Long> accept, List<Long> reject, String comment) {
         Map<String, Boolean> assignees = queries.assignees(article.id);
@@ -181,13 +184,14 @@ public class CurationService {
             named.put(id, onArticle(article, id, accept.contains(id) ? "accept" : "reject"));
         }
         Set<List<Object>> acceptedSpans = new HashSet<>();
-        List<Long> approve = new ArrayList<>();
+        Map<Annotation, List<Annotation>> twins = new LinkedHashMap<>();
         for (Long id : accept) {
             Annotation accepted = named.get(id);
             if (!acceptedSpans.add(List.of(accepted.label.id, accepted.start, accepted.end))) {
                 throw GlossException.badRequest("accept", "Accept one annotation per span and label: annotation " + id
                         + " repeats another one you accept.");
             }
+            List<Annotation> same = new ArrayList<>();
             for (Annotation twin : Annotation.sameSpan(article.id, accepted.label.id, accepted.start, accepted.end)) {
                 if (twin.id.equals(accepted.id) || Boolean.FALSE.equals(assignees.get(twin.author))) {
                     continue; // an editor still at work keeps theirs: in a blind project a merge would tell them others agree
@@ -196,15 +200,27 @@ public class CurationService {
                     throw GlossException.badRequest("reject", "Annotation " + twin.id + " gives the same span and label as "
                             + id + ", which you accept: it is merged into it, not rejected.");
                 }
+                same.add(twin);
+            }
+            twins.put(accepted, same);
+        }
+        // In id order, as bulk decisions lock, so that two curations never wait on each other in a
+        // circle; a row changed since it was read here is refused as stale (409).
+        TreeSet<Long> writes = new TreeSet<>(named.keySet());
+        twins.values().forEach(same -> same.forEach(twin -> writes.add(twin.id)));
+        writes.forEach(id -> Annotation.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        List<Long> approve = new ArrayList<>();
+        twins.forEach((accepted, same) -> {
+            for (Annotation twin : same) {
                 AnnotationView before = AnnotationView.of(twin);
                 lifecycle.merge(twin, accepted, comment(comment));
                 Annotation.flush(); // the change event carries the new version
                 audit.recordChange(twin.projectId, article.id, "annotation", twin.id, "merge", before, AnnotationView.of(twin));
             }
             if (accepted.status != AnnotationStatus.APPROVED) {
-                approve.add(id);
+                approve.add(accepted.id);
             }
-        }
+        });
         if (!approve.isEmpty()) {
             review.decideEach(approve, Decision.APPROVE, comment);
         }

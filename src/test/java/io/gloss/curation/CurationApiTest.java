@@ -19,9 +19,13 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -265,5 +269,24 @@ class CurationApiTest {
         JsonPath c = curation("cu-reviewer");
         assertEquals(List.of(), c.getList("annotators"));
         assertEquals(List.of(), c.getList("units"));
+    }
+
+    @Test
+    void twoCuratorsAcceptingTwinsAtOnceLeaveOneAcceptedAndTheOtherMerged() throws Exception {
+        long ann = annotate("cu-ann", "Zelensky", "ACTOR");
+        long bob = annotate("cu-bob", "Zelensky", "ACTOR");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Response> first = pool.submit(() -> curate("cu-curator", List.of(ann), List.of(), null));
+            Future<Response> second = pool.submit(() -> curate("cu-reviewer", List.of(bob), List.of(), null));
+            List<Integer> statuses = new ArrayList<>(List.of(first.get().statusCode(), second.get().statusCode()));
+            statuses.sort(null);
+            assertEquals(List.of(200, 409), statuses, "one wins, the other is told it is too late");
+        } finally {
+            pool.shutdown();
+        }
+        List<AnnotationStatus> both = new ArrayList<>(List.of(status(ann), status(bob)));
+        both.sort(null);
+        assertEquals(List.of(AnnotationStatus.APPROVED, AnnotationStatus.MERGED), both);
     }
 }
