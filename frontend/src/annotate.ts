@@ -28,6 +28,8 @@ interface Label {
   name: string;
   color: string;
   shortcut: string | null;
+  /** Retired: spans keep it, new ones cannot take it (not in the palette or the label list). */
+  retired: boolean;
   description: string | null;
 }
 
@@ -734,6 +736,7 @@ class Annotator {
 
     const labelSelect = element("select", "details-label-select");
     for (const label of this.data.labels) {
+      if (label.retired && label.key !== annotation.label) continue; // new spans cannot take a retired label
       labelSelect.append(new Option(label.name, label.key, false, label.key === annotation.label));
     }
     labelSelect.addEventListener("change", () => this.update(annotation, labelSelect.value, annotation.note));

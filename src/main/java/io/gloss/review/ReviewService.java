@@ -77,7 +77,7 @@ public class ReviewService {
             throw GlossException.forbidden("This is your own annotation: change it on the article page.");
         }
         AnnotationLifecycle.requireVersion(annotation, version);
-        Label label = Label.require(annotation.projectId, labelKey);
+        Label label = Label.requireActive(annotation.projectId, labelKey);
         if (label.id.equals(annotation.label.id)) {
             return AnnotationView.of(annotation);
         }

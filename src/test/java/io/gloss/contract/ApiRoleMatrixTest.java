@@ -110,6 +110,11 @@ class ApiRoleMatrixTest {
                 new Row("POST", "/api/decisions", json, "{}", Set.of("reviewer"), Scope.NONE),
                 new Row("GET", "/api/review/queue", null, null, Set.of("reviewer"), Scope.NONE),
                 new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE),
+                new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("PUT", p + "/labels/CLAIM", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("DELETE", p + "/labels/LOCATION", null, null, Set.of("admin"), Scope.PROJECT),
+                new Row("GET", p + "/assignments", null, null, ANY, Scope.PROJECT),
+                new Row("POST", p + "/assignments", json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("GET", "/api/articles/" + article + "/curation", null, null, Set.of("reviewer"), Scope.PROJECT),
                 new Row("POST", "/api/articles/" + article + "/curation", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 // Last: it accepts the author's span (the only annotator agrees with themself), which no row above needs.
