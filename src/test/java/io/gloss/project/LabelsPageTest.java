@@ -62,4 +62,32 @@ class LabelsPageTest {
         given().cookie("gloss-session", editor).get("/articles/" + article).then()
                 .body(containsString("data-label=\"EVENT\""));
     }
+
+    @Test
+    void anAdminStartsAProjectWithTheNewsPresetOrEmpty() {
+        accounts.ensure("lp-admin", "admin");
+        String admin = ProjectPagesTest.session("lp-admin");
+        given().cookie("gloss-session", admin).get("/").then().statusCode(200)
+                .body(containsString("href=\"/projects/new\""));
+        String form = given().cookie("gloss-session", admin).get("/projects/new").then().statusCode(200)
+                .body(containsString("value=\"news\" checked")).extract().asString();
+        String name = "Harbour desk " + java.util.UUID.randomUUID();
+        String location = post(admin, form, "/projects/new", "name", name, "preset", "news");
+        String labels = given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(location).then().statusCode(200)
+                .body(containsString("Project created.")).body(containsString("data-label=\"CLAIM\""))
+                .body(containsString("data-label=\"ACTOR\"")).body(containsString("data-label=\"LOCATION\"")).extract().asString();
+        long id = Long.parseLong(location.replaceAll(".*/projects/(\\d+)/labels.*", "$1"));
+        given().cookie("gloss-session", admin).get("/projects/" + id + "/settings").then()
+                .body(containsString("What to tag"));
+        given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).queryParam("entity", "project").queryParam("id", id)
+                .get("/api/audit").then().statusCode(200).body("items[0].action", org.hamcrest.Matchers.equalTo("create"))
+                .body("items[0].after.name", org.hamcrest.Matchers.equalTo(name));
+
+        String empty = post(admin, form, "/projects/new", "name", name + " (empty)", "preset", "empty");
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(empty).then().statusCode(200)
+                .body(containsString("no labels yet"));
+        given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).contentType(ContentType.JSON)
+                .body(java.util.Map.of("name", name + " (api)", "preset", "sports")).post("/api/projects").then()
+                .statusCode(400).body("field", org.hamcrest.Matchers.equalTo("preset"));
+    }
 }
