@@ -152,6 +152,7 @@ public class AnnotationService {
         requireAuthor(annotation, "delete");
         assignments.requireOpen(annotation.article.id, annotation.author);
         AnnotationView before = AnnotationView.of(annotation);
+        lifecycle.release(annotation);
         annotation.deletedAt = Timestamps.now();
         annotation.updatedAt = annotation.deletedAt;
         audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "delete", before, null);
