@@ -16,10 +16,11 @@ import { TextOffsets } from "./offsets.js";
 import { compareSpans, layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
 import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, openWhileVisible, othersHere } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
-import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
+import { element, isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
 import { OneAtATime, send } from "./requests.js";
+import { selectedText, utf16Position } from "./selection.js";
 
-type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED";
+type ReviewStatus = "SUBMITTED" | "APPROVED" | "REJECTED" | "MERGED";
 type Decision = "APPROVE" | "REJECT";
 
 interface Label {
@@ -27,6 +28,8 @@ interface Label {
   name: string;
   color: string;
   shortcut: string | null;
+  /** Retired: spans keep it, new ones cannot take it (not in the palette or the label list). */
+  retired: boolean;
   description: string | null;
 }
 
@@ -88,21 +91,8 @@ const STATUS_NAMES: Record<ReviewStatus, string> = {
   SUBMITTED: "Submitted",
   APPROVED: "Approved",
   REJECTED: "Rejected",
+  MERGED: "Merged",
 };
-
-function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
-  const element = document.getElementById(id);
-  if (!(element instanceof type)) throw new Error(`Gloss: #${id} is missing or is not a ${type.name}`);
-  return element;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
-}
 
 /** A quote shortened for one-line status messages. */
 function excerpt(quote: string): string {
@@ -431,40 +421,13 @@ class Annotator {
 
   // ---- Selection of text and of annotations -------------------------------
 
-  /**
-   * The article text currently selected, in code points, or null when the
-   * selection is collapsed, outside the article, or only whitespace.
-   */
+  /** The article text currently selected, in code points (see selection.ts). */
   private selectedText(): { start: number; end: number; quote: string } | null {
-    const selection = window.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-    const range = selection.getRangeAt(0);
-    const from = this.utf16Position(range.startContainer, range.startOffset);
-    const to = this.utf16Position(range.endContainer, range.endOffset);
-    if (from >= to) return null;
-    const { start, end } = this.offsets.rangeToCodePoints(from, to);
-    const quote = this.offsets.slice(start, end);
-    return quote.trim() === "" ? null : { start, end, quote };
+    return selectedText(this.container, this.offsets);
   }
 
-  /**
-   * UTF-16 offset into the article of a DOM boundary point (a text node and a
-   * character offset, or an element and a child index). Points before or
-   * after the article clamp to its start or end.
-   */
   private utf16Position(node: Node, offset: number): number {
-    const boundary = document.createRange();
-    boundary.setStart(node, offset);
-    const walker = document.createTreeWalker(this.container, NodeFilter.SHOW_TEXT);
-    let position = 0;
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      const length = (text as Text).length;
-      if (text === node) return position + Math.min(offset, length);
-      // Count text nodes that end at or before the boundary; stop at the first after it.
-      if (boundary.comparePoint(text, length) > 0) break;
-      position += length;
-    }
-    return position;
+    return utf16Position(this.container, node, offset);
   }
 
   /** The selection's ends as UTF-16 positions in the article, if it is a range inside the article. */
@@ -773,6 +736,7 @@ class Annotator {
 
     const labelSelect = element("select", "details-label-select");
     for (const label of this.data.labels) {
+      if (label.retired && label.key !== annotation.label) continue; // new spans cannot take a retired label
       labelSelect.append(new Option(label.name, label.key, false, label.key === annotation.label));
     }
     labelSelect.addEventListener("change", () => this.update(annotation, labelSelect.value, annotation.note));

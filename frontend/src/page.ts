@@ -1,5 +1,21 @@
 /** What every page controller needs from the page around it. */
 
+/** The page's element with this id, of this type; a page without it is a bug, said at once. */
+export function requireElement<T extends HTMLElement>(id: string, type: { new (): T }): T {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`Gloss: #${id} is missing or is not a ${type.name}`);
+  return found;
+}
+
+/** A new element with a class and, if given, its text. */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
 /** True when keys typed at `target` are text input, not shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

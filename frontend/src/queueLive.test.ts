@@ -139,3 +139,9 @@ test("gone rows say why, in the reviewer's words", () => {
   assert.equal(goneSentence({ why: "relabelled", label: "CLAIM" }, "me", name),
     "Relabelled Claim: no longer matches the label filter.");
 });
+
+test("a row a curator merged says so", () => {
+  const gone = goneOf(submitted, note(9, 2, { status: "MERGED", reviewer: "cur" }), false);
+  assert.deepEqual(gone, { why: "merged", by: "cur", comment: null });
+  assert.equal(goneSentence(gone, "me", (key) => key), "Merged into an identical span in curation by cur.");
+});

@@ -16,7 +16,8 @@ export interface QueueAnnotation {
   id: number;
   articleId: number;
   label: string;
-  status: Status;
+  /** MERGED: a curator merged it into an identical span someone else gave (never a tab of the queue). */
+  status: Status | "MERGED";
   author: string;
   reviewer: string | null;
   comment: string | null;
@@ -50,7 +51,7 @@ export function concerns(filter: QueueFilter, annotation: QueueAnnotation): bool
 
 /** Why a row shown no longer belongs in the queue. */
 export type Gone =
-  | { why: "approved" | "rejected"; by: string | null; comment: string | null }
+  | { why: "approved" | "rejected" | "merged"; by: string | null; comment: string | null }
   | { why: "deleted" }
   | { why: "back-to-review" }
   | { why: "relabelled"; label: string };
@@ -59,15 +60,17 @@ export function goneOf(filter: QueueFilter, annotation: QueueAnnotation, deleted
   if (deleted) return { why: "deleted" };
   if (annotation.status === filter.status) return { why: "relabelled", label: annotation.label };
   if (annotation.status === "SUBMITTED") return { why: "back-to-review" };
-  return { why: annotation.status === "APPROVED" ? "approved" : "rejected", by: annotation.reviewer, comment: annotation.comment };
+  const why = annotation.status === "APPROVED" ? "approved" : annotation.status === "MERGED" ? "merged" : "rejected";
+  return { why, by: annotation.reviewer, comment: annotation.comment };
 }
 
 /** The sentence on a gone row; `labelName` gives a label key's name. */
 export function goneSentence(gone: Gone, me: string, labelName: (key: string) => string): string {
   switch (gone.why) {
     case "approved":
-    case "rejected": {
-      const verb = gone.why === "approved" ? "Approved" : "Rejected";
+    case "rejected":
+    case "merged": {
+      const verb = { approved: "Approved", rejected: "Rejected", merged: "Merged into an identical span in curation" }[gone.why];
       const by = gone.by === null ? "" : gone.by === me ? " by you" : ` by ${gone.by}`;
       return gone.comment ? `${verb}${by}: “${gone.comment}”.` : `${verb}${by}.`;
     }

@@ -8,11 +8,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One person's claim that {@code text[start:end]} (code points, end exclusive) of an article
@@ -77,12 +82,48 @@ public class Annotation extends PanacheEntity {
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
 
+    /** The annotation this one was MERGED into by a curator (null unless MERGED): its annotators include this author. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
+
     /** The article's live annotations in text order; {@code author} null or blank: everyone's. */
     public static List<Annotation> liveOf(long articleId, String author) {
         if (author == null || author.isBlank()) {
             return list("article.id = ?1 and deletedAt is null order by start, end, id", articleId);
         }
         return list("article.id = ?1 and author = ?2 and deletedAt is null order by start, end, id", articleId, author);
+    }
+
+    /**
+     * The authors of the live annotations merged into each of these, by the id they are merged
+     * into (one query for a whole list; ids without merged annotations are absent). This and
+     * {@link #mergedInto} read other rows than the one being written, and never flush it first:
+     * a write flushed twice in one transaction would count twice in its version.
+     */
+    static Map<Long, List<String>> mergedAuthors(Collection<Long> ids) {
+        Map<Long, List<String>> authors = new HashMap<>();
+        if (ids.isEmpty()) {
+            return authors;
+        }
+        List<Object[]> rows = getEntityManager().createQuery("select a.mergedInto, a.author from Annotation a"
+                + " where a.mergedInto in :ids and a.deletedAt is null", Object[].class)
+                .setParameter("ids", ids).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object[] row : rows) {
+            authors.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return authors;
+    }
+
+    /** The live annotations merged into this one. */
+    static List<Annotation> mergedInto(long id) {
+        return getEntityManager().createQuery("from Annotation where mergedInto = :id and deletedAt is null order by id",
+                Annotation.class).setParameter("id", id).setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    /** The live annotations of the article with exactly this span and label, whoever made them, in id order. */
+    public static List<Annotation> sameSpan(long articleId, long labelId, int start, int end) {
+        return list("article.id = ?1 and label.id = ?2 and start = ?3 and end = ?4 and deletedAt is null order by id",
+                articleId, labelId, start, end);
     }
 
     /** The author's live annotation of exactly this span and label, if any. */

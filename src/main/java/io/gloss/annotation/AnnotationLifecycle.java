@@ -1,5 +1,6 @@
 package io.gloss.annotation;
 
+import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * An annotation's status over its life: it enters review when stored ({@link #submit}), goes back
  * to review when its author or a reviewer changes it ({@link #backToReview}), and is decided on
- * ({@link #move}). This is the only place a status changes, and every change writes its history
+ * ({@link #move}), or merged by a curator into an identical accepted one ({@link #merge}). This is
+ * the only place a status changes, and every change writes its history
  * row in the caller's transaction.
  */
 @ApplicationScoped
@@ -20,6 +22,9 @@ public class AnnotationLifecycle {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AuditService audit;
 
     /** Refuses a write based on an older version than the stored one (409 {@code stale}, with the current annotation). */
     public static void requireVersion(Annotation annotation, Integer version) {
@@ -40,11 +45,52 @@ public class AnnotationLifecycle {
         record(annotation.id, null, AnnotationStatus.SUBMITTED, null, annotation.createdAt);
     }
 
-    /** The annotation was changed: a decided one goes back to review, saying why ({@code reason} may be null). */
+    /**
+     * The annotation was changed: a decided or merged one goes back to review, saying why
+     * ({@code reason} may be null), and so do the annotations merged into it ({@link #release}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void backToReview(Annotation annotation, String reason) {
+        release(annotation);
         if (annotation.status != AnnotationStatus.SUBMITTED) {
             move(annotation, AnnotationStatus.SUBMITTED, reason);
+        }
+    }
+
+    /**
+     * A curator accepted {@code into}: {@code annotation}, of the same article, span and label,
+     * becomes MERGED into it (one already MERGED is pointed at {@code into}, its status unchanged).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void merge(Annotation annotation, Annotation into, String comment) {
+        if (annotation.status != AnnotationStatus.MERGED) {
+            move(annotation, AnnotationStatus.MERGED, comment);
+        }
+        annotation.mergedInto = into.id;
+        annotation.reviewer = currentUser.username();
+        annotation.comment = comment;
+        annotation.updatedAt = Timestamps.now();
+    }
+
+    /**
+     * The annotations merged into {@code annotation} go back to review: it is leaving APPROVED (its
+     * author or a reviewer changed it) or being deleted, so it no longer speaks for them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(Annotation annotation) {
+        if (annotation.status != AnnotationStatus.APPROVED) {
+            return; // only an approved annotation has others merged into it
+        }
+        for (Annotation merged : Annotation.mergedInto(annotation.id)) {
+            AnnotationView before = AnnotationView.of(merged);
+            move(merged, AnnotationStatus.SUBMITTED, "the annotation it was merged into (" + annotation.id
+                    + ") changed or was deleted");
+            merged.reviewer = null;
+            merged.comment = null;
+            merged.updatedAt = merged.statusChangedAt;
+            Annotation.flush(); // the change event carries the new version
+            audit.recordChange(merged.projectId, merged.article.id, "annotation", merged.id, "release", before,
+                    AnnotationView.of(merged));
         }
     }
 
@@ -60,6 +106,9 @@ public class AnnotationLifecycle {
         record(annotation.id, from, to, comment, now);
         annotation.status = to;
         annotation.statusChangedAt = now;
+        if (to != AnnotationStatus.MERGED) {
+            annotation.mergedInto = null;
+        }
     }
 
     private void record(long annotationId, AnnotationStatus from, AnnotationStatus to, String comment, Instant at) {

@@ -24,9 +24,12 @@ import java.util.Map;
 @ApplicationScoped
 public class AnnotationQueries implements AnnotationCounts {
 
-    /** The order of "my work": what needs the author first, then what waits, then what is done. */
-    public static final List<AnnotationStatus> MY_WORK_ORDER =
-            List.of(AnnotationStatus.REJECTED, AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED);
+    /**
+     * The order of "my work": what needs the author first, then what waits, then what is done
+     * (approved, or merged into another annotator's identical span by a curator).
+     */
+    public static final List<AnnotationStatus> MY_WORK_ORDER = List.of(AnnotationStatus.REJECTED,
+            AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED, AnnotationStatus.MERGED);
 
     /** One of the user's annotations, with what the list shows of its article and label. */
     public record WorkItem(Long id, Long articleId, String articleTitle, String labelName, String labelColor,
@@ -114,7 +117,8 @@ public class AnnotationQueries implements AnnotationCounts {
                 .setParameter("me", me == null ? "" : me).setParameter("ids", articleIds).getResultList();
         Map<Long, long[]> raw = new HashMap<>();
         for (Object[] r : rows) {
-            long[] c = raw.computeIfAbsent((Long) r[0], id -> new long[5]);
+            // all, mine, then one slot per status; MERGED ones count in "all" only, the list has no column for them.
+            long[] c = raw.computeIfAbsent((Long) r[0], id -> new long[2 + AnnotationStatus.values().length]);
             long n = ((Number) r[2]).longValue();
             c[0] += n;
             c[1] += ((Number) r[3]).longValue();

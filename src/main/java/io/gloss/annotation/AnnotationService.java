@@ -80,7 +80,7 @@ public class AnnotationService {
             throw GlossException.badRequest("articleId", "articleId is required.");
         }
         Article article = articles.require(input.articleId());
-        Label label = Label.require(article.project.id, input.label());
+        Label label = Label.requireActive(article.project.id, input.label());
         Offsets.check(article.text, article.length, input.start(), input.end(), input.quote());
         String author = currentUser.username();
         assignments.startWork(article.id, author);
@@ -116,7 +116,8 @@ public class AnnotationService {
             throw GlossException.badRequest("version", "version is required: send the version you last read.");
         }
         AnnotationLifecycle.requireVersion(annotation, change.version());
-        Label label = change.label() == null ? annotation.label : Label.require(annotation.projectId, change.label());
+        Label label = change.label() == null || change.label().strip().equals(annotation.label.key) ? annotation.label
+                : Label.requireActive(annotation.projectId, change.label());
         int start = change.start() == null ? annotation.start : change.start();
         int end = change.end() == null ? annotation.end : change.end();
         String quote = change.start() == null && change.end() == null && change.quote() == null ? annotation.quote : change.quote();
@@ -151,6 +152,7 @@ public class AnnotationService {
         requireAuthor(annotation, "delete");
         assignments.requireOpen(annotation.article.id, annotation.author);
         AnnotationView before = AnnotationView.of(annotation);
+        lifecycle.release(annotation);
         annotation.deletedAt = Timestamps.now();
         annotation.updatedAt = annotation.deletedAt;
         audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "delete", before, null);

@@ -36,6 +36,7 @@ public class MyWorkPageResource {
                 case REJECTED -> "No rejected annotations: nothing to revise.";
                 case SUBMITTED -> "Nothing waiting for review.";
                 case APPROVED -> "None approved yet.";
+                case MERGED -> "None merged: when a curator accepts someone's span that yours repeats, yours is merged into it.";
             };
             return new Section(work, title, anchor, empty);
         }

@@ -4,6 +4,7 @@ import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
@@ -25,6 +26,9 @@ public class AccountService {
     @Inject
     SessionService sessions;
 
+    @Inject
+    Event<AccountChanged> changes;
+
     @Transactional
     public UserAccount create(String username, String password, Collection<String> roles) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}")) {
@@ -44,6 +48,7 @@ public class AccountService {
         account.roles = String.join(",", clean);
         account.createdAt = Timestamps.now();
         account.persist();
+        changes.fire(new AccountChanged("user", account.id, "create", null, UserResource.UserView.of(account)));
         return account;
     }
 
@@ -69,6 +74,7 @@ public class AccountService {
     @Transactional
     public UserAccount update(String username, Collection<String> roles, Boolean active) {
         UserAccount account = require(username);
+        UserResource.UserView before = UserResource.UserView.of(account);
         if (roles != null) {
             account.roles = String.join(",", checkedRoles(roles));
         }
@@ -78,6 +84,7 @@ public class AccountService {
                 sessions.endAll(account.username, null);
             }
         }
+        changes.fire(new AccountChanged("user", account.id, "update", before, UserResource.UserView.of(account)));
         return account;
     }
 
@@ -88,6 +95,7 @@ public class AccountService {
         setPassword(account, password);
         sessions.endAll(account.username, null);
         ApiToken.revokeAll(account.username, Timestamps.now());
+        changes.fire(new AccountChanged("user", account.id, "reset_password", null, java.util.Map.of("username", account.username)));
     }
 
     /** The user changes their own password, proving the current one; their other sessions end. */
@@ -99,12 +107,16 @@ public class AccountService {
         }
         setPassword(account, password);
         sessions.endAll(account.username, keepSession);
+        changes.fire(new AccountChanged("user", account.id, "change_password", null, java.util.Map.of("username", account.username)));
     }
 
     /** Ends every session of the account (an admin's "log out everywhere"); how many were live. */
     @Transactional
     public int endSessions(String username) {
-        return sessions.endAll(require(username).username, null);
+        UserAccount account = require(username);
+        int ended = sessions.endAll(account.username, null);
+        changes.fire(new AccountChanged("user", account.id, "end_sessions", null, java.util.Map.of("username", account.username, "ended", ended)));
+        return ended;
     }
 
     public boolean adminExists() {

@@ -37,6 +37,7 @@ public class SessionService {
         session.createdAt = Timestamps.now();
         session.lastUsedAt = session.createdAt;
         session.persist();
+        UserAccount.findByUsername(username).ifPresent(account -> account.lastLoginAt = session.createdAt);
         return secret;
     }
 

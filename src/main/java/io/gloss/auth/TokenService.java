@@ -36,6 +36,9 @@ public class TokenService {
     Event<CredentialsEnded> ended;
 
     @Inject
+    Event<AccountChanged> changes;
+
+    @Inject
     SecurityIdentity identity;
 
     @Transactional
@@ -55,6 +58,7 @@ public class TokenService {
         token.source = identity.getPrincipal() instanceof JsonWebToken ? ApiToken.OIDC : ApiToken.LOCAL;
         token.createdAt = Timestamps.now();
         token.persist();
+        changes.fire(new AccountChanged("token", token.id, "create", null, java.util.Map.of("username", token.username, "name", token.name)));
         return new Created(token, secret);
     }
 
@@ -70,6 +74,7 @@ public class TokenService {
             throw GlossException.notFound("Token " + id);
         }
         token.revokedAt = Timestamps.now();
+        changes.fire(new AccountChanged("token", token.id, "revoke", java.util.Map.of("username", token.username, "name", token.name), null));
         ended.fire(new CredentialsEnded(token.username));
     }
 

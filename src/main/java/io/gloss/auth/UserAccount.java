@@ -43,6 +43,10 @@ public class UserAccount extends PanacheEntity {
     /** An inactive account cannot log in; its sessions and tokens stop at once. */
     public boolean active = true;
 
+    /** The last login through the login form; null: never. */
+    @Column(name = "last_login_at")
+    public Instant lastLoginAt;
+
     /** The account whatever the case the username is typed in. */
     public static Optional<UserAccount> findByUsername(String username) {
         return username == null ? Optional.empty() : find("usernameKey", keyOf(username)).firstResultOptional();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** Admins manage local accounts: create, list, roles and deactivation, passwords, sessions. */
@@ -27,9 +28,9 @@ public class UserResource {
     public record NewUser(String username, String password, List<String> roles) {
     }
 
-    public record UserView(String username, List<String> roles, boolean active) {
+    public record UserView(String username, List<String> roles, boolean active, Instant created, Instant lastLogin) {
         static UserView of(UserAccount account) {
-            return new UserView(account.username, account.roleList(), account.active);
+            return new UserView(account.username, account.roleList(), account.active, account.createdAt, account.lastLoginAt);
         }
     }
 

@@ -1,16 +1,19 @@
 package io.gloss.dataset;
 
+import io.gloss.annotation.AnnotationView;
 import io.gloss.text.CodePointText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Fetches the batches of one export, each on a fetcher thread in a transaction of its own: the
- * batch's articles with their split, and their spans, streamed from one query, cut from the texts
- * and checked by {@link SpanCheck}.
+ * batch's articles with their split, and their spans, read from one query (the batch's spans are
+ * held anyway, as its articles' lists), cut from the texts and checked by {@link SpanCheck}, each
+ * with its annotators (one more query, for a batch with spans).
  */
 final class BatchFetcher {
 
@@ -32,21 +35,26 @@ final class BatchFetcher {
 
     private List<FetchedArticle> read(List<Long> ids) {
         List<ExportReader.ArticleRow> articles = reader.articles(ids);
+        List<ExportReader.SpanRow> rows;
+        try (Stream<ExportReader.SpanRow> stream = reader.spans(definition, ids)) {
+            rows = stream.toList();
+        }
+        // Who gave each span: one more query, once the stream is closed, and only for a batch with spans.
+        Map<Long, List<String>> merged = rows.isEmpty() ? Map.of() : reader.mergedAuthors(ids);
         List<FetchedArticle> fetched = new ArrayList<>(articles.size());
-        try (Stream<ExportReader.SpanRow> rows = reader.spans(definition, ids)) {
-            Iterator<ExportReader.SpanRow> it = rows.iterator();
-            ExportReader.SpanRow pending = it.hasNext() ? it.next() : null;
-            for (ExportReader.ArticleRow row : articles) {
-                CodePointText text = new CodePointText(row.text());
-                List<ExportSpan> spans = new ArrayList<>();
-                while (pending != null && pending.articleId() == row.id()) {
-                    spans.add(SpanCheck.cut(pending, text));
-                    pending = it.hasNext() ? it.next() : null;
-                }
-                spans.sort(ExportSpan.ORDER);
-                fetched.add(new FetchedArticle(new ExportArticle(row.id(), row.title(), row.source(), row.url(),
-                        row.published(), definition.split().assign(row.id()), text), spans));
+        Iterator<ExportReader.SpanRow> it = rows.iterator();
+        ExportReader.SpanRow pending = it.hasNext() ? it.next() : null;
+        for (ExportReader.ArticleRow row : articles) {
+            CodePointText text = new CodePointText(row.text());
+            List<ExportSpan> spans = new ArrayList<>();
+            while (pending != null && pending.articleId() == row.id()) {
+                spans.add(SpanCheck.cut(pending, text,
+                        AnnotationView.annotators(pending.author(), merged.getOrDefault(pending.id(), List.of()))));
+                pending = it.hasNext() ? it.next() : null;
             }
+            spans.sort(ExportSpan.ORDER);
+            fetched.add(new FetchedArticle(new ExportArticle(row.id(), row.title(), row.source(), row.url(),
+                    row.published(), definition.split().assign(row.id()), text), spans));
         }
         return fetched;
     }

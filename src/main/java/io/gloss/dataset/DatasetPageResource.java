@@ -126,6 +126,6 @@ public class DatasetPageResource {
     private TemplateInstance render(Project project, String after, Form form, String error) {
         List<LabelView> labels = LabelView.ofProject(project.id);
         return Templates.datasets(project, labels, Arrays.asList(DatasetFormat.values()),
-                Arrays.asList(AnnotationStatus.values()), datasets.list(project.id, after, 50), form, error);
+                AnnotationStatus.REVIEW, datasets.list(project.id, after, 50), form, error);
     }
 }

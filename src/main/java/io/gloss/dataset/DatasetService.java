@@ -155,12 +155,9 @@ public class DatasetService {
         }
         Set<AnnotationStatus> statuses = new TreeSet<>();
         for (String status : requested) {
-            try {
-                statuses.add(AnnotationStatus.valueOf(status == null ? "" : status.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw GlossException.badRequest("statuses", "Unknown status \"" + Texts.excerpt(status)
-                        + "\": use SUBMITTED, APPROVED or REJECTED.");
-            }
+            // MERGED is not offered: a merged span is exported once, through the annotation it was merged into.
+            statuses.add(AnnotationStatus.ofReview(status).orElseThrow(() -> GlossException.badRequest("statuses",
+                    "Unknown status \"" + Texts.excerpt(status) + "\": use SUBMITTED, APPROVED or REJECTED.")));
         }
         return List.copyOf(statuses);
     }

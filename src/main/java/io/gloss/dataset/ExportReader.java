@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -125,6 +127,22 @@ public class ExportReader {
             query.setParameter("labels", d.labels());
         }
         return query.getResultStream();
+    }
+
+    /**
+     * The authors of the annotations merged into others on these articles, by the id they are
+     * merged into: a span's annotators. MERGED annotations themselves are never selected (no
+     * definition may name that status), so each curated span is exported once.
+     */
+    public Map<Long, List<String>> mergedAuthors(List<Long> articleIds) {
+        Map<Long, List<String>> authors = new HashMap<>();
+        List<Object[]> rows = em.createQuery("select an.mergedInto, an.author from Annotation an"
+                + " where an.article.id in :articles and an.mergedInto is not null and an.deletedAt is null", Object[].class)
+                .setParameter("articles", articleIds).getResultList();
+        for (Object[] row : rows) {
+            authors.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return authors;
     }
 
     /** Published dates are ISO text: a date-time on the last day still sorts before the next day. */

@@ -1,6 +1,7 @@
 package io.gloss.dataset;
 
 import io.gloss.text.CodePointText;
+import java.util.List;
 
 /**
  * Cuts each span's text from its article, checking it on the way. Texts never change and quotes
@@ -12,8 +13,8 @@ final class SpanCheck {
     private SpanCheck() {
     }
 
-    /** The span with its text cut from the article; an IllegalStateException, whose sentence the failed build shows, if it does not fit. */
-    static ExportSpan cut(ExportReader.SpanRow row, CodePointText text) {
+    /** The span with its text cut from the article and its annotators; an IllegalStateException, whose sentence the failed build shows, if it does not fit. */
+    static ExportSpan cut(ExportReader.SpanRow row, CodePointText text, List<String> annotators) {
         if (row.start() < 0 || row.end() > text.length() || row.start() >= row.end()) {
             throw new IllegalStateException("Annotation " + row.id() + " has offsets [" + row.start() + ", " + row.end()
                     + ") outside its article of " + text.length() + " code points.");
@@ -24,6 +25,6 @@ final class SpanCheck {
                     + "from the text at [" + row.start() + ", " + row.end() + ").");
         }
         return new ExportSpan(row.id(), row.articleId(), row.start(), row.end(), row.label(), covered, row.note(),
-                row.status(), row.author(), row.reviewer(), row.created());
+                row.status(), row.author(), annotators, row.reviewer(), row.created());
     }
 }

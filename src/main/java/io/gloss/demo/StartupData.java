@@ -6,7 +6,7 @@ import io.gloss.article.ArticleService;
 import io.gloss.auth.AccountService;
 import io.gloss.auth.Role;
 import io.gloss.auth.UserAccount;
-import io.gloss.project.LabelService;
+import io.gloss.project.NewsPreset;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectMember;
 import io.gloss.web.GlossException;
@@ -46,7 +46,7 @@ public class StartupData {
     AccountService accounts;
 
     @Inject
-    LabelService labels;
+    NewsPreset newsPreset;
 
     @Inject
     ArticleService articles;
@@ -79,12 +79,7 @@ public class StartupData {
         project.guidelines = resource("demo/guidelines.md");
         project.createdAt = java.time.Instant.now();
         project.persist();
-        labels.create(project, new LabelService.NewLabel("CLAIM", "Claim", "#e4572e", "c",
-                "A statement of fact that someone makes and that could be checked: numbers, events, accusations.", false));
-        labels.create(project, new LabelService.NewLabel("ACTOR", "Actor", "#2e86ab", "a",
-                "A person, organisation or state that acts or speaks. Tag the name as written.", true));
-        labels.create(project, new LabelService.NewLabel("LOCATION", "Location", "#3bb273", "l",
-                "A place: country, region, city, building.", true));
+        newsPreset.addLabels(project);
         for (String member : List.of("editor", "reviewer", "admin")) {
             ProjectMember.of(project.id, member).persist();
         }

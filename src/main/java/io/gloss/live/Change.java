@@ -54,7 +54,7 @@ public record Change(long cursor, long projectId, Long articleId, String event, 
         return switch (action) {
             case "create" -> "created";
             case "delete" -> "deleted";
-            case "approve", "reject" -> "decided";
+            case "approve", "reject", "merge" -> "decided";
             default -> "updated";
         };
     }

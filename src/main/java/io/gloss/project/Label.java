@@ -42,6 +42,10 @@ public class Label extends PanacheEntity {
     @Column(name = "sort_order")
     public int sortOrder;
 
+    /** When an admin retired the label: its spans keep it, new spans cannot take it. Null while in use. */
+    @Column(name = "retired_at")
+    public java.time.Instant retiredAt;
+
     public static List<Label> ofProject(long projectId) {
         return list("project.id = ?1 order by sortOrder, id", projectId);
     }
@@ -58,12 +62,31 @@ public class Label extends PanacheEntity {
         return label;
     }
 
+    /** The project's label with this key for a new or changed span: a retired one is a 400 that says so. */
+    public static Label requireActive(long projectId, String key) {
+        Label label = require(projectId, key);
+        if (label.retiredAt != null) {
+            throw GlossException.badRequest("label", "The label " + label.name + " is retired: spans that have it keep it, new ones cannot take it.");
+        }
+        return label;
+    }
+
+    /** The project's label with this key, or 404. */
+    public static Label ofKey(long projectId, String key) {
+        Label label = key == null ? null : find("project.id = ?1 and key = ?2", projectId, key.strip()).firstResult();
+        if (label == null) {
+            throw GlossException.notFound("Label " + key);
+        }
+        return label;
+    }
+
     public static boolean keyTaken(long projectId, String key) {
         return count("project.id = ?1 and key = ?2", projectId, key) > 0;
     }
 
-    public static boolean shortcutTaken(long projectId, String shortcut) {
-        return count("project.id = ?1 and shortcut = ?2", projectId, shortcut) > 0;
+    /** Whether another label of the project than {@code except} (null: any) has this shortcut. */
+    public static boolean shortcutTaken(long projectId, String shortcut, Label except) {
+        return count("project.id = ?1 and shortcut = ?2 and id <> ?3", projectId, shortcut, except == null ? -1L : except.id) > 0;
     }
 
     /** How many labels the project has (a new label goes last). */

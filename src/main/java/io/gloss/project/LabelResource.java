@@ -7,7 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,5 +45,22 @@ public class LabelResource {
         Label label = labels.create(project, input);
         return Response.created(URI.create("/api/projects/" + project.id + "/labels/" + label.key))
                 .entity(LabelView.of(label)).build();
+    }
+
+    @PUT
+    @Path("projects/{projectId}/labels/{key}")
+    @RolesAllowed(Role.ADMIN)
+    public LabelView update(@PathParam("projectId") Long projectId, @PathParam("key") String key,
+            LabelService.LabelChange change) {
+        return LabelView.of(labels.update(projects.require(projectId), key, change));
+    }
+
+    /** Retires the label (api.md): existing spans keep it, new ones cannot take it. */
+    @DELETE
+    @Path("projects/{projectId}/labels/{key}")
+    @RolesAllowed(Role.ADMIN)
+    public Response retire(@PathParam("projectId") Long projectId, @PathParam("key") String key) {
+        labels.retire(projects.require(projectId), key);
+        return Response.noContent().build();
     }
 }

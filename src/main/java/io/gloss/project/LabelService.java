@@ -1,12 +1,17 @@
 package io.gloss.project;
 
+import io.gloss.audit.AuditService;
+import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** A project's label set. */
+/** A project's label set: added, changed, reordered and retired by admins, every change audited. */
 @ApplicationScoped
 public class LabelService {
 
@@ -17,6 +22,18 @@ public class LabelService {
     public record NewLabel(String key, String name, String color, String shortcut, String description, Boolean linksEntity) {
     }
 
+    /**
+     * {@code PUT /api/projects/{id}/labels/{key}}: absent fields keep their value; a blank
+     * shortcut removes it; {@code position} (0 = first) moves the label; {@code retired: false}
+     * brings a retired label back. The key never changes: exports and spans name it.
+     */
+    public record LabelChange(String name, String color, String shortcut, String description, Boolean linksEntity,
+            Integer position, Boolean retired) {
+    }
+
+    @Inject
+    AuditService audit;
+
     @Transactional
     public Label create(Project project, NewLabel input) {
         if (input == null) {
@@ -26,23 +43,10 @@ public class LabelService {
         if (!key.matches("[A-Z][A-Z0-9_]{0,49}")) {
             throw GlossException.badRequest("key", "A label key is 1 to 50 capital letters, digits or underscores, starting with a letter (e.g. ACTOR).");
         }
-        String color = input.color() == null ? Label.DEFAULT_COLOR : input.color().strip().toLowerCase(Locale.ROOT);
-        if (!color.matches("#[0-9a-f]{6}")) {
-            throw GlossException.badRequest("color", "A colour is written #rrggbb, e.g. #1f77b4.");
-        }
-        String shortcut = input.shortcut() == null || input.shortcut().isBlank() ? null
-                : input.shortcut().strip().toLowerCase(Locale.ROOT);
-        if (shortcut != null && !shortcut.matches("[a-z0-9]")) {
-            throw GlossException.badRequest("shortcut", "A shortcut is one letter or digit.");
-        }
-        if (shortcut != null && "jk?".contains(shortcut)) {
-            throw GlossException.badRequest("shortcut", "j and k move between highlights on the annotation page; pick another key.");
-        }
+        String color = input.color() == null ? Label.DEFAULT_COLOR : color(input.color());
+        String shortcut = shortcut(project, input.shortcut(), null);
         if (Label.keyTaken(project.id, key)) {
             throw GlossException.conflict("duplicate", "The project has a label " + key + " already.");
-        }
-        if (shortcut != null && Label.shortcutTaken(project.id, shortcut)) {
-            throw GlossException.conflict("duplicate", "Another label of this project uses the shortcut " + shortcut + ".");
         }
         Label label = new Label();
         label.project = project;
@@ -55,6 +59,100 @@ public class LabelService {
         label.linksEntity = Boolean.TRUE.equals(input.linksEntity());
         label.sortOrder = Label.countOf(project.id);
         label.persist();
+        audit.record(project.id, "label", label.id, "create", null, LabelView.of(label));
         return label;
+    }
+
+    @Transactional
+    public Label update(Project project, String key, LabelChange change) {
+        if (change == null) {
+            throw GlossException.badRequest("name", "Send the fields to change: {name, color, shortcut, description, position, retired}.");
+        }
+        Label label = Label.ofKey(project.id, key);
+        LabelView before = LabelView.of(label);
+        if (change.name() != null) {
+            String name = Texts.optional("name", change.name(), MAX_NAME_CHARS);
+            if (name == null) {
+                throw GlossException.badRequest("name", "A label needs a name.");
+            }
+            label.name = name;
+        }
+        if (change.color() != null) {
+            label.color = color(change.color());
+        }
+        if (change.shortcut() != null) {
+            label.shortcut = shortcut(project, change.shortcut(), label);
+        }
+        if (change.description() != null) {
+            label.description = change.description().isBlank() ? null : Texts.limit("description", change.description(), MAX_DESCRIPTION_CHARS);
+        }
+        if (change.linksEntity() != null) {
+            label.linksEntity = change.linksEntity();
+        }
+        if (Boolean.FALSE.equals(change.retired())) {
+            label.retiredAt = null;
+        } else if (Boolean.TRUE.equals(change.retired())) {
+            retire(label);
+        }
+        if (change.position() != null) {
+            move(project, label, change.position());
+        }
+        audit.record(project.id, "label", label.id, "update", before, LabelView.of(label));
+        return label;
+    }
+
+    /** Retires a label: spans that have it keep it; it leaves the palette and frees its shortcut. */
+    @Transactional
+    public Label retire(Project project, String key) {
+        Label label = Label.ofKey(project.id, key);
+        if (label.retiredAt == null) {
+            LabelView before = LabelView.of(label);
+            retire(label);
+            audit.record(project.id, "label", label.id, "retire", before, LabelView.of(label));
+        }
+        return label;
+    }
+
+    private static void retire(Label label) {
+        if (label.retiredAt == null) {
+            label.retiredAt = Timestamps.now();
+            label.shortcut = null;
+        }
+    }
+
+    /** Puts the label at {@code position} (clamped) and renumbers the set. */
+    private static void move(Project project, Label label, int position) {
+        List<Label> order = new ArrayList<>(Label.ofProject(project.id));
+        order.remove(label);
+        order.add(Math.max(0, Math.min(position, order.size())), label);
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).sortOrder = i;
+        }
+    }
+
+    private static String color(String value) {
+        String color = value.strip().toLowerCase(Locale.ROOT);
+        if (!color.matches("#[0-9a-f]{6}")) {
+            throw GlossException.badRequest("color", "A colour is written #rrggbb, e.g. #1f77b4.");
+        }
+        return color;
+    }
+
+    /** A free shortcut for {@code label} (null: a new one), or null when blank; a clash is refused with its reason. */
+    private static String shortcut(Project project, String value, Label label) {
+        String shortcut = value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
+        if (shortcut == null) {
+            return null;
+        }
+        if (!shortcut.matches("[a-z0-9]")) {
+            throw GlossException.badRequest("shortcut", "A shortcut is one letter or digit.");
+        }
+        if ("jk".contains(shortcut)) {
+            throw GlossException.badRequest("shortcut", "j and k move between highlights on the annotation page; pick another key.");
+        }
+        if (Label.shortcutTaken(project.id, shortcut, label)) {
+            throw GlossException.conflict("duplicate", "Another label of this project uses the shortcut " + shortcut + ".");
+        }
+        return shortcut;
     }
 }

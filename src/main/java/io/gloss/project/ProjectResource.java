@@ -25,7 +25,8 @@ import java.util.List;
 @Authenticated
 public class ProjectResource {
 
-    public record NewProject(String name, String description, String guidelines) {
+    /** {@code preset}: "news" for the Claim/Actor/Location labels and guidelines; absent for an empty project. */
+    public record NewProject(String name, String description, String guidelines, String preset) {
     }
 
     /** {@code PUT /api/projects/{id}}: absent settings keep their value. */
@@ -58,7 +59,7 @@ public class ProjectResource {
         if (input == null) {
             throw GlossException.badRequest("name", "Send {name, description, guidelines}.");
         }
-        Project project = projects.create(input.name(), input.description(), input.guidelines());
+        Project project = projects.create(input.name(), input.description(), input.guidelines(), input.preset());
         return Response.created(URI.create("/api/projects/" + project.id)).entity(ProjectView.of(project)).build();
     }
 

@@ -29,6 +29,9 @@ public class ProjectService {
     @Inject
     io.gloss.audit.AuditService audit;
 
+    @Inject
+    NewsPreset newsPreset;
+
     /**
      * With Keycloak on, users need no local account, and Gloss cannot ask Keycloak who exists:
      * any well-formed username may then be added. Without it, only local accounts exist.
@@ -65,12 +68,24 @@ public class ProjectService {
         return username != null && ProjectMember.findById(new ProjectMember.Key(projectId, username)) != null;
     }
 
+    /**
+     * A new project, empty or with a preset's labels ({@code "news"}: Claim, Actor, Location) and,
+     * when none are given, its guidelines.
+     */
     @Transactional
-    public Project create(String name, String description, String guidelines) {
+    public Project create(String name, String description, String guidelines, String preset) {
+        boolean news = preset != null && !preset.isBlank();
+        if (news && !NewsPreset.NAME.equals(preset.strip())) {
+            throw GlossException.badRequest("preset", "The only preset is \"news\" (Claim, Actor, Location); leave it out for an empty project.");
+        }
         Project project = new Project();
-        describe(project, name, description, guidelines);
+        describe(project, name, description, news && (guidelines == null || guidelines.isBlank()) ? NewsPreset.guidelines() : guidelines);
         project.createdAt = Instant.now();
         project.persist();
+        audit.record(project.id, "project", project.id, "create", null, ProjectView.of(project));
+        if (news) {
+            newsPreset.addLabels(project);
+        }
         return project;
     }
 
@@ -82,6 +97,7 @@ public class ProjectService {
     public Project update(Long projectId, String name, String description, String guidelines,
             Integer annotatorsPerArticle, Boolean blind) {
         Project project = require(projectId);
+        ProjectView before = ProjectView.of(project);
         if (annotatorsPerArticle != null) {
             if (annotatorsPerArticle < 1 || annotatorsPerArticle > Project.MAX_ANNOTATORS) {
                 throw GlossException.badRequest("annotatorsPerArticle",
@@ -93,6 +109,7 @@ public class ProjectService {
             project.blind = blind;
         }
         describe(project, name, description, guidelines);
+        audit.record(project.id, "project", project.id, "update", before, ProjectView.of(project));
         return project;
     }
 

@@ -147,7 +147,7 @@ public class ReviewQueuePageResource {
         Map<Long, List<LabelView>> labels = Map.of();
         String next = null;
         Map<AnnotationStatus, Long> counts = new LinkedHashMap<>();
-        for (AnnotationStatus s : AnnotationStatus.values()) {
+        for (AnnotationStatus s : AnnotationStatus.REVIEW) {
             counts.put(s, 0L);
         }
         List<Project> visible = projects.visibleProjects();
@@ -162,7 +162,7 @@ public class ReviewQueuePageResource {
             counts.putAll(result.counts());
         }
         List<Tab> tabs = new ArrayList<>();
-        for (AnnotationStatus s : AnnotationStatus.values()) {
+        for (AnnotationStatus s : AnnotationStatus.REVIEW) {
             tabs.add(new Tab(s, name(s), counts.get(s), queue.countLimit(), form.href(s, null), s == form.status()));
         }
         // Only a submitted annotation can be decided on; other statuses are lists to look at.

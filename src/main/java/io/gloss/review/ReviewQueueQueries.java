@@ -36,11 +36,8 @@ public class ReviewQueueQueries {
         public static QueueFilter of(Long project, String label, Long article, String author, String status) {
             AnnotationStatus parsed = AnnotationStatus.SUBMITTED;
             if (status != null && !status.isBlank()) {
-                try {
-                    parsed = AnnotationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw GlossException.badRequest("status", "status must be SUBMITTED, APPROVED or REJECTED.");
-                }
+                parsed = AnnotationStatus.ofReview(status).orElseThrow(() -> GlossException.badRequest("status",
+                        "status must be SUBMITTED, APPROVED or REJECTED."));
             }
             return new QueueFilter(project, Texts.blankToNull(label), article, Texts.blankToNull(author), parsed);
         }
@@ -97,9 +94,11 @@ public class ReviewQueueQueries {
         boolean more = rows.size() > size;
         List<Annotation> page = more ? rows.subList(0, size) : rows;
         List<QueueItem> items = new ArrayList<>(page.size());
-        for (Annotation a : page) {
+        List<AnnotationView> views = AnnotationView.ofAll(page);
+        for (int i = 0; i < page.size(); i++) {
+            Annotation a = page.get(i);
             SpanContext context = SpanContext.of(a.article.text, a.start, a.end);
-            items.add(new QueueItem(AnnotationView.of(a), a.projectId, a.article.title, context.before(), context.after()));
+            items.add(new QueueItem(views.get(i), a.projectId, a.article.title, context.before(), context.after()));
         }
         String next = more ? new Cursor(page.get(page.size() - 1).statusChangedAt, page.get(page.size() - 1).id).toString() : null;
         return new QueuePage(items, next, counts(filter, scope), countLimit());
@@ -112,7 +111,7 @@ public class ReviewQueueQueries {
      */
     private Map<AnnotationStatus, Long> counts(QueueFilter filter, Scope scope) {
         Map<AnnotationStatus, Long> counts = new EnumMap<>(AnnotationStatus.class);
-        for (AnnotationStatus status : AnnotationStatus.values()) {
+        for (AnnotationStatus status : AnnotationStatus.REVIEW) {
             if (scope.nothing()) {
                 counts.put(status, 0L); // no visible project: nothing to ask the database
                 continue;

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ public class ReviewService {
             throw GlossException.forbidden("This is your own annotation: change it on the article page.");
         }
         AnnotationLifecycle.requireVersion(annotation, version);
-        Label label = Label.require(annotation.projectId, labelKey);
+        Label label = Label.requireActive(annotation.projectId, labelKey);
         if (label.id.equals(annotation.label.id)) {
             return AnnotationView.of(annotation);
         }
@@ -109,9 +110,7 @@ public class ReviewService {
             throw GlossException.badRequest("ids", "ids must list annotation ids; null is not one.");
         }
         Texts.limit("comment", comment, MAX_COMMENT_CHARS);
-        // Locked in id order, so that two bulk decisions never wait on each other in a circle.
-        List<Long> ordered = new ArrayList<>(new LinkedHashSet<>(ids));
-        ordered.sort(Long::compare);
+        List<Long> ordered = lockOrder(ids);
         List<ItemResult> results = new ArrayList<>();
         List<Annotation> passed = new ArrayList<>();
         for (Long id : ordered) {
@@ -127,11 +126,41 @@ public class ReviewService {
         if (passed.size() < ordered.size()) {
             return new BulkResult(false, results);
         }
-        // Each change locks its project's change counter until the commit: in project order, so
-        // that two bulk decisions over the same projects never wait on each other in a circle.
-        passed.sort(Comparator.comparing((Annotation a) -> a.projectId));
-        passed.forEach(annotation -> apply(annotation, decision, comment));
+        applyInProjectOrder(passed, decision, comment);
         return new BulkResult(true, results);
+    }
+
+    /**
+     * Curation's decisions, in the caller's transaction: every annotation is locked and checked
+     * (four-eyes, SUBMITTED, a reason to reject) before any is applied, and the first refusal is
+     * thrown as it is, so the caller's whole transaction rolls back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decideEach(Collection<Long> ids, Decision decision, String comment) {
+        Texts.limit("comment", comment, MAX_COMMENT_CHARS);
+        List<Annotation> checked = new ArrayList<>();
+        for (Long id : lockOrder(ids)) {
+            Annotation annotation = lock(id);
+            check(annotation, decision, comment, null);
+            checked.add(annotation);
+        }
+        applyInProjectOrder(checked, decision, comment);
+    }
+
+    /** Locks are taken in id order, so that two bulk decisions never wait on each other in a circle. */
+    private static List<Long> lockOrder(Collection<Long> ids) {
+        List<Long> ordered = new ArrayList<>(new LinkedHashSet<>(ids));
+        ordered.sort(Long::compare);
+        return ordered;
+    }
+
+    /**
+     * Each change locks its project's change counter until the commit: in project order, so that
+     * two bulk decisions over the same projects never wait on each other in a circle.
+     */
+    private void applyInProjectOrder(List<Annotation> annotations, Decision decision, String comment) {
+        annotations.sort(Comparator.comparing((Annotation a) -> a.projectId));
+        annotations.forEach(annotation -> apply(annotation, decision, comment));
     }
 
     private Annotation lock(Long id) {
@@ -142,12 +171,21 @@ public class ReviewService {
         return annotation;
     }
 
-    private void check(Annotation annotation, Decision decision, String comment, Integer version) {
+    /** Why the four-eyes rule keeps the current user from deciding on the annotation; null when it does not. */
+    public String fourEyesRefusal(Annotation annotation) {
         if (annotation.author.equals(currentUser.username())) {
-            throw GlossException.forbidden("You made this annotation, so another reviewer must decide on it (four-eyes rule).");
+            return "You made this annotation, so another reviewer must decide on it (four-eyes rule).";
         }
         if (currentUser.username().equals(annotation.labelCorrectedBy)) {
-            throw GlossException.forbidden("You changed its label, so another reviewer must decide on it (four-eyes rule).");
+            return "You changed its label, so another reviewer must decide on it (four-eyes rule).";
+        }
+        return null;
+    }
+
+    private void check(Annotation annotation, Decision decision, String comment, Integer version) {
+        String refusal = fourEyesRefusal(annotation);
+        if (refusal != null) {
+            throw GlossException.forbidden(refusal);
         }
         if (annotation.status != AnnotationStatus.SUBMITTED) {
             throw GlossException.conflict("already_decided", "This annotation is " + annotation.status

@@ -110,7 +110,17 @@ class ApiRoleMatrixTest {
                 new Row("POST", "/api/decisions", json, "{}", Set.of("reviewer"), Scope.NONE),
                 new Row("GET", "/api/review/queue", null, null, Set.of("reviewer"), Scope.NONE),
                 new Row("GET", p + "/agreement", null, null, Set.of("reviewer", "admin"), Scope.PROJECT),
-                new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE));
+                new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE),
+                new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("PUT", p + "/labels/CLAIM", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("DELETE", p + "/labels/LOCATION", null, null, Set.of("admin"), Scope.PROJECT),
+                new Row("GET", p + "/assignments", null, null, ANY, Scope.PROJECT),
+                new Row("POST", p + "/assignments", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("GET", "/api/articles/" + article + "/curation", null, null, Set.of("reviewer"), Scope.PROJECT),
+                new Row("POST", "/api/articles/" + article + "/curation", json, "{}", Set.of("reviewer"), Scope.PROJECT),
+                // Last: it accepts the author's span (the only annotator agrees with themself), which no row above needs.
+                new Row("POST", "/api/articles/" + article + "/curation/auto", null, null, Set.of("reviewer"),
+                        Scope.PROJECT));
     }
 
     /** The status the contract promises, or 0 for "past every check" (a 2xx, or a 400/409 on the body). */

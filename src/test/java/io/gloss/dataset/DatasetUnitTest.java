@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class DatasetUnitTest {
 
     static ExportSpan span(long id, int start, int end, String label, CodePointText text) {
-        return new ExportSpan(id, 1, start, end, label, text.slice(start, end), null, AnnotationStatus.APPROVED, "a", "r",
-                Instant.EPOCH);
+        return new ExportSpan(id, 1, start, end, label, text.slice(start, end), null, AnnotationStatus.APPROVED, "a",
+                List.of("a"), "r", Instant.EPOCH);
     }
 
     @Test

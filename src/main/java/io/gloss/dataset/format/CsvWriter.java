@@ -31,7 +31,7 @@ public final class CsvWriter implements FormatWriter {
     static final String FILE = "spans.csv";
 
     static final String[] HEADER = {"article_id", "article_title", "split", "start", "end", "label", "text",
-        "annotator", "reviewer", "status", "note", "annotation_id"};
+        "annotator", "reviewer", "status", "note", "annotation_id", "annotators"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setRecordSeparator('\n')
@@ -61,7 +61,7 @@ public final class CsvWriter implements FormatWriter {
         for (ExportSpan span : spans) {
             csv.printRecord(article.id(), cell(article.title()), article.split().key(), span.start(), span.end(),
                     cell(span.label()), cell(span.text()), cell(span.annotator()), cell(span.reviewer()),
-                    span.status().name(), cell(span.note()), span.id());
+                    span.status().name(), cell(span.note()), span.id(), cell(String.join(" ", span.annotators())));
         }
     }
 

@@ -51,6 +51,11 @@ public final class JsonlWriter implements FormatWriter {
             json.writeStringField("text", span.text());
             json.writeNullField("entity"); // canonical entities are not linked yet
             json.writeStringField("annotator", span.annotator());
+            json.writeArrayFieldStart("annotators");
+            for (String annotator : span.annotators()) {
+                json.writeString(annotator);
+            }
+            json.writeEndArray();
             json.writeStringField("reviewer", span.reviewer());
             json.writeStringField("note", span.note());
             json.writeNumberField("id", span.id());

@@ -58,11 +58,21 @@ public final class W3cWriter implements FormatWriter {
         json.writeStringField("id", "urn:gloss:annotation:" + span.id());
         json.writeStringField("type", "Annotation");
         json.writeStringField("motivation", "tagging");
-        json.writeObjectFieldStart("creator");
-        json.writeStringField("id", "urn:gloss:user:" + URLEncoder.encode(span.annotator(), StandardCharsets.UTF_8));
-        json.writeStringField("type", "Person");
-        json.writeStringField("nickname", span.annotator());
-        json.writeEndObject();
+        // One creator is an object; a curated span that several annotators gave lists them all.
+        json.writeFieldName("creator");
+        if (span.annotators().size() > 1) {
+            json.writeStartArray();
+        }
+        for (String annotator : span.annotators()) {
+            json.writeStartObject();
+            json.writeStringField("id", "urn:gloss:user:" + URLEncoder.encode(annotator, StandardCharsets.UTF_8));
+            json.writeStringField("type", "Person");
+            json.writeStringField("nickname", annotator);
+            json.writeEndObject();
+        }
+        if (span.annotators().size() > 1) {
+            json.writeEndArray();
+        }
         json.writeStringField("created", DateTimeFormatter.ISO_INSTANT.format(span.created()));
         // A note rides along as a second, commenting body; without one the body is the tag alone.
         if (span.note() != null) {

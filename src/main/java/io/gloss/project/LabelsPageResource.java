@@ -1,0 +1,96 @@
+package io.gloss.project;
+
+import io.gloss.auth.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Admins add, change, reorder, retire and restore a project's labels (Post/Redirect/Get, what happened in {@code ?said=}). */
+@Path("/projects/{id}/labels")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN)
+public class LabelsPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance labels(Project project, List<LabelView> labels, String said);
+    }
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    LabelService labels;
+
+    @GET
+    public TemplateInstance page(@PathParam("id") Long id, @QueryParam("said") String said) {
+        Project project = projects.require(id);
+        return Templates.labels(project, LabelView.ofProject(project.id), said);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@PathParam("id") Long id, @RestForm String key, @RestForm String name, @RestForm String color,
+            @RestForm String shortcut, @RestForm String description, @RestForm String linksEntity) {
+        Label label = labels.create(projects.require(id), new LabelService.NewLabel(key, name, color, shortcut, description,
+                linksEntity != null));
+        return back(id, "Label " + label.name + " added.");
+    }
+
+    /** The row's form sends every field; {@code linksEntity} unticked sends nothing, which means off. */
+    @POST
+    @Path("{key}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") Long id, @PathParam("key") String key, @RestForm String name,
+            @RestForm String color, @RestForm String shortcut, @RestForm String description, @RestForm String linksEntity) {
+        Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(name, color,
+                shortcut == null ? "" : shortcut, description == null ? "" : description, linksEntity != null, null, null));
+        return back(id, "Label " + label.name + " saved.");
+    }
+
+    @POST
+    @Path("{key}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") Long id, @PathParam("key") String key, @RestForm Integer position) {
+        Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(null, null, null, null, null,
+                position, null));
+        return back(id, "Label " + label.name + " moved.");
+    }
+
+    @POST
+    @Path("{key}/retire")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retire(@PathParam("id") Long id, @PathParam("key") String key) {
+        Label label = labels.retire(projects.require(id), key);
+        return back(id, "Label " + label.name + " retired: its spans keep it; new spans cannot take it.");
+    }
+
+    @POST
+    @Path("{key}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restore(@PathParam("id") Long id, @PathParam("key") String key) {
+        Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(null, null, null, null, null,
+                null, false));
+        return back(id, "Label " + label.name + " is in use again; give it a shortcut if it needs one.");
+    }
+
+    private static Response back(long projectId, String said) {
+        return Response.seeOther(URI.create("/projects/" + projectId + "/labels?said="
+                + URLEncoder.encode(said, StandardCharsets.UTF_8))).build();
+    }
+}
