@@ -21,14 +21,6 @@ class UsersPageTest {
     @Inject
     TestAccounts accounts;
 
-    String post(String session, String html, String path, String... fields) {
-        var request = given().cookie("gloss-session", session).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("_csrf", ProjectPagesTest.csrf(html));
-        for (int i = 0; i < fields.length; i += 2) {
-            request.formParam(fields[i], fields[i + 1]);
-        }
-        return request.post(path).then().statusCode(303).extract().header("Location");
-    }
 
     @Test
     void anAdminAddsDeactivatesAndResetsAUser() {
@@ -38,7 +30,7 @@ class UsersPageTest {
         String page = given().cookie("gloss-session", admin).get("/users").then().statusCode(200)
                 .body(containsString("data-user=\"up-admin\"")).extract().asString();
 
-        String said = post(admin, page, "/users", "username", name, "password", "first-password-1", "roles", "editor");
+        String said = ProjectPagesTest.postForm(admin, page, "/users", "username", name, "password", "first-password-1", "roles", "editor");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then()
                 .body(containsString("Account " + name + " created.")).body(containsString("data-user=\"" + name + "\""));
 
@@ -51,7 +43,7 @@ class UsersPageTest {
         given().cookie("gloss-session", admin).get("/users").then().body(org.hamcrest.Matchers.anyOf(containsString("min ago"), containsString("just now")));
 
         // Deactivated: the token and the session stop at once.
-        post(admin, page, "/users/" + name, "roles", "editor", "roles", "reviewer");
+        ProjectPagesTest.postForm(admin, page, "/users/" + name, "roles", "editor", "roles", "reviewer");
         given().header("Authorization", "Token " + token).get("/api/me").then().statusCode(401);
         given().cookie("gloss-session", session).redirects().follow(false).get("/api/me").then().statusCode(401);
         given().auth().preemptive().basic("up-admin", TestAccounts.PASSWORD).get("/api/users").then()
@@ -59,8 +51,8 @@ class UsersPageTest {
                 .body("items.find { it.username == '" + name + "' }.roles", hasItems("editor", "reviewer"));
 
         // Active again with a new password: the old one no longer opens it.
-        post(admin, page, "/users/" + name, "roles", "editor", "active", "true");
-        said = post(admin, page, "/users/" + name + "/password", "password", "second-password-2");
+        ProjectPagesTest.postForm(admin, page, "/users/" + name, "roles", "editor", "active", "true");
+        said = ProjectPagesTest.postForm(admin, page, "/users/" + name + "/password", "password", "second-password-2");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then().body(containsString("New password set"));
         given().auth().preemptive().basic(name, "first-password-1").get("/api/me").then().statusCode(401);
         given().auth().preemptive().basic(name, "second-password-2").get("/api/me").then().statusCode(200);

@@ -21,14 +21,6 @@ class LabelsPageTest {
     @Inject
     TestAccounts accounts;
 
-    String post(String session, String html, String path, String... fields) {
-        var request = given().cookie("gloss-session", session).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("_csrf", ProjectPagesTest.csrf(html));
-        for (int i = 0; i < fields.length; i += 2) {
-            request.formParam(fields[i], fields[i + 1]);
-        }
-        return request.post(path).then().statusCode(303).extract().header("Location");
-    }
 
     @Test
     void anAdminAddsEditsMovesRetiresAndRestoresALabel() {
@@ -41,16 +33,16 @@ class LabelsPageTest {
         String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
                 .body(containsString("data-label=\"CLAIM\"")).extract().asString();
 
-        String said = post(admin, page, base, "key", "event", "name", "Event", "color", "#aa3377", "shortcut", "e");
+        String said = ProjectPagesTest.postForm(admin, page, base, "key", "event", "name", "Event", "color", "#aa3377", "shortcut", "e");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then().body(containsString("Label Event added."))
                 .body(containsString("data-label=\"EVENT\""));
-        post(admin, page, base + "/EVENT", "name", "Happening", "color", "#aa3377", "shortcut", "h", "description", "Something that took place");
-        post(admin, page, base + "/EVENT/move", "position", "0");
+        ProjectPagesTest.postForm(admin, page, base + "/EVENT", "name", "Happening", "color", "#aa3377", "shortcut", "h", "description", "Something that took place");
+        ProjectPagesTest.postForm(admin, page, base + "/EVENT/move", "position", "0");
         String html = given().cookie("gloss-session", admin).get(base).then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(html.indexOf("data-label=\"EVENT\"") < html.indexOf("data-label=\"CLAIM\""),
                 "moved to the top");
 
-        said = post(admin, page, base + "/EVENT/retire");
+        said = ProjectPagesTest.postForm(admin, page, base + "/EVENT/retire");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then().body(containsString("retired: its spans keep it"))
                 .body(containsString("Restore"));
         String editor = ProjectPagesTest.session("lp-editor");
@@ -58,7 +50,7 @@ class LabelsPageTest {
                 .body(not(containsString("data-label=\"EVENT\""))).body(containsString("data-label=\"CLAIM\""));
         given().cookie("gloss-session", editor).get(base).then().statusCode(403);
 
-        post(admin, page, base + "/EVENT/restore");
+        ProjectPagesTest.postForm(admin, page, base + "/EVENT/restore");
         given().cookie("gloss-session", editor).get("/articles/" + article).then()
                 .body(containsString("data-label=\"EVENT\""));
     }
@@ -72,7 +64,7 @@ class LabelsPageTest {
         String form = given().cookie("gloss-session", admin).get("/projects/new").then().statusCode(200)
                 .body(containsString("value=\"news\" checked")).extract().asString();
         String name = "Harbour desk " + java.util.UUID.randomUUID();
-        String location = post(admin, form, "/projects/new", "name", name, "preset", "news");
+        String location = ProjectPagesTest.postForm(admin, form, "/projects/new", "name", name, "preset", "news");
         String labels = given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(location).then().statusCode(200)
                 .body(containsString("Project created.")).body(containsString("data-label=\"CLAIM\""))
                 .body(containsString("data-label=\"ACTOR\"")).body(containsString("data-label=\"LOCATION\"")).extract().asString();
@@ -83,7 +75,7 @@ class LabelsPageTest {
                 .get("/api/audit").then().statusCode(200).body("items[0].action", org.hamcrest.Matchers.equalTo("create"))
                 .body("items[0].after.name", org.hamcrest.Matchers.equalTo(name));
 
-        String empty = post(admin, form, "/projects/new", "name", name + " (empty)", "preset", "empty");
+        String empty = ProjectPagesTest.postForm(admin, form, "/projects/new", "name", name + " (empty)", "preset", "empty");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(empty).then().statusCode(200)
                 .body(containsString("no labels yet"));
         given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).contentType(ContentType.JSON)

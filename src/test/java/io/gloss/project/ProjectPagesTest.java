@@ -45,6 +45,16 @@ public class ProjectPagesTest {
                 .post("/j_security_check").getCookie("gloss-session");
     }
 
+    /** Posts a page's form as the browser would (with the page's CSRF token); the 303's Location. */
+    public static String postForm(String session, String html, String path, String... fields) {
+        var request = given().cookie("gloss-session", session).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("_csrf", csrf(html));
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        return request.post(path).then().statusCode(303).extract().header("Location");
+    }
+
     public static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(m.find());
