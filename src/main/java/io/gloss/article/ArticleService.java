@@ -1,5 +1,6 @@
 package io.gloss.article;
 
+import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Importing and listing articles. Texts are normalised here and nowhere else. */
@@ -28,6 +30,9 @@ public class ArticleService {
 
     @Inject
     ImportConfig config;
+
+    @Inject
+    AuditService audit;
 
     /** The article, if the current user may see its project; otherwise 404. */
     public Article require(Long articleId) {
@@ -48,6 +53,8 @@ public class ArticleService {
                     + existing.title + "\".").with("existingId", existing.id);
         });
         article.persist();
+        audit.record(project.id, "article", article.id, "create", null,
+                Map.of("title", article.title, "length", article.length, "sha256", article.sha256));
         return article;
     }
 
@@ -63,7 +70,11 @@ public class ArticleService {
                 report.errors.add(new ImportReport.LineError(i + 1, files.get(i).source() + ": " + e.getMessage()));
             }
         }
-        return report.build();
+        ImportReport done = report.build();
+        // One event for the whole upload: a thousand files are one act of one admin.
+        audit.record(project.id, "project", project.id, "import", null, Map.of("files", files.size(),
+                "imported", done.imported(), "duplicates", done.duplicates(), "refused", done.errors().size()));
+        return done;
     }
 
     private void add(Project project, ArticleInput input, String username, Set<String> seen, ImportReport.Builder report) {

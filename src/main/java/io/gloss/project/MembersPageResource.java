@@ -1,6 +1,7 @@
 package io.gloss.project;
 
 import io.gloss.auth.Role;
+import io.gloss.auth.UserAccount;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,11 @@ public class MembersPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance members(Project project, List<String> members);
+        static native TemplateInstance members(Project project, List<Member> members);
+    }
+
+    /** A member with the roles of their local account; {@code roles} null: no local account (a Keycloak user). */
+    record Member(String username, List<String> roles, boolean active) {
     }
 
     @Inject
@@ -34,7 +39,8 @@ public class MembersPageResource {
     @GET
     public TemplateInstance page(@PathParam("id") Long id) {
         Project project = projects.require(id);
-        return Templates.members(project, projects.members(project));
+        return Templates.members(project, projects.members(project).stream().map(name -> UserAccount.findByUsername(name)
+                .map(a -> new Member(name, a.roleList(), a.active)).orElse(new Member(name, null, true))).toList());
     }
 
     @POST

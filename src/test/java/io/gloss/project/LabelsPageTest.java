@@ -2,6 +2,7 @@ package io.gloss.project;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.gloss.TestAccounts;
@@ -28,6 +29,9 @@ class LabelsPageTest {
         accounts.ensure("lp-editor", "editor");
         long project = data.project("lp-editor");
         long article = data.article(project, "Harbour", "The harbour master closed the quay.");
+        given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).queryParam("entity", "article").queryParam("id", article)
+                .get("/api/audit").then().statusCode(200).body("items[0].action", equalTo("create"))
+                .body("items[0].after.title", equalTo("Harbour"));
         String admin = ProjectPagesTest.session("lp-admin");
         String base = "/projects/" + project + "/labels";
         String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
@@ -72,14 +76,14 @@ class LabelsPageTest {
         given().cookie("gloss-session", admin).get("/projects/" + id + "/settings").then()
                 .body(containsString("What to tag"));
         given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).queryParam("entity", "project").queryParam("id", id)
-                .get("/api/audit").then().statusCode(200).body("items[0].action", org.hamcrest.Matchers.equalTo("create"))
-                .body("items[0].after.name", org.hamcrest.Matchers.equalTo(name));
+                .get("/api/audit").then().statusCode(200).body("items[0].action", equalTo("create"))
+                .body("items[0].after.name", equalTo(name));
 
         String empty = ProjectPagesTest.postForm(admin, form, "/projects/new", "name", name + " (empty)", "preset", "empty");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(empty).then().statusCode(200)
                 .body(containsString("no labels yet"));
         given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).contentType(ContentType.JSON)
                 .body(java.util.Map.of("name", name + " (api)", "preset", "sports")).post("/api/projects").then()
-                .statusCode(400).body("field", org.hamcrest.Matchers.equalTo("preset"));
+                .statusCode(400).body("field", equalTo("preset"));
     }
 }

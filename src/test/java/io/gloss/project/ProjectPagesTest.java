@@ -160,7 +160,8 @@ public class ProjectPagesTest {
                 .formParam("_csrf", csrf(page)).formParam("username", "page-newcomer")
                 .post("/projects/" + projectId + "/members").then().statusCode(303);
         given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
-                .body(containsString("page-newcomer"));
+                .body(containsString("page-newcomer")).body(containsString("data-member=\"page-newcomer\">page-newcomer\n    <span class=\"hint\">editor</span>"))
+                .body(containsString("data-confirm=\"Remove page-newcomer"));
         given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("_csrf", csrf(page)).post("/projects/" + projectId + "/members/page-newcomer/remove")
                 .then().statusCode(303);
