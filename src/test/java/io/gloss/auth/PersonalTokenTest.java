@@ -109,7 +109,8 @@ class PersonalTokenTest {
         assertTrue(m.find());
         String created = given().cookie("gloss-session", session).contentType(ContentType.URLENC)
                 .formParam("_csrf", m.group(1)).formParam("name", "laptop").post("/account/tokens").then()
-                .statusCode(200).body(containsString("will not be shown again")).extract().asString();
+                .statusCode(200).body(containsString("will not be shown again"))
+                .body(containsString("data-copy=\"new-token-secret\"")).extract().asString();
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("(gls_[A-Za-z0-9_-]+)").matcher(created);
         assertTrue(secret.find());
         given().header("Authorization", "Token " + secret.group(1)).get("/api/me").then().body("username", equalTo("tok-page"));
