@@ -52,8 +52,8 @@ public class AnnotationPageResource {
         // The audit trail (with before and after images) is for admins, as /api/audit is; everyone
         // who can see the annotation sees its status history.
         if (currentUser.isAdmin()) {
-            var page = audit.search(new AuditFilter("annotation", a.id, null, null, null, null), null, EVENTS);
-            events = page.items().stream().map(AuditRow::of).toList();
+            var page = audit.rows(AuditFilter.of("annotation", a.id), null, EVENTS);
+            events = page.items();
             moreEvents = page.next() != null;
         }
         return Templates.annotation(AnnotationView.of(a), LabelView.of(a.label), a.article.title, a.article.project.name,

@@ -10,8 +10,10 @@ import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An immutable text with metadata. The text is normalised once at import (NFC, line endings to
@@ -66,6 +68,13 @@ public class Article extends PanacheEntity {
     /** The project's article with this text, if any. */
     public static Optional<Article> findByText(long projectId, String sha256) {
         return find("project.id = ?1 and sha256 = ?2", projectId, sha256).firstResultOptional();
+    }
+
+    /** The titles of these articles by id, without loading their texts; ids of no article are left out. */
+    public static Map<Long, String> titles(Collection<Long> ids) {
+        return getEntityManager().createQuery("select a.id, a.title from Article a where a.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
     }
 
     /** Which of {@code hashes} the project's articles have already. */

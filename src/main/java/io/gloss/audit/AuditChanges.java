@@ -15,7 +15,8 @@ public final class AuditChanges {
     /** Book-keeping fields that change with every write and say nothing on their own. */
     private static final Set<String> NOISE = Set.of("version", "updated", "created");
     /** What identifies a created or deleted record; the rest of it is in the JSON. */
-    private static final List<String> SUMMARY = List.of("label", "quote", "status", "note");
+    private static final List<String> SUMMARY = List.of("label", "quote", "status", "note", "name", "title", "key",
+            "username", "roles", "active", "state", "format", "files");
 
     /** One changed field; {@code before} or {@code after} is null when the field was absent. */
     public record Change(String field, String before, String after) {

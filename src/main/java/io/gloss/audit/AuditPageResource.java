@@ -13,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,33 +27,31 @@ import java.util.Map;
 @RolesAllowed(Role.ADMIN)
 public class AuditPageResource {
 
-    /** What the action filter offers; the API accepts any action name. */
-    static final List<String> ACTIONS = List.of("create", "update", "delete", "approve", "reject");
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(AuditForm form, List<String> actions, List<AuditRow> rows, String nextHref,
+        static native TemplateInstance audit(AuditForm form, AuditChoices choices, List<AuditRow> rows, String nextHref,
                 String error);
     }
 
-    /** The filters as typed; the record id stays a string so that a mistyped one gets a sentence. */
-    public record AuditForm(String entity, String id, String user, String action, Integer limit) {
+    /** The filters as typed: numbers and dates stay strings so that a mistyped one gets a sentence, not a 404. */
+    public record AuditForm(String project, String entity, String id, String user, String action, String from, String to,
+            Integer limit) {
 
         public boolean filtered() {
-            return entity != null || id != null || user != null || action != null;
-        }
-
-        public boolean isAction(String candidate) {
-            return candidate.equals(action);
+            return project != null || entity != null || id != null || user != null || action != null || from != null
+                    || to != null;
         }
 
         /** {@code /audit?...} with these filters and, when not null, a cursor. */
         public String href(String after) {
             Map<String, String> params = new LinkedHashMap<>();
+            params.put("project", project);
             params.put("entity", entity);
             params.put("id", id);
             params.put("user", user);
             params.put("action", action);
+            params.put("from", from);
+            params.put("to", to);
             params.put("limit", limit == null ? null : limit.toString());
             params.put("after", after);
             return Links.withQuery("/audit", params);
@@ -59,23 +61,42 @@ public class AuditPageResource {
     @Inject
     AuditResource audit;
 
+    @Inject
+    RecordNames names;
+
     @GET
-    public TemplateInstance page(@QueryParam("entity") String entity, @QueryParam("id") String id,
-            @QueryParam("user") String user, @QueryParam("action") String action, @QueryParam("after") String after,
+    public TemplateInstance page(@QueryParam("project") String project, @QueryParam("entity") String entity,
+            @QueryParam("id") String id, @QueryParam("user") String user, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("after") String after,
             @QueryParam("limit") Integer limit) {
-        AuditForm form = new AuditForm(Texts.blankToNull(entity), Texts.blankToNull(id), Texts.blankToNull(user), Texts.blankToNull(action), limit);
-        Long recordId = null;
-        if (form.id() != null) {
-            try {
-                recordId = Long.valueOf(form.id());
-            } catch (NumberFormatException e) {
-                return Templates.audit(form, ACTIONS, List.of(), null,
-                        "The record id must be a number, e.g. 12; “" + form.id() + "” is not.");
-            }
+        AuditForm form = new AuditForm(Texts.blankToNull(project), Texts.blankToNull(entity), Texts.blankToNull(id),
+                Texts.blankToNull(user), Texts.blankToNull(action), Texts.blankToNull(from), Texts.blankToNull(to), limit);
+        AuditChoices choices = AuditChoices.of(AuditEvent.kinds(), names, form);
+        AuditFilter filter;
+        try {
+            filter = new AuditFilter(number(form.project(), "project"), form.entity(), number(form.id(), "record id"),
+                    form.user(), form.action(), day(form.from(), 0), day(form.to(), 1));
+        } catch (IllegalArgumentException e) {
+            return Templates.audit(form, choices, List.of(), null, e.getMessage());
         }
-        Page<AuditView> page = audit.search(new AuditFilter(form.entity(), recordId, form.user(),
-                form.action(), null, null), after, limit);
-        return Templates.audit(form, ACTIONS, page.items().stream().map(AuditRow::of).toList(),
-                page.next() == null ? null : form.href(page.next()), null);
+        Page<AuditRow> page = audit.rows(filter, after, limit);
+        return Templates.audit(form, choices, page.items(), page.next() == null ? null : form.href(page.next()), null);
+    }
+
+    private static Long number(String value, String field) {
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The " + field + " must be a number, e.g. 12; “" + value + "” is not.");
+        }
+    }
+
+    /** The start of the day (UTC), or of the day after it: "to 2025-01-12" includes that whole day. */
+    private static Instant day(String value, int plusDays) {
+        try {
+            return value == null ? null : LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("A date must be written 2025-01-12; “" + value + "” is not.");
+        }
     }
 }

@@ -24,12 +24,15 @@ public class AuditResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RecordNames names;
+
     @GET
-    public Page<AuditView> list(@QueryParam("entity") String entity, @QueryParam("id") Long id,
+    public Page<AuditView> list(@QueryParam("project") Long project, @QueryParam("entity") String entity, @QueryParam("id") Long id,
             @QueryParam("user") String user, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return search(new AuditFilter(entity, id, user, action, instant("from", from), instant("to", to)), after, limit);
+        return search(new AuditFilter(project, entity, id, user, action, instant("from", from), instant("to", to)), after, limit);
     }
 
     public Page<AuditView> search(AuditFilter filter, String after, Integer limit) {
@@ -41,6 +44,12 @@ public class AuditResource {
         List<AuditEvent> page = more ? rows.subList(0, size) : rows;
         String next = more ? String.valueOf(page.get(page.size() - 1).id) : null;
         return new Page<>(page.stream().map(e -> AuditView.of(e, json)).toList(), next);
+    }
+
+    /** A page of events as the pages show them, with the names of their records and projects. */
+    public Page<AuditRow> rows(AuditFilter filter, String after, Integer limit) {
+        Page<AuditView> page = search(filter, after, limit);
+        return new Page<>(AuditRow.of(page.items(), names), page.next());
     }
 
     private static Instant instant(String field, String value) {

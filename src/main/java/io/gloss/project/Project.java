@@ -4,7 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A desk or dataset effort: owns a label set, guidelines, members and articles. */
 @Entity
@@ -37,6 +40,13 @@ public class Project extends PanacheEntity {
     /** The projects {@code username} is a member of, by name. */
     public static List<Project> ofMember(String username) {
         return list("id in (select m.id.projectId from ProjectMember m where m.id.username = ?1) order by name", username);
+    }
+
+    /** The names of these projects by id; ids of projects that do not exist are left out. */
+    public static Map<Long, String> names(Collection<Long> ids) {
+        return getEntityManager().createQuery("select p.id, p.name from Project p where p.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
     }
 
     public static boolean nameTaken(String name) {

@@ -35,6 +35,17 @@ public class TemplateExtensions {
         return Age.since(then, Instant.now());
     }
 
+    /**
+     * A time as people read it: {@code <time>} saying "3 min ago", the full time on hover, recounted
+     * by the page's script while it stays open. Only digits and fixed words go into the markup.
+     */
+    static RawString when(Instant at) {
+        if (at == null) {
+            return new RawString("");
+        }
+        return new RawString("<time datetime=\"" + at + "\" title=\"" + utc(at) + "\" data-ago>" + ago(at) + "</time>");
+    }
+
     /** A time to the minute, in UTC: "2025-01-12 14:03 UTC". */
     static String utc(Instant at) {
         return at == null ? "" : UTC.format(at);
