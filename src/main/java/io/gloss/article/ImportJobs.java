@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -57,6 +58,34 @@ public class ImportJobs {
         job.persistAndFlush(); // the row before its file's chunks, which reference it
         ImportJob.storeFile(job.id, body);
         queued.fire(new ImportQueued(job.id));
+        return ImportJobView.of(job, List.of());
+    }
+
+    /**
+     * An import done within the request (a typed text, small files), kept as a finished job so that
+     * its report has an address of its own: the form redirects there (Post/Redirect/Get), and a
+     * reload shows the report again instead of importing again.
+     */
+    @Transactional
+    public ImportJobView recordDone(Project project, String what, long bytes, ImportReport report, String username) {
+        Instant now = Timestamps.now();
+        int lines = report.imported() + report.duplicates() + report.errors().size();
+        ImportJob job = new ImportJob();
+        job.projectId = project.id;
+        job.fileName = what.length() > 200 ? what.substring(0, 200) : what;
+        job.bytes = bytes;
+        job.state = ImportState.DONE;
+        job.linesTotal = lines;
+        job.linesRead = lines;
+        job.imported = report.imported();
+        job.duplicates = report.duplicates();
+        job.errorCount = report.errors().size();
+        job.createdBy = username;
+        job.createdAt = now;
+        job.startedAt = now;
+        job.finishedAt = now;
+        job.persistAndFlush(); // the row before its errors, which reference it
+        report.errors().stream().limit(config.errorsKept()).forEach(error -> ImportJob.addError(job.id, error));
         return ImportJobView.of(job, List.of());
     }
 

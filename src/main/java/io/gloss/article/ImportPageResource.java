@@ -6,7 +6,7 @@ import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.text.TextNormalizer;
 import io.gloss.web.GlossException;
-import io.quarkus.qute.TemplateInstance;
+import io.gloss.web.Notice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The import forms of the project page; the outcome is shown on the project page, or a background import's own page. */
+/** The import forms of the project page (Post/Redirect/Get): each import's report is on its own page, /imports/{id}. */
 @Path("/projects/{id}/import")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN)
@@ -50,24 +51,22 @@ public class ImportPageResource {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    ProjectPageResource projectPage;
-
     @POST
     @Path("text")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance text(@PathParam("id") Long id, @RestForm String title, @RestForm String source,
+    public Response text(@PathParam("id") Long id, @RestForm String title, @RestForm String source,
             @RestForm String url, @RestForm String published, @RestForm String text) {
         Project project = projects.require(id);
         ArticleInput input = new ArticleInput(title, source, url, null, published, null, null, text);
         ImportReport report = articles.importFiles(project, List.of(input), currentUser.username());
-        return projectPage.render(project, null, null, report);
+        String what = title == null || title.isBlank() ? "a typed text" : "typed text “" + title.strip() + "”";
+        return reportAt(jobs.recordDone(project, what, text == null ? 0 : text.length(), report, currentUser.username()));
     }
 
     /**
-     * Every file is read and checked first, so that one bad file means nothing is imported. A
-     * large .jsonl file imports in the background: alone, the answer is its job's page;
-     * otherwise the project page, whose import section lists the background imports.
+     * Every file is read and checked first, so that one bad file means nothing is imported. A large
+     * .jsonl file imports in the background; the others at once. Each import is a job with a page of
+     * its own: one import goes to its page, several to the project page's list of imports.
      */
     @POST
     @Path("files")
@@ -78,7 +77,8 @@ public class ImportPageResource {
             throw GlossException.badRequest("files", "Choose at least one .txt, .md or .jsonl file.");
         }
         List<ArticleInput> singles = new ArrayList<>();
-        List<String> smallLineFiles = new ArrayList<>();
+        long singleBytes = 0;
+        Map<String, String> smallLineFiles = new LinkedHashMap<>();
         Map<String, byte[]> largeLineFiles = new LinkedHashMap<>();
         for (FileUpload file : files) {
             String name = file.fileName() == null ? "upload" : file.fileName();
@@ -92,22 +92,34 @@ public class ImportPageResource {
             String content = decode(bytes, name);
             if (!jsonLines) {
                 singles.add(ArticleInput.fromFile(name, content));
+                singleBytes += bytes.length;
             } else if (jobs.inBackground(bytes)) {
                 largeLineFiles.put(name, bytes);
             } else {
-                smallLineFiles.add(content);
+                smallLineFiles.put(name, content);
             }
         }
-        List<ImportJobView> started = largeLineFiles.entrySet().stream()
-                .map(f -> jobs.queue(project, f.getKey(), f.getValue(), currentUser.username())).toList();
-        if (started.size() == 1 && files.size() == 1) {
-            return Response.seeOther(URI.create("/imports/" + started.get(0).id())).build();
+        String username = currentUser.username();
+        List<ImportJobView> done = new ArrayList<>();
+        largeLineFiles.forEach((name, bytes) -> done.add(jobs.queue(project, name, bytes, username)));
+        if (!singles.isEmpty()) {
+            String what = singles.size() == 1 ? singles.get(0).source() : singles.size() + " text files";
+            done.add(jobs.recordDone(project, what, singleBytes, articles.importFiles(project, singles, username), username));
         }
-        ImportReport combined = articles.importFiles(project, singles, currentUser.username());
-        for (String content : smallLineFiles) {
-            combined = merge(combined, importer.importText(project.id, content, currentUser.username()));
+        smallLineFiles.forEach((name, content) -> done.add(jobs.recordDone(project, name,
+                content.getBytes(StandardCharsets.UTF_8).length, importer.importText(project.id, content, username), username)));
+        if (done.size() == 1) {
+            return reportAt(done.get(0));
         }
-        return Response.ok(projectPage.render(project, null, null, combined)).build();
+        int imported = done.stream().mapToInt(ImportJobView::imported).sum();
+        long running = done.stream().filter(ImportJobView::active).count();
+        return Notice.seeOther("/projects/" + project.id + "#import", done.size() + " imports: " + imported + " article"
+                + (imported == 1 ? "" : "s") + " imported" + (running > 0 ? ", " + running + " still running in the background" : "")
+                + ". Each has its report below.");
+    }
+
+    private static Response reportAt(ImportJobView job) {
+        return Response.seeOther(URI.create("/imports/" + job.id())).build();
     }
 
     private static byte[] read(FileUpload file) {
@@ -124,13 +136,5 @@ public class ImportPageResource {
         } catch (CharacterCodingException e) {
             throw new GlossException(415, "not_utf8", name + " is not UTF-8 text. Save it as UTF-8 and upload it again; nothing was imported.");
         }
-    }
-
-    private static ImportReport merge(ImportReport a, ImportReport b) {
-        List<ImportReport.LineError> errors = new ArrayList<>(a.errors());
-        errors.addAll(b.errors());
-        List<Long> ids = new ArrayList<>(a.ids());
-        ids.addAll(b.ids());
-        return new ImportReport(a.imported() + b.imported(), a.duplicates() + b.duplicates(), errors, ids);
     }
 }

@@ -26,7 +26,7 @@ public class ProjectPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance project(Project project, List<LabelView> labels, Page<ArticleSummary> articles,
-                String q, ImportReport report, List<ImportJobView> imports);
+                String q, List<ImportJobView> imports);
     }
 
     @Inject
@@ -44,13 +44,9 @@ public class ProjectPageResource {
     @GET
     @Path("projects/{id}")
     public TemplateInstance project(@PathParam("id") Long id, @QueryParam("q") String q, @QueryParam("after") String after) {
-        return render(projects.require(id), q, after, null);
-    }
-
-    /** The project page, optionally with the outcome of an import just done; admins see the latest background imports. */
-    TemplateInstance render(Project project, String q, String after, ImportReport report) {
+        Project project = projects.require(id);
         return Templates.project(project, LabelView.ofProject(project.id),
                 articles.summaries(project.id, q, after, 100, currentUser.username()),
-                q == null ? "" : q, report, currentUser.isAdmin() ? imports.recent(project.id, 5) : List.of());
+                q == null ? "" : q, currentUser.isAdmin() ? imports.recent(project.id, 5) : List.of());
     }
 }

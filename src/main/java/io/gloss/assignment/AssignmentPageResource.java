@@ -4,6 +4,7 @@ import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
+import io.gloss.web.Notice;
 import io.gloss.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,15 +21,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * A project's assignments: admins spread articles over editors, assign one, reopen or remove;
- * an editor sees their own list. Forms post here and come back (Post/Redirect/Get), with what
- * happened in {@code ?said=}.
+ * an editor sees their own list. Forms post here and come back (Post/Redirect/Get), saying what
+ * happened ({@link Notice}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -40,7 +39,7 @@ public class AssignmentPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance assignments(Project project, Page<AssignmentQueries.Row> rows, List<String> editors,
-                String username, String state, Long next, String said);
+                String username, String state, Long next);
     }
 
     @Inject
@@ -58,14 +57,14 @@ public class AssignmentPageResource {
     @GET
     @Path("projects/{id}/assignments")
     public TemplateInstance page(@PathParam("id") Long id, @QueryParam("username") String username,
-            @QueryParam("state") String state, @QueryParam("after") String after, @QueryParam("said") String said) {
+            @QueryParam("state") String state, @QueryParam("after") String after) {
         Project project = projects.require(id);
         String who = assignments.seesEveryonesWork() ? blankToNull(username) : currentUser.username();
         AssignmentState wanted = blankToNull(state) == null ? null : AssignmentState.parse("state", state);
         return Templates.assignments(project, queries.rows(project.id, who, wanted, after, PAGE_SIZE),
                 currentUser.isAdmin() ? assignments.assignableEditors(project) : List.of(),
                 who == null ? "" : who, wanted == null ? "" : wanted.name(),
-                queries.next(project.id, currentUser.username()), said);
+                queries.next(project.id, currentUser.username()));
     }
 
     /** "Next article": the one started, else the next assigned; back to the list when all are done. */
@@ -122,8 +121,7 @@ public class AssignmentPageResource {
     }
 
     private static Response back(long projectId, String said) {
-        return Response.seeOther(URI.create("/projects/" + projectId + "/assignments?said="
-                + URLEncoder.encode(said, StandardCharsets.UTF_8))).build();
+        return Notice.seeOther("/projects/" + projectId + "/assignments", said);
     }
 
     private static String blankToNull(String value) {

@@ -62,6 +62,12 @@ public class TokenService {
         return new Created(token, secret);
     }
 
+    /** The current user's live token with this secret: the one just created, shown once. */
+    @Transactional
+    public Optional<ApiToken> mineWithSecret(String secret) {
+        return live(secret).map(ApiToken.WithAccount::token).filter(t -> t.username.equals(currentUser.username()));
+    }
+
     public List<ApiToken> mine() {
         return ApiToken.liveOf(currentUser.username());
     }

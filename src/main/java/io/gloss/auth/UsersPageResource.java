@@ -1,5 +1,6 @@
 package io.gloss.auth;
 
+import io.gloss.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,19 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Admins run the local accounts: list (roles, active, last login), create, change roles,
  * deactivate (sessions and tokens stop at once), reset a password, log out everywhere.
- * Post/Redirect/Get, with what happened in {@code ?said=}.
+ * Post/Redirect/Get, saying what happened ({@link Notice}).
  */
 @Path("/users")
 @Produces(MediaType.TEXT_HTML)
@@ -31,16 +28,16 @@ public class UsersPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<UserResource.UserView> users, List<String> roles, String said);
+        static native TemplateInstance users(List<UserResource.UserView> users, List<String> roles);
     }
 
     @Inject
     AccountService accounts;
 
     @GET
-    public TemplateInstance page(@QueryParam("said") String said) {
+    public TemplateInstance page() {
         return Templates.users(accounts.list().stream().map(UserResource.UserView::of).toList(),
-                List.of(Role.EDITOR, Role.REVIEWER, Role.ADMIN), said);
+                List.of(Role.EDITOR, Role.REVIEWER, Role.ADMIN));
     }
 
     @POST
@@ -76,6 +73,6 @@ public class UsersPageResource {
     }
 
     private static Response back(String said) {
-        return Response.seeOther(URI.create("/users?said=" + URLEncoder.encode(said, StandardCharsets.UTF_8))).build();
+        return Notice.seeOther("/users", said);
     }
 }

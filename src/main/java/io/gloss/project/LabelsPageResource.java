@@ -1,6 +1,7 @@
 package io.gloss.project;
 
 import io.gloss.auth.Role;
+import io.gloss.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,16 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Admins add, change, reorder, retire and restore a project's labels (Post/Redirect/Get, what happened in {@code ?said=}). */
+/** Admins add, change, reorder, retire and restore a project's labels (Post/Redirect/Get, saying what happened: {@link Notice}). */
 @Path("/projects/{id}/labels")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN)
@@ -28,7 +25,7 @@ public class LabelsPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance labels(Project project, List<LabelView> labels, String said);
+        static native TemplateInstance labels(Project project, List<LabelView> labels);
     }
 
     @Inject
@@ -38,9 +35,9 @@ public class LabelsPageResource {
     LabelService labels;
 
     @GET
-    public TemplateInstance page(@PathParam("id") Long id, @QueryParam("said") String said) {
+    public TemplateInstance page(@PathParam("id") Long id) {
         Project project = projects.require(id);
-        return Templates.labels(project, LabelView.ofProject(project.id), said);
+        return Templates.labels(project, LabelView.ofProject(project.id));
     }
 
     @POST
@@ -90,7 +87,6 @@ public class LabelsPageResource {
     }
 
     private static Response back(long projectId, String said) {
-        return Response.seeOther(URI.create("/projects/" + projectId + "/labels?said="
-                + URLEncoder.encode(said, StandardCharsets.UTF_8))).build();
+        return Notice.seeOther("/projects/" + projectId + "/labels", said);
     }
 }

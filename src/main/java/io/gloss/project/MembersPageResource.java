@@ -2,6 +2,7 @@ package io.gloss.project;
 
 import io.gloss.auth.Role;
 import io.gloss.auth.UserAccount;
+import io.gloss.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,11 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Admins add and remove a project's members (Post/Redirect/Get). */
+/** Admins add and remove a project's members (Post/Redirect/Get; an unknown username is refused on this page). */
 @Path("/projects/{id}/members")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN)
@@ -46,8 +46,8 @@ public class MembersPageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("id") Long id, @RestForm String username) {
-        projects.addMember(id, username);
-        return Response.seeOther(URI.create("/projects/" + id + "/members")).build();
+        String added = projects.addMember(id, username);
+        return Notice.seeOther("/projects/" + id + "/members", added + " is a member now.");
     }
 
     @POST
@@ -55,6 +55,6 @@ public class MembersPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("id") Long id, @PathParam("username") String username) {
         projects.removeMember(id, username);
-        return Response.seeOther(URI.create("/projects/" + id + "/members")).build();
+        return Notice.seeOther("/projects/" + id + "/members", username + " is no longer a member.");
     }
 }

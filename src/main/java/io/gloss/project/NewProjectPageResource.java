@@ -1,6 +1,7 @@
 package io.gloss.project;
 
 import io.gloss.auth.Role;
+import io.gloss.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Admins start a project, with the news labels or empty, and land on its labels page. */
@@ -40,6 +40,6 @@ public class NewProjectPageResource {
     public Response create(@RestForm String name, @RestForm String description, @RestForm String guidelines,
             @RestForm String preset) {
         Project project = projects.create(name, description, guidelines, NewsPreset.NAME.equals(preset) ? preset : null);
-        return Response.seeOther(URI.create("/projects/" + project.id + "/labels?said=Project+created.")).build();
+        return Notice.seeOther("/projects/" + project.id + "/labels", "Project " + project.name + " created; here are its labels.");
     }
 }

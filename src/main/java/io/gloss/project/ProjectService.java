@@ -130,7 +130,8 @@ public class ProjectService {
     }
 
     @Transactional
-    public void addMember(Long projectId, String username) {
+    /** @return the member's username, as stored */
+    public String addMember(Long projectId, String username) {
         Project project = require(projectId);
         if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{2,100}")) {
             throw GlossException.badRequest("username", "Name the user to add: 2 to 100 letters, digits, dots, dashes, underscores or @.");
@@ -143,6 +144,7 @@ public class ProjectService {
             ProjectMember.of(project.id, name).persist();
             audit.record(project.id, "project", project.id, "add_member", null, java.util.Map.of("username", name));
         }
+        return name;
     }
 
     /** Removing a member hides the project from them at once; their annotations stay. */

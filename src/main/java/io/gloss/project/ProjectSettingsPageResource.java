@@ -1,6 +1,7 @@
 package io.gloss.project;
 
 import io.gloss.auth.Role;
+import io.gloss.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,10 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Admins change a project's name, texts and how its articles are annotated (Post/Redirect/Get). */
@@ -25,15 +24,27 @@ public class ProjectSettingsPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance settings(Project project, int maxAnnotators, boolean saved);
+        static native TemplateInstance settings(Project project, int maxAnnotators);
+
+        /** The guidelines as editors will see them: Markdown rendered by the same code as beside the article. */
+        static native TemplateInstance preview(String guidelines);
     }
 
     @Inject
     ProjectService projects;
 
     @GET
-    public TemplateInstance page(@PathParam("id") Long id, @QueryParam("saved") boolean saved) {
-        return Templates.settings(projects.require(id), Project.MAX_ANNOTATORS, saved);
+    public TemplateInstance page(@PathParam("id") Long id) {
+        return Templates.settings(projects.require(id), Project.MAX_ANNOTATORS);
+    }
+
+    /** The preview while the guidelines are typed: nothing is saved. */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance preview(@PathParam("id") Long id, @RestForm String guidelines) {
+        projects.require(id);
+        return Templates.preview(guidelines);
     }
 
     /** An unticked checkbox sends nothing: {@code blind} absent means off, as the form shows it. */
@@ -42,6 +53,6 @@ public class ProjectSettingsPageResource {
     public Response save(@PathParam("id") Long id, @RestForm String name, @RestForm String description,
             @RestForm String guidelines, @RestForm Integer annotatorsPerArticle, @RestForm String blind) {
         projects.update(id, name, description, guidelines, annotatorsPerArticle, blind != null);
-        return Response.seeOther(URI.create("/projects/" + id + "/settings?saved=true")).build();
+        return Notice.seeOther("/projects/" + id + "/settings", "Settings saved.");
     }
 }

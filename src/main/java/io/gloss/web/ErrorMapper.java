@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -19,9 +23,12 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -49,6 +56,11 @@ public class ErrorMapper {
 
     @Inject
     SessionCookie sessionCookie;
+
+    @Inject
+    CurrentVertxRequest current;
+
+    private static final Set<Integer> CORRECTABLE = Set.of(400, 404, 409, 413, 422);
 
     /**
      * Not logged in, or the credentials did not hold. Pages go to the login page, which brings
@@ -186,15 +198,46 @@ public class ErrorMapper {
         };
     }
 
+    /**
+     * The page a refused form was sent from, when it is one of ours: the person goes back to it and
+     * reads why there, instead of on an error page that loses their place. Only for input the
+     * person can correct (not a missing role or a server failure).
+     */
+    private URI formPage(int status) {
+        HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
+        if (request == null || request.method() != HttpMethod.POST || !CORRECTABLE.contains(status)) {
+            return null;
+        }
+        String referer = request.getHeader("Referer");
+        try {
+            URI page = referer == null ? null : new URI(referer);
+            boolean ours = page != null && page.getRawAuthority() != null && page.getRawAuthority().equals(request.authority().toString())
+                    && page.getRawPath() != null && page.getRawPath().startsWith("/") && !page.getRawPath().startsWith("/api/");
+            return ours ? page : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> queryOf(URI page) {
+        Map<String, String> query = new LinkedHashMap<>();
+        new QueryStringDecoder(page).parameters().forEach((name, values) -> query.put(name, values.get(0)));
+        return query;
+    }
+
     private static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    private static Response respond(UriInfo uri, int status, String error, String message, Map<String, Object> details) {
+    private Response respond(UriInfo uri, int status, String error, String message, Map<String, Object> details) {
         if (isApi(uri)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(ApiError.body(error, message, details)).build();
+        }
+        URI form = formPage(status);
+        if (form != null) {
+            return Notice.refusedTo(form.getRawPath(), queryOf(form), message);
         }
         String title = status == 404 ? "Not found" : status == 403 ? "Not allowed"
                 : status >= 500 ? "Something went wrong" : "That did not work";

@@ -225,7 +225,7 @@ public class BackgroundImportTest {
                 .body(containsString("2500 imported")).body(not(containsString("importProgress.js")));
         // The project page lists it, to come back to.
         given().cookie("gloss-session", admin).get("/projects/" + projectId).then().statusCode(200)
-                .body(containsString("Background imports")).body(containsString("href=\"" + page.substring(page.indexOf("/imports/")) + "\""));
+                .body(containsString("Recent imports")).body(containsString("href=\"" + page.substring(page.indexOf("/imports/")) + "\""));
         given().get("/js/importProgress.js").then().statusCode(200);
     }
 }

@@ -2,6 +2,7 @@ package io.gloss.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -107,10 +108,17 @@ class PersonalTokenTest {
                 .body(containsString("no tokens yet")).extract().asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find());
-        String created = given().cookie("gloss-session", session).contentType(ContentType.URLENC)
+        // Post/Redirect/Get: the secret rides the redirect in a cookie for /account, shown once, then dropped.
+        var posted = given().cookie("gloss-session", session).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("_csrf", m.group(1)).formParam("name", "laptop").post("/account/tokens").then()
+                .statusCode(303).header("Location", endsWith("/account#new-token")).extract();
+        String carried = posted.cookie("gloss-new-token");
+        assertTrue(carried != null && carried.startsWith("gls_"));
+        var shown = given().cookie("gloss-session", session).cookie("gloss-new-token", carried).get("/account").then()
                 .statusCode(200).body(containsString("will not be shown again"))
-                .body(containsString("data-copy=\"new-token-secret\"")).extract().asString();
+                .body(containsString("data-copy=\"new-token-secret\"")).extract();
+        assertEquals("", shown.cookie("gloss-new-token"));
+        String created = shown.asString();
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("(gls_[A-Za-z0-9_-]+)").matcher(created);
         assertTrue(secret.find());
         given().header("Authorization", "Token " + secret.group(1)).get("/api/me").then().body("username", equalTo("tok-page"));

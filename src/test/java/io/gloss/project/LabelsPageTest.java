@@ -70,7 +70,7 @@ class LabelsPageTest {
         String name = "Harbour desk " + java.util.UUID.randomUUID();
         String location = ProjectPagesTest.postForm(admin, form, "/projects/new", "name", name, "preset", "news");
         String labels = given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(location).then().statusCode(200)
-                .body(containsString("Project created.")).body(containsString("data-label=\"CLAIM\""))
+                .body(containsString("created; here are its labels.")).body(containsString("data-label=\"CLAIM\""))
                 .body(containsString("data-label=\"ACTOR\"")).body(containsString("data-label=\"LOCATION\"")).extract().asString();
         long id = Long.parseLong(location.replaceAll(".*/projects/(\\d+)/labels.*", "$1"));
         given().cookie("gloss-session", admin).get("/projects/" + id + "/settings").then()

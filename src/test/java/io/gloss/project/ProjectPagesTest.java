@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -93,22 +94,31 @@ public class ProjectPagesTest {
         String page = given().cookie("gloss-session", admin).get("/projects/" + projectId).then().statusCode(200)
                 .body(containsString("Import articles")).extract().asString();
         String token = csrf(page);
-        given().cookie("gloss-session", admin).contentType(ContentType.URLENC)
+        // Post/Redirect/Get: each import's report has its own page, so a reload never imports again.
+        String pasted = given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("_csrf", token).formParam("title", "Pasted").formParam("text", "Pasted text\r\nwith CRLF.")
-                .post("/projects/" + projectId + "/import/text").then().statusCode(200)
-                .body(containsString("<strong>1</strong> article imported"));
-        Response upload = given().cookie("gloss-session", admin)
+                .post("/projects/" + projectId + "/import/text").then().statusCode(303).extract().header("Location");
+        assertTrue(pasted.matches(".*/imports/\\d+"), pasted);
+        given().cookie("gloss-session", admin).get(pasted).then().statusCode(200)
+                .body(containsString("Import of typed text “Pasted”")).body(containsString("1 imported, 0 duplicates, 0 refused"));
+        Response upload = given().cookie("gloss-session", admin).redirects().follow(false)
                 .multiPart("_csrf", token)
                 .multiPart("files", "one.txt", "Headline one\nBody one.".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .multiPart("files", "two.md", "# Headline two\n\nBody two.".getBytes(StandardCharsets.UTF_8), "text/markdown")
                 .multiPart("files", "more.jsonl", ("{\"title\":\"Three\",\"text\":\"Body three.\"}\n"
                         + "{\"title\":\"Dup\",\"text\":\"Headline one\\nBody one.\"}\n").getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
                 .post("/projects/" + projectId + "/import/files");
-        assertEquals(200, upload.statusCode());
-        assertTrue(upload.asString().contains("<strong>3</strong> articles imported"), upload.asString());
-        assertTrue(upload.asString().contains("<strong>1</strong> duplicate skipped"), "the JSONL line repeats one.txt");
-        given().cookie("gloss-session", admin).get("/projects/" + projectId).then()
-                .body(containsString("Headline one")).body(containsString("Headline two")).body(containsString("Three"));
+        assertEquals(303, upload.statusCode());
+        String said = upload.header("Location");
+        assertTrue(said.contains("#import"), said);
+        String projectPage = given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then()
+                .body(containsString("2 imports: 3 articles imported. Each has its report below."))
+                .body(containsString("Headline one")).body(containsString("Headline two")).body(containsString("Three"))
+                .body(containsString("2 text files")).extract().asString();
+        // The JSONL line repeats one.txt: its own report says so.
+        Matcher more = Pattern.compile("<a href=\"(/imports/\\d+)\">more.jsonl</a>").matcher(projectPage);
+        assertTrue(more.find(), projectPage);
+        given().cookie("gloss-session", admin).get(more.group(1)).then().body(containsString("1 imported, 1 duplicates, 0 refused"));
         // Not UTF-8: refused as a whole, with a sentence.
         given().cookie("gloss-session", admin).multiPart("_csrf", token)
                 .multiPart("files", "latin.txt", "Café".getBytes(StandardCharsets.ISO_8859_1), "text/plain")
@@ -132,10 +142,16 @@ public class ProjectPagesTest {
                 .formParam("_csrf", csrf(page)).formParam("name", name).formParam("guidelines", "Tag every claim.")
                 .formParam("annotatorsPerArticle", "3").formParam("blind", "true")
                 .post("/projects/" + projectId + "/settings").then().statusCode(303)
-                .header("Location", containsString("/projects/" + projectId + "/settings?saved=true"));
-        given().cookie("gloss-session", admin).get("/projects/" + projectId + "/settings?saved=true").then()
-                .body(containsString("Saved.")).body(containsString("value=\"3\"")).body(containsString(" checked"))
-                .body(containsString("Tag every claim."));
+                .header("Location", containsString("/projects/" + projectId + "/settings?said=Settings+saved."));
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).get("/projects/" + projectId + "/settings?said=Settings+saved.")
+                .then().body(containsString("<p class=\"report\" role=\"status\" id=\"notice\">Settings saved.</p>"))
+                .body(containsString("value=\"3\"")).body(containsString(" checked")).body(containsString("Tag every claim."));
+        // The preview renders Markdown as editors will see it, raw HTML as text, and saves nothing.
+        given().cookie("gloss-session", admin).contentType(ContentType.URLENC).formParam("_csrf", csrf(page))
+                .formParam("guidelines", "**Claims** only <script>x</script>").post("/projects/" + projectId + "/settings/preview")
+                .then().statusCode(200).body(containsString("<strong>Claims</strong>"))
+                .body(containsString("&lt;script&gt;")).body(not(containsString("<script>")));
+        given().cookie("gloss-session", admin).get("/api/projects/" + projectId).then().body("guidelines", equalTo("Tag every claim."));
         // Unticking Blind sends nothing for it: off.
         given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("_csrf", csrf(page)).formParam("name", name).formParam("annotatorsPerArticle", "3")
@@ -169,6 +185,29 @@ public class ProjectPagesTest {
                 .body(not(containsString("page-newcomer")));
         given().cookie("gloss-session", session("page-editor")).get("/projects/" + projectId + "/members").then()
                 .statusCode(403);
+    }
+
+    /** A refused form goes back to its page, which says why; a notice in a link from elsewhere is not shown. */
+    @Test
+    void anUnknownUsernameIsRefusedOnTheMembersPage() {
+        String admin = session("page-admin");
+        String members = "/projects/" + projectId + "/members";
+        String page = given().cookie("gloss-session", admin).get(members).asString();
+        String back = given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .header("Referer", RestAssured.baseURI + ":" + RestAssured.port + members + "?said=Earlier")
+                .formParam("_csrf", csrf(page)).formParam("username", "nobody-of-that-name").post(members)
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(back.contains(members + "?refused="), back);
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(back).then().statusCode(200)
+                .body(containsString("role=\"alert\" id=\"notice\">There is no user nobody-of-that-name: create the account first."))
+                .body(not(containsString("Earlier")));
+        // The same address opened from another site says nothing.
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).header("Sec-Fetch-Site", "cross-site").get(back)
+                .then().statusCode(200).body(not(containsString("nobody-of-that-name")));
+        // Without the page it came from (a script, say): the error page, with the status.
+        given().cookie("gloss-session", admin).contentType(ContentType.URLENC)
+                .formParam("_csrf", csrf(page)).formParam("username", "nobody-of-that-name").post(members)
+                .then().statusCode(404).body(containsString("create the account first"));
     }
 
     @Test
