@@ -4,6 +4,7 @@ import io.gloss.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,24 @@ public class ArticleQueries {
 
     @Inject
     AssignmentProgress assignmentProgress;
+
+    /**
+     * Articles of these projects whose title contains {@code text} in any case (all of them when it
+     * is null), newest first, at most {@code limit}: the queue's article picker.
+     */
+    public List<ArticleTitle> titled(Collection<Long> projectIds, String text, int limit) {
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        var query = em.createQuery("select a.id, a.title from Article a where a.project.id in :projects"
+                + (text == null ? "" : " and lower(a.title) like :q escape '\\'") + " order by a.id desc", Object[].class)
+                .setParameter("projects", projectIds).setMaxResults(limit);
+        if (text != null) {
+            query.setParameter("q", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return query.getResultList().stream().map(r -> new ArticleTitle((Long) r[0], (String) r[1])).toList();
+    }
 
     /** A page of a project's articles in import order, with counts; {@code q} searches titles. */
     public Page<ArticleSummary> summaries(long projectId, String q, String after, Integer limit, String me) {

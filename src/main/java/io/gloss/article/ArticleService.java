@@ -67,7 +67,8 @@ public class ArticleService {
             try {
                 add(project, files.get(i), username, seen, report);
             } catch (GlossException e) {
-                report.errors.add(new ImportReport.LineError(i + 1, files.get(i).source() + ": " + e.getMessage()));
+                String source = files.get(i).source();
+                report.errors.add(new ImportReport.LineError(i + 1, source == null ? e.getMessage() : source + ": " + e.getMessage()));
             }
         }
         ImportReport done = report.build();

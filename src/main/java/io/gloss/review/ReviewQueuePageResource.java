@@ -2,6 +2,8 @@ package io.gloss.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.annotation.AnnotationStatus;
+import io.gloss.article.ArticleQueries;
+import io.gloss.article.ArticleTitle;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
@@ -41,8 +43,8 @@ public class ReviewQueuePageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(QueueForm form, List<Project> projects, List<Tab> tabs, List<Row> rows,
-                String nextHref, String error, boolean canDecide, RawString data);
+        static native TemplateInstance queue(QueueForm form, List<Project> projects, Choices choices, List<Tab> tabs,
+                List<Row> rows, String nextHref, String error, boolean canDecide, RawString data);
     }
 
     /**
@@ -65,12 +67,25 @@ public class ReviewQueuePageResource {
             return id != null && id.toString().equals(project);
         }
 
+        public boolean isLabel(String key) {
+            return key.equalsIgnoreCase(label);
+        }
+
         /** {@code /review?...} with these filters, the given status and, when not null, a cursor. */
         public String href(AnnotationStatus newStatus, String after) {
+            return href(article, newStatus, after);
+        }
+
+        /** These filters with one article picked by id (a title typed matched several). */
+        public String withArticle(long id) {
+            return href(String.valueOf(id), status, null);
+        }
+
+        private String href(String articleFilter, AnnotationStatus newStatus, String after) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("project", project);
             params.put("label", label);
-            params.put("article", article);
+            params.put("article", articleFilter);
             params.put("author", author);
             params.put("status", newStatus.name());
             params.put("limit", limit == null ? null : limit.toString());
@@ -78,6 +93,18 @@ public class ReviewQueuePageResource {
             return Links.withQuery("/review", params);
         }
     }
+
+    /**
+     * What the filters offer: the labels of the chosen project (of every visible one without),
+     * the latest article titles for the article box, and the articles a title typed matches when it
+     * names more than one.
+     */
+    public record Choices(List<LabelView> labels, List<ArticleTitle> articles, List<ArticleTitle> ambiguous) {
+    }
+
+    /** How many titles the article box offers, and how many matches of a typed title are listed. */
+    static final int ARTICLE_CHOICES = 200;
+    static final int AMBIGUOUS_SHOWN = 10;
 
     /** A status link of the header: its count under the current filters ("10,000+" past the count limit). */
     public record Tab(AnnotationStatus status, String name, long count, int countLimit, String href, boolean current) {
@@ -131,6 +158,9 @@ public class ReviewQueuePageResource {
     @Inject
     AuditService audit;
 
+    @Inject
+    ArticleQueries articleQueries;
+
     @GET
     public TemplateInstance page(@QueryParam("project") String project, @QueryParam("label") String label,
             @QueryParam("article") String article, @QueryParam("author") String author,
@@ -141,7 +171,10 @@ public class ReviewQueuePageResource {
                 parsed.status(), limit);
         List<String> errors = new ArrayList<>();
         Long projectId = id(form.project(), "Project", errors);
-        Long articleId = id(form.article(), "Article id", errors);
+        List<Project> visible = projects.visibleProjects();
+        List<Long> searched = visible.stream().map(p -> p.id).filter(id -> projectId == null || id.equals(projectId)).toList();
+        List<ArticleTitle> ambiguous = new ArrayList<>();
+        Long articleId = article(form.article(), searched, errors, ambiguous);
 
         List<Row> rows = List.of();
         Map<Long, List<LabelView>> labels = Map.of();
@@ -150,7 +183,6 @@ public class ReviewQueuePageResource {
         for (AnnotationStatus s : AnnotationStatus.REVIEW) {
             counts.put(s, 0L);
         }
-        List<Project> visible = projects.visibleProjects();
         Map<Long, String> cursors = Map.of();
         if (errors.isEmpty()) {
             cursors = cursors(projectId, visible);
@@ -171,7 +203,9 @@ public class ReviewQueuePageResource {
                 articleId, parsed.author());
         PageData data = new PageData(csrf.token(), currentUser.username(), form.status(), canDecide, counts,
                 queue.countLimit(), labels, filter, cursors, next != null);
-        return Templates.queue(form, visible, tabs, rows,
+        Choices choices = new Choices(labelChoices(searched, parsed.label()),
+                articleQueries.titled(searched, null, ARTICLE_CHOICES), ambiguous);
+        return Templates.queue(form, visible, choices, tabs, rows,
                 next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
                 canDecide, ScriptData.of(json, data));
     }
@@ -214,6 +248,43 @@ public class ReviewQueuePageResource {
             rows.add(new Row(item, label, item.annotation().author().equals(currentUser.username())));
         }
         return rows;
+    }
+
+    /** The labels of these projects, once per key in the first project's order; a filtered key nobody has stays offered. */
+    private static List<LabelView> labelChoices(List<Long> projectIds, String filtered) {
+        Map<String, LabelView> byKey = new LinkedHashMap<>();
+        projectIds.forEach(id -> LabelView.ofProject(id).forEach(l -> byKey.putIfAbsent(l.key(), l)));
+        if (filtered != null && byKey.keySet().stream().noneMatch(filtered::equalsIgnoreCase)) {
+            byKey.put(filtered, LabelView.unknown(filtered));
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /**
+     * The article filter as typed: an id, or words of a title. A title must name one article (its
+     * exact title, or the only one containing the words); otherwise the sentence says so and the
+     * matches are offered.
+     */
+    private Long article(String typed, List<Long> projectIds, List<String> errors, List<ArticleTitle> ambiguous) {
+        if (typed == null) {
+            return null;
+        }
+        if (typed.strip().matches("\\d{1,18}")) {
+            return Long.valueOf(typed.strip());
+        }
+        List<ArticleTitle> matches = articleQueries.titled(projectIds, typed, AMBIGUOUS_SHOWN + 1);
+        List<ArticleTitle> exact = matches.stream().filter(a -> a.title().equalsIgnoreCase(typed.strip())).toList();
+        if (exact.size() == 1 || matches.size() == 1) {
+            return (exact.size() == 1 ? exact : matches).get(0).id();
+        }
+        if (matches.isEmpty()) {
+            errors.add("No article title contains “" + typed.strip() + "”.");
+        } else {
+            errors.add("“" + typed.strip() + "” is in the titles of " + (matches.size() > AMBIGUOUS_SHOWN ? "more than "
+                    + AMBIGUOUS_SHOWN : matches.size()) + " articles: pick one.");
+            ambiguous.addAll(matches.subList(0, Math.min(AMBIGUOUS_SHOWN, matches.size())));
+        }
+        return null;
     }
 
     static String name(AnnotationStatus status) {

@@ -232,11 +232,31 @@ class ReviewPagesTest {
         assertTrue(html.contains("\"canDecide\":false"));
     }
 
+    /** The label filter offers the project's labels; the article filter takes words of a title and offers the titles. */
+    @Test
+    void filtersArePickersLabelsByNameAndArticlesByTitle() {
+        long kyiv = annotate(EDITOR, "Kyiv", "LOCATION", null);
+        long other = data.article(projectId, "Visit to Kharkiv " + projectId, "Another text about Kharkiv.");
+        String reviewer = session(REVIEWER);
+        String html = get(reviewer, "/review?project=" + projectId + "&label=location", 200);
+        assertTrue(html.contains("<option value=\"LOCATION\" selected>"), html);
+        assertTrue(html.contains("<option value=\"ACTOR\">"), html);
+        assertTrue(html.contains("<option value=\"Visit to Kyiv " + projectId + "\">"), "the article box offers titles");
+        // Words of one title pick that article.
+        String one = get(reviewer, "/review?project=" + projectId + "&article=to kyiv", 200);
+        assertTrue(one.contains("id=\"row-" + kyiv + "\""), one);
+        // Words of several: a sentence, and the matches to pick from.
+        String several = get(reviewer, "/review?project=" + projectId + "&article=visit to", 200);
+        assertTrue(several.contains("“visit to” is in the titles of 2 articles: pick one."), several);
+        assertTrue(several.contains("article=" + other + "&amp;status=SUBMITTED\">Visit to Kharkiv"), several);
+        assertFalse(several.contains("id=\"row-" + kyiv + "\""));
+    }
+
     @Test
     void mistypedFiltersAreSentencesOnThePage() {
         String reviewer = session(REVIEWER);
         String html = get(reviewer, "/review?article=abc&project=" + projectId, 200);
-        assertTrue(html.contains("Article id must be a number, e.g. 12; “abc” is not."), html);
+        assertTrue(html.contains("No article title contains “abc”."), html);
         assertTrue(html.contains("value=\"abc\""), "the form shows what was typed");
         get(reviewer, "/review?status=LOST", 400);
         assertTrue(get(reviewer, "/review?after=garbage", 400).contains("cursor"));

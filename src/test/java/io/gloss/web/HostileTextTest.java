@@ -108,7 +108,9 @@ class HostileTextTest {
         String token = HostileNumbersTest.csrf(given().cookie("gloss-session", admin).get("/projects/" + project).asString());
         given().cookie("gloss-session", admin).contentType(ContentType.URLENC).formParam("_csrf", token)
                 .formParam("title", "Pasted").formParam("text", "Pasted\u0000text.")
-                .post("/projects/" + project + "/import/text").then().body(containsString("<strong>0</strong> articles imported"));
+                .redirects().follow(true).post("/projects/" + project + "/import/text").then().statusCode(200)
+                .body(containsString("0 imported"))
+                .body(containsString("Line 1: text contains the control character U+0000"));
     }
 
     @Test
