@@ -15,6 +15,7 @@ test("the queue's keys map to actions; modifiers and shifted letters are not sho
   assert.equal(actionForKey("r", none), "reject");
   assert.equal(actionForKey("o", none), "open");
   assert.equal(actionForKey("e", none), "relabel");
+  assert.equal(actionForKey("c", none), "compact");
   assert.equal(actionForKey("?", none), "help");
   assert.equal(actionForKey("A", none), null);
   assert.equal(actionForKey("q", none), null);

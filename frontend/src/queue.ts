@@ -9,7 +9,7 @@ export type Status = "SUBMITTED" | "APPROVED" | "REJECTED";
 export type Decision = "APPROVE" | "REJECT";
 export type Counts = Record<Status, number>;
 
-export type QueueAction = "next" | "previous" | "toggle" | "approve" | "reject" | "open" | "relabel" | "help";
+export type QueueAction = "next" | "previous" | "toggle" | "approve" | "reject" | "open" | "relabel" | "compact" | "help";
 
 const KEYS: Record<string, QueueAction> = {
   j: "next",
@@ -19,6 +19,7 @@ const KEYS: Record<string, QueueAction> = {
   r: "reject",
   o: "open",
   e: "relabel",
+  c: "compact",
   "?": "help",
 };
 

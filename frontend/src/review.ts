@@ -14,7 +14,7 @@
  */
 import {
   actionForKey, countsAfter, shownCount, currentAfterRemoval, decidedSentence, labelForKey, refusedSentence, relabelledSentence,
-  rowMessages, step, type Counts, type Decision, type ItemResult, type QueueLabel, type Status,
+  rowMessages, step, type Counts, type Decision, type ItemResult, type QueueAction, type QueueLabel, type Status,
 } from "./queue.js";
 import { type Change, LiveStream, openWhileVisible, RETRY_DELAYS_MS } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
@@ -46,6 +46,10 @@ interface QueueData {
 const EVENTS_DELAY_MS = 30;
 /** Counts are read again this long after a change that may move them (changes meanwhile share the read). */
 const COUNTS_DELAY_MS = 300;
+/** Where the compact choice is kept (localStorage). */
+const COMPACT_KEY = "gloss.queue.compact";
+/** The actions a row's buttons offer (data-act). */
+type RowAction = "approve" | "reject" | "relabel";
 const TOO_MANY_PROJECTS = "This queue spans too many projects to follow live: choose a project above to see others' "
   + "changes as they happen.";
 
@@ -106,6 +110,8 @@ class ReviewQueue {
   start(): void {
     document.addEventListener("keydown", (event) => this.onKeyDown(event));
     byId("help-button", HTMLButtonElement)?.addEventListener("click", () => this.toggleHelp());
+    byId("compact-button", HTMLButtonElement)?.addEventListener("click", () => this.act("compact", undefined));
+    this.setCompact(this.storedCompact());
     byId("approve-selected", HTMLButtonElement)?.addEventListener("click", () => this.approveSelected());
     byId("reject-selected", HTMLButtonElement)?.addEventListener("click", () => this.openReject(this.selectedRows()));
     // Listened to on the page, not on each row: rows (and the table) may arrive later.
@@ -123,7 +129,14 @@ class ReviewQueue {
       // A click on a row (not its link or checkbox) makes it current, as j/k would.
       const target = event.target instanceof Element ? event.target : null;
       const row = target?.closest<HTMLTableRowElement>("tr.queue-row");
-      if (row && !target?.closest("a, input, button")) this.setCurrent(row);
+      if (!row) return;
+      const button = target?.closest<HTMLButtonElement>("button[data-act]");
+      if (button) {
+        this.setCurrent(row, false);
+        this.act(button.dataset.act as RowAction, row);
+      } else if (!target?.closest("a, input, button")) {
+        this.setCurrent(row);
+      }
     });
 
     this.rejectForm.addEventListener("submit", (event) => {
@@ -515,7 +528,11 @@ class ReviewQueue {
     if (this.help.open) return; // the modal help dialog handles its own keys
     event.preventDefault();
     if (event.repeat && action !== "next" && action !== "previous") return;
-    const row = this.currentRow();
+    this.act(action, this.currentRow());
+  }
+
+  /** What a key or a row's button asks for, on the current row (a button first makes its row current). */
+  private act(action: Exclude<QueueAction, "help">, row: HTMLTableRowElement | undefined): void {
     const gone = row ? this.goneMessage(row) : null;
     if (gone !== null && (action === "toggle" || action === "approve" || action === "reject" || action === "relabel")) {
       this.say(gone, "error");
@@ -527,6 +544,9 @@ class ReviewQueue {
         return;
       case "previous":
         this.move(-1);
+        return;
+      case "compact":
+        this.setCompact(!this.root.classList.contains("compact"));
         return;
       case "toggle": {
         const box = row && this.checkbox(row);
@@ -560,6 +580,26 @@ class ReviewQueue {
           this.openReject([row], true);
         }
         return;
+    }
+  }
+
+  /** Compact rows: one line each, so more fit on a screen; remembered in this browser. */
+  private setCompact(on: boolean): void {
+    this.root.classList.toggle("compact", on);
+    byId("compact-button", HTMLButtonElement)?.setAttribute("aria-pressed", String(on));
+    try {
+      if (on) localStorage.setItem(COMPACT_KEY, "1");
+      else localStorage.removeItem(COMPACT_KEY);
+    } catch {
+      // Storage refused (private mode): the choice holds for this page only.
+    }
+  }
+
+  private storedCompact(): boolean {
+    try {
+      return localStorage.getItem(COMPACT_KEY) === "1";
+    } catch {
+      return false;
     }
   }
 

@@ -139,7 +139,7 @@ class ReviewPagesTest {
         assertFalse(html.contains("<b>Zelensky"), "article text is escaped");
         assertTrue(html.contains("Name &amp; title &lt;i&gt;"), "the note, escaped");
         assertTrue(html.contains(">Actor</span>"), "the label's name in a chip");
-        assertTrue(html.contains("<td class=\"author\">" + EDITOR));
+        assertTrue(html.contains("<td class=\"author\" data-th=\"Author\">" + EDITOR));
         assertTrue(html.contains("href=\"/articles/" + articleId + "#a-" + id + "\""));
         assertTrue(html.contains("data-id=\"" + id + "\" data-version=\"0\""));
         assertTrue(Pattern.compile("just now|min ago").matcher(html).find(), "the age");
@@ -292,7 +292,7 @@ class ReviewPagesTest {
         int a = html.indexOf("data-id=\"" + approved + "\"");
         assertTrue(r > 0 && s > r && a > s, "rejected, then submitted, then approved: " + r + " " + s + " " + a);
         assertTrue(html.contains("The city is not the actor&#39;s location") || html.contains("The city is not the actor's location"), html);
-        assertTrue(html.contains("<td>" + REVIEWER + "</td>"));
+        assertTrue(html.contains(">" + REVIEWER + "</td>"));
         assertTrue(html.contains("href=\"/articles/" + articleId + "#a-" + rejected + "\""));
         assertTrue(html.contains("check the region"));
         assertFalse(html.contains(">Tuesday</mark>"), "only the user's own annotations");
@@ -319,7 +319,7 @@ class ReviewPagesTest {
         assertTrue(approve > 0 && create > approve, "newest first");
         assertTrue(html.contains("href=\"/annotations/" + id + "\""));
         assertTrue(html.contains("<code>status</code>: <del>SUBMITTED</del> → <ins>APPROVED</ins>"), html);
-        assertTrue(html.contains("<td>" + REVIEWER + "</td>"));
+        assertTrue(html.contains(">" + REVIEWER + "</td>"));
 
         String onePerPage = get(admin, "/audit?entity=annotation&id=" + id + "&limit=1", 200);
         assertTrue(onePerPage.contains("data-action=\"approve\"") && !onePerPage.contains("data-action=\"create\""));

@@ -174,6 +174,53 @@ class ReviewQueueBrowserTest {
     }
 
     @Test
+    void rowButtonsDecideForMouseAndTouchAndCompactRowsAreRemembered() {
+        long projectId = data.project(EDITOR, REVIEWER, CHIEF);
+        long articleId = data.article(projectId, "Row buttons " + projectId, TEXT);
+        long a1 = create(EDITOR, articleId, "Kyiv", "LOCATION");
+        long a2 = create(EDITOR, articleId, "Volodymyr Zelensky", "ACTOR");
+        long a3 = create(EDITOR, articleId, "Kharkiv", "ACTOR");
+        long own = create(CHIEF, articleId, "Belgorod", "LOCATION");
+
+        Page page = logIn(CHIEF);
+        openQueue(page, projectId);
+        // One's own row offers no decision: another reviewer decides (four-eyes).
+        assertThat(row(page, own).locator("button[data-act]")).hasCount(0);
+        assertThat(row(page, own).locator(".row-acts")).hasText("Yours: another reviewer decides.");
+
+        // Approve on the second row: that row is decided, not the current (first) one.
+        decision(page, a2, () -> row(page, a2).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click());
+        assertThat(row(page, a2)).hasCount(0);
+        assertEquals("APPROVED", annotation(a2).getString("status"));
+        assertEquals("SUBMITTED", annotation(a1).getString("status"));
+
+        // Reject… asks for the comment, about that row.
+        row(page, a1).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject…")).click();
+        assertThat(page.locator("#reject-what")).hasText("“Kyiv”");
+        page.locator("#reject-comment").fill("Kyiv speaks here as the government: an actor");
+        decision(page, a1, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject").setExact(true)).click());
+        assertEquals("REJECTED", annotation(a1).getString("status"));
+
+        // Label… opens the chooser for that row; a click chooses.
+        row(page, a3).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Label…")).click();
+        assertThat(page.locator("#label-what")).hasText("“Kharkiv”");
+        page.locator("#label-choices button[data-label=LOCATION]").click();
+        assertThat(row(page, a3).locator(".chip")).hasText("Location");
+        assertEquals("LOCATION", annotation(a3).getString("label"));
+
+        // Compact rows: one line each, by the button or c, and remembered on the next visit.
+        assertThat(page.locator("#compact-button")).hasAttribute("aria-pressed", "false");
+        page.locator("#compact-button").click();
+        assertThat(page.locator("#review")).hasClass(Pattern.compile("\\bcompact\\b"));
+        assertThat(page.locator("#compact-button")).hasAttribute("aria-pressed", "true");
+        page.reload();
+        page.waitForSelector("#review[data-ready=true]");
+        assertThat(page.locator("#review")).hasClass(Pattern.compile("\\bcompact\\b"));
+        page.keyboard().press("c");
+        assertThat(page.locator("#review")).not().hasClass(Pattern.compile("\\bcompact\\b"));
+    }
+
+    @Test
     void refusalsAreSentencesOnTheirRows() {
         long projectId = data.project(EDITOR, REVIEWER, CHIEF);
         long articleId = data.article(projectId, "Refusals " + projectId, TEXT);
