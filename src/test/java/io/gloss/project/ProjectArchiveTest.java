@@ -89,7 +89,7 @@ class ProjectArchiveTest {
                 new Write("import one", ADMIN, r -> r.contentType(json).body(Map.of("title", "New", "text", "A new text."))
                         .post(p + "/articles")),
                 new Write("import lines", ADMIN, r -> r.contentType("application/x-ndjson")
-                        .body("{\"title\":\"Line\",\"text\":\"A line text.\"}\n").post(p + "/articles/import")),
+                        .body("{\"title\":\"Line\",\"text\":\"A line text.\"}\n".getBytes(StandardCharsets.UTF_8)).post(p + "/articles/import")),
                 new Write("retire an article", ADMIN, r -> r.delete("/api/articles/" + article)),
                 new Write("add a label", ADMIN, r -> r.contentType(json).body(Map.of("key", "ORG")).post(p + "/labels")),
                 new Write("change a label", ADMIN, r -> r.contentType(json).body(Map.of("name", "Claims"))
