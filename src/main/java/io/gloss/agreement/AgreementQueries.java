@@ -39,6 +39,8 @@ public class AgreementQueries {
     public List<Long> nextArticles(long projectId, List<Long> articleIds, long afterId, int limit) {
         TypedQuery<Long> query = em.createQuery("select s.articleId from Assignment s where s.projectId = :project "
                 + "and s.state = :done and s.articleId > :after" + (articleIds == null ? "" : " and s.articleId in :ids")
+                // retired articles are out of the agreement; they are few, so their ids are read once
+                + " and s.articleId not in (select r.id from Article r where r.project.id = :project and r.retiredAt is not null)"
                 + " group by s.projectId, s.state, s.articleId having count(s) >= 2 order by s.projectId, s.state, s.articleId",
                 Long.class).setParameter("project", projectId).setParameter("done", AssignmentState.DONE)
                 .setParameter("after", afterId).setMaxResults(limit);

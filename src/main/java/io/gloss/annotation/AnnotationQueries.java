@@ -61,8 +61,9 @@ public class AnnotationQueries implements AnnotationCounts {
     public List<WorkSection> myWork(int perStatus) {
         String visible = currentUser.isAdmin() ? ""
                 : " and a.projectId in (select m.id.projectId from ProjectMember m where m.id.username = :me)";
+        // A retired article's spans leave My work as they leave the lists.
         var countQuery = em.createQuery("select a.status, count(a) from Annotation a where a.author = :me"
-                + " and a.deletedAt is null" + visible + " group by a.status", Object[].class)
+                + " and a.deletedAt is null and a.article.retiredAt is null" + visible + " group by a.status", Object[].class)
                 .setParameter("me", currentUser.username());
         Map<AnnotationStatus, Long> totals = new EnumMap<>(AnnotationStatus.class);
         for (Object[] row : countQuery.getResultList()) {
@@ -78,7 +79,8 @@ public class AnnotationQueries implements AnnotationCounts {
             // Columns rather than entities: the article's text is not needed and may be megabytes.
             TypedQuery<Object[]> query = em.createQuery("select a.id, a.article.id, a.article.title, a.label.name,"
                     + " a.label.color, a.quote, a.note, a.status, a.reviewer, a.comment, a.statusChangedAt"
-                    + " from Annotation a where a.author = :me and a.deletedAt is null and a.status = :status" + visible
+                    + " from Annotation a where a.author = :me and a.deletedAt is null and a.article.retiredAt is null"
+                    + " and a.status = :status" + visible
                     + " order by a.statusChangedAt desc, a.id desc", Object[].class)
                     .setParameter("me", currentUser.username())
                     .setParameter("status", status)

@@ -79,7 +79,7 @@ public class AnnotationService {
         if (input == null || input.articleId() == null) {
             throw GlossException.badRequest("articleId", "articleId is required.");
         }
-        Article article = articles.require(input.articleId());
+        Article article = articles.requireWritable(input.articleId());
         Label label = Label.requireActive(article.project.id, input.label());
         Offsets.check(article.text, article.length, input.start(), input.end(), input.quote());
         String author = currentUser.username();
@@ -110,6 +110,7 @@ public class AnnotationService {
     @Transactional
     public AnnotationView update(Long id, AnnotationChange change) {
         Annotation annotation = require(id);
+        ArticleService.requireWritable(annotation.article);
         requireAuthor(annotation, "edit");
         assignments.requireOpen(annotation.article.id, annotation.author);
         if (change == null || change.version() == null) {
@@ -149,6 +150,7 @@ public class AnnotationService {
     @Transactional
     public void delete(Long id) {
         Annotation annotation = require(id);
+        ArticleService.requireWritable(annotation.article);
         requireAuthor(annotation, "delete");
         assignments.requireOpen(annotation.article.id, annotation.author);
         AnnotationView before = AnnotationView.of(annotation);

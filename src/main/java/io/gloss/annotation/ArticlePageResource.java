@@ -10,20 +10,27 @@ import io.gloss.assignment.AssignmentView;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
+import io.gloss.auth.Role;
 import io.gloss.project.LabelView;
+import io.gloss.web.Notice;
 import io.gloss.web.ScriptData;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The annotation page: the article and all its live annotations in one response (two queries),
@@ -79,9 +86,11 @@ public class ArticlePageResource {
         List<AnnotationView> views = AnnotationView.ofAll(annotations.visibleOn(article, null));
         AssignmentView assignment = assignments.mine(article.id).orElse(null);
         boolean done = assignment != null && assignment.state() == AssignmentState.DONE;
-        boolean canAnnotate = currentUser.isEditor() && !done;
-        String readOnly = done ? "You marked this article done, which froze your spans; an admin can reopen it."
-                : canAnnotate ? null : "You can view but not annotate in this project.";
+        String frozen = article.project.isArchived() ? "This project is archived: it is read-only until an admin unarchives it."
+                : article.retiredAt != null ? "This article is retired: it takes no annotations until an admin restores it."
+                : done ? "You marked this article done, which froze your spans; an admin can reopen it." : null;
+        boolean canAnnotate = currentUser.isEditor() && frozen == null;
+        String readOnly = frozen != null ? frozen : canAnnotate ? null : "You can view but not annotate in this project.";
         PageData data = new PageData(
                 Map.of("id", article.id, "text", article.text, "length", article.length),
                 labels, views,
@@ -89,5 +98,26 @@ public class ArticlePageResource {
                 csrf.token(), canAnnotate, readOnly, String.valueOf(cursor));
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
                 readOnly, assignment, assignments.hidesOthers(article.project, article.id));
+    }
+
+    /** An admin retires the article from the project page: it leaves the lists, queues and new datasets. */
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.ADMIN)
+    public Response retire(@PathParam("id") Long id) {
+        Article article = articles.retire(id);
+        return Notice.seeOther("/projects/" + article.project.id, "Retired “" + article.title + "”.");
+    }
+
+    /** Brings it back, to the page the button was on: the article's own, or the project's retired articles. */
+    @POST
+    @Path("{id}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.ADMIN)
+    public Response restore(@PathParam("id") Long id, @RestForm String then) {
+        Article article = articles.restore(id);
+        return Notice.seeOther("article".equals(then) ? "/articles/" + article.id : "/projects/" + article.project.id
+                + "?retired=true", "Restored “" + article.title + "”.");
     }
 }

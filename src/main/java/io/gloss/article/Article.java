@@ -54,6 +54,18 @@ public class Article extends PanacheEntity {
     public Instant createdAt;
 
     /**
+     * When an admin retired the article: it leaves lists, queues, assignments, agreement, curation
+     * and new datasets, and takes no more annotations; it stays for the audit trail and the
+     * datasets built before. Null while live.
+     */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    /** Who retired it (a username), null while live. */
+    @Column(name = "retired_by")
+    public String retiredBy;
+
+    /**
      * The article if {@code username} is a member of its project, with the membership checked in
      * the same query: this runs on every annotation write, and a round trip to a database on
      * another host costs more than the query itself.

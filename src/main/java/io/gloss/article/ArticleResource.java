@@ -11,6 +11,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -105,17 +106,34 @@ public class ArticleResource {
         return jobs.view(id);
     }
 
+    /** The live articles; {@code ?retired=true}: the retired ones instead. */
     @GET
     @Path("projects/{id}/articles")
     public Page<ArticleSummary> list(@PathParam("id") Long projectId, @QueryParam("q") String q,
-            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+            @QueryParam("retired") boolean retired, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         Project project = projects.require(projectId);
-        return articleQueries.summaries(project.id, q, after, limit, currentUser.username());
+        return articleQueries.summaries(project.id, q, retired, after, limit, currentUser.username());
     }
 
     @GET
     @Path("articles/{id}")
     public ArticleView get(@PathParam("id") Long id) {
         return ArticleView.of(articles.require(id));
+    }
+
+    /** Retires the article (gone from lists, queues and new datasets, kept for audit and old datasets): 200 with it. */
+    @DELETE
+    @Path("articles/{id}")
+    @RolesAllowed(Role.ADMIN)
+    public ArticleView retire(@PathParam("id") Long id) {
+        return ArticleView.of(articles.retire(id));
+    }
+
+    /** Brings a retired article back: 200 with it. */
+    @POST
+    @Path("articles/{id}/restore")
+    @RolesAllowed(Role.ADMIN)
+    public ArticleView restore(@PathParam("id") Long id) {
+        return ArticleView.of(articles.restore(id));
     }
 }

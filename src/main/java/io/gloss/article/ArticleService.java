@@ -2,6 +2,7 @@ package io.gloss.article;
 
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
+import io.gloss.db.Timestamps;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.text.Offsets;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import java.util.Set;
 /** Importing and listing articles. Texts are normalised here and nowhere else. */
 @ApplicationScoped
 public class ArticleService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     @Inject
     ProjectService projects;
@@ -44,9 +49,79 @@ public class ArticleService {
         return article;
     }
 
+    /**
+     * The article, for a change to its annotations (made, edited, decided, curated or assigned):
+     * 404 as {@link #require}, 409 when it is retired or its project archived.
+     */
+    public Article requireWritable(Long articleId) {
+        return requireWritable(require(articleId));
+    }
+
+    /** {@code article} itself, if its annotations may change: 409 when it is retired or its project archived. */
+    public static Article requireWritable(Article article) {
+        article.project.requireWritable();
+        return requireLive(article);
+    }
+
+    /** The article, unless it is retired (409 {@code article_retired}): what curation, assignment and agreement work on. */
+    public Article requireLive(Long articleId) {
+        return requireLive(require(articleId));
+    }
+
+    private static Article requireLive(Article article) {
+        if (article.retiredAt != null) {
+            throw GlossException.conflict("article_retired", "“" + article.title + "” was retired by "
+                    + article.retiredBy + ": it takes no annotations, reviews or assignments until an admin restores it.");
+        }
+        return article;
+    }
+
+    /**
+     * Retires the article: it leaves lists, queues, assignments, agreement, curation and new
+     * datasets, and takes no more changes; its annotations stay, for the audit trail and the
+     * datasets built before. Retiring a retired article is a 409 that says so.
+     */
+    @Transactional
+    public Article retire(Long articleId) {
+        Article article = require(articleId);
+        article.project.requireWritable();
+        if (article.retiredAt != null) {
+            throw GlossException.conflict("article_retired", "“" + article.title + "” was retired already, by "
+                    + article.retiredBy + " on " + DAY.format(article.retiredAt) + ".");
+        }
+        Retirement before = Retirement.of(article);
+        article.retiredAt = Timestamps.now();
+        article.retiredBy = currentUser.username();
+        audit.record(article.project.id, "article", article.id, "retire", before, Retirement.of(article));
+        return article;
+    }
+
+    /** Brings a retired article back everywhere it had left; a live one is a 409. */
+    @Transactional
+    public Article restore(Long articleId) {
+        Article article = require(articleId);
+        article.project.requireWritable();
+        if (article.retiredAt == null) {
+            throw GlossException.conflict("article_live", "“" + article.title + "” is not retired.");
+        }
+        Retirement before = Retirement.of(article);
+        article.retiredAt = null;
+        article.retiredBy = null;
+        audit.record(article.project.id, "article", article.id, "restore", before, Retirement.of(article));
+        return article;
+    }
+
+    /** The audit images of a retirement: which article, and whether, when and by whom it is retired. */
+    record Retirement(String title, Instant retiredAt, String retiredBy) {
+        static Retirement of(Article article) {
+            return new Retirement(article.title, article.retiredAt, article.retiredBy);
+        }
+    }
+
     /** Imports one article; a text the project has already is a 409 naming the existing article. */
     @Transactional
     public Article create(Project project, ArticleInput input, String username) {
+        project.requireWritable();
         Article article = build(project, input, username);
         Article.findByText(project.id, article.sha256).ifPresent(existing -> {
             throw GlossException.conflict("duplicate", "This project has this text already: \""
@@ -61,6 +136,7 @@ public class ArticleService {
     /** Plain-text or Markdown files, one article each; {@code line} in an error is the file's position. */
     @Transactional
     public ImportReport importFiles(Project project, List<ArticleInput> files, String username) {
+        project.requireWritable();
         ImportReport.Builder report = new ImportReport.Builder();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {

@@ -47,6 +47,7 @@ public class ImportJobs {
     /** Writes the job's row and stores its file beside it; the job starts once this commits, on any instance. */
     @Transactional
     public ImportJobView queue(Project project, String fileName, byte[] body, String username) {
+        project.requireWritable();
         ImportJob job = new ImportJob();
         job.projectId = project.id;
         job.fileName = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;

@@ -104,6 +104,7 @@ public class JsonLinesImporter {
 
     /** The whole text, answered when every batch is committed (the synchronous import). */
     public ImportReport importText(long projectId, String text, String username) {
+        Project.<Project>findById(projectId).requireWritable();
         ImportReport.Builder report = new ImportReport.Builder();
         importLines(projectId, lines(text), 0, username, new Outcome() {
             @Override

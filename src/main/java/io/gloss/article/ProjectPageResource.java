@@ -25,8 +25,9 @@ public class ProjectPageResource {
 
     @CheckedTemplate
     static class Templates {
+        /** {@code retired}: the list shows the retired articles (the "Retired" tab), of which there are {@code retiredCount}. */
         static native TemplateInstance project(Project project, List<LabelView> labels, Page<ArticleSummary> articles,
-                String q, List<ImportJobView> imports);
+                String q, List<ImportJobView> imports, boolean retired, long retiredCount);
     }
 
     @Inject
@@ -43,10 +44,12 @@ public class ProjectPageResource {
 
     @GET
     @Path("projects/{id}")
-    public TemplateInstance project(@PathParam("id") Long id, @QueryParam("q") String q, @QueryParam("after") String after) {
+    public TemplateInstance project(@PathParam("id") Long id, @QueryParam("q") String q, @QueryParam("after") String after,
+            @QueryParam("retired") boolean retired) {
         Project project = projects.require(id);
         return Templates.project(project, LabelView.ofProject(project.id),
-                articles.summaries(project.id, q, after, 100, currentUser.username()),
-                q == null ? "" : q, currentUser.isAdmin() ? imports.recent(project.id, 5) : List.of());
+                articles.summaries(project.id, q, retired, after, 100, currentUser.username()),
+                q == null ? "" : q, currentUser.isAdmin() ? imports.recent(project.id, 5) : List.of(), retired,
+                articles.retiredCount(project.id));
     }
 }

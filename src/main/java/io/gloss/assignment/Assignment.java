@@ -95,21 +95,21 @@ public class Assignment extends PanacheEntity {
                 .setParameter("done", AssignmentState.DONE).getResultList());
     }
 
-    /** The ids of the project's articles, in import order, with fewer than {@code wanted} assignees. */
+    /** The ids of the project's live articles, in import order, with fewer than {@code wanted} assignees. */
     static List<Long> articlesShortOf(long projectId, int wanted) {
         return new ArrayList<>(getEntityManager().createQuery(
-                "select ar.id from Article ar where ar.project.id = :project and "
+                "select ar.id from Article ar where ar.project.id = :project and ar.retiredAt is null and "
                         + "(select count(a) from Assignment a where a.articleId = ar.id) < :wanted order by ar.id",
                 Long.class).setParameter("project", projectId).setParameter("wanted", (long) wanted).getResultList());
     }
 
-    /** Of these ids, those that are articles of the project. */
+    /** Of these ids, those that are live (not retired) articles of the project. */
     static Set<Long> articlesOf(long projectId, List<Long> articleIds) {
         Set<Long> found = new HashSet<>();
         for (int from = 0; from < articleIds.size(); from += 1000) {
             List<Long> slice = articleIds.subList(from, Math.min(articleIds.size(), from + 1000));
             found.addAll(getEntityManager().createQuery(
-                    "select ar.id from Article ar where ar.project.id = :project and ar.id in :ids", Long.class)
+                    "select ar.id from Article ar where ar.project.id = :project and ar.id in :ids and ar.retiredAt is null", Long.class)
                     .setParameter("project", projectId).setParameter("ids", slice).getResultList());
         }
         return found;

@@ -42,7 +42,8 @@ public class AssignmentQueries implements AssignmentProgress, Workloads {
     @Override
     public Map<Long, Workload> of(String username) {
         Map<Long, int[]> counts = new HashMap<>();
-        em.createQuery("select a.projectId, a.state, count(a) from Assignment a where a.username = :u group by a.projectId, a.state",
+        em.createQuery("select a.projectId, a.state, count(a) from Assignment a, Article ar where ar.id = a.articleId "
+                        + "and ar.retiredAt is null and a.username = :u group by a.projectId, a.state",
                 Object[].class).setParameter("u", username).getResultList()
                 .forEach(row -> counts.computeIfAbsent((Long) row[0], id -> new int[3])[((AssignmentState) row[1]).ordinal()] =
                         ((Number) row[2]).intValue());
@@ -60,7 +61,8 @@ public class AssignmentQueries implements AssignmentProgress, Workloads {
     public Page<Row> rows(long projectId, String username, AssignmentState state, String after, int limit) {
         long afterId = Page.after(after);
         var query = em.createQuery("select a.id, a.articleId, ar.title, a.username, a.state, a.updatedAt "
-                        + "from Assignment a, Article ar where ar.id = a.articleId and a.projectId = :p and a.id > :after"
+                        + "from Assignment a, Article ar where ar.id = a.articleId and ar.retiredAt is null and a.projectId = :p "
+                        + "and a.id > :after"
                         + (username == null ? "" : " and a.username = :u") + (state == null ? "" : " and a.state = :s")
                         + " order by a.id", Object[].class)
                 .setParameter("p", projectId).setParameter("after", afterId).setMaxResults(limit + 1);
@@ -79,8 +81,8 @@ public class AssignmentQueries implements AssignmentProgress, Workloads {
 
     /** The article to go on with: one already started first, then the next one assigned, in import order. */
     public Long next(long projectId, String username) {
-        List<Long> ids = em.createQuery("select a.articleId from Assignment a where a.projectId = :p and a.username = :u "
-                        + "and a.state <> :done order by case when a.state = :started then 0 else 1 end, a.articleId", Long.class)
+        List<Long> ids = em.createQuery("select a.articleId from Assignment a, Article ar where ar.id = a.articleId "
+                        + "and ar.retiredAt is null and a.projectId = :p and a.username = :u and a.state <> :done order by case when a.state = :started then 0 else 1 end, a.articleId", Long.class)
                 .setParameter("p", projectId).setParameter("u", username).setParameter("done", AssignmentState.DONE)
                 .setParameter("started", AssignmentState.IN_PROGRESS).setMaxResults(1).getResultList();
         return ids.isEmpty() ? null : ids.get(0);

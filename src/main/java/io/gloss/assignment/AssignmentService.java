@@ -53,7 +53,7 @@ public class AssignmentService {
      */
     @Transactional
     public Distributed distribute(Long projectId, List<String> editors, List<Long> articleIds) {
-        Project project = projects.require(projectId);
+        Project project = projects.requireWritable(projectId);
         List<String> pool = editors(project, editors);
         List<Long> targets = articleIds == null ? Assignment.articlesShortOf(project.id, project.annotatorsPerArticle)
                 : articles(project, articleIds);
@@ -73,7 +73,7 @@ public class AssignmentService {
     /** Assigns one article to one editor, whatever the project's number per article. */
     @Transactional
     public AssignmentView assign(Long projectId, Long articleId, String username) {
-        Project project = projects.require(projectId);
+        Project project = projects.requireWritable(projectId);
         long article = articles(project, articleId == null ? List.of() : List.of(articleId)).get(0);
         String editor = editors(project, username == null ? null : List.of(username)).get(0);
         if (Assignment.of(article, editor) != null) {
@@ -108,7 +108,7 @@ public class AssignmentService {
      */
     @Transactional
     public AssignmentView changeState(Long id, String state) {
-        Assignment assignment = require(id);
+        Assignment assignment = requireWritable(id);
         boolean admin = currentUser.isAdmin();
         if (!admin && !assignment.username.equals(currentUser.username())) {
             throw GlossException.forbidden("Only " + assignment.username + ", whose assignment this is, or an admin may change it.");
@@ -127,7 +127,7 @@ public class AssignmentService {
     /** Removes an assignment (the editor's spans stay); returns its project's id. */
     @Transactional
     public long delete(Long id) {
-        Assignment assignment = require(id);
+        Assignment assignment = requireWritable(id);
         AssignmentView before = AssignmentView.of(assignment);
         assignment.delete();
         audit.recordChange(assignment.projectId, assignment.articleId, "assignment", assignment.id, "delete", before, null);
@@ -187,6 +187,13 @@ public class AssignmentService {
                 || !seesEveryonesWork() && !assignment.username.equals(currentUser.username())) {
             throw GlossException.notFound("Assignment " + id);
         }
+        return assignment;
+    }
+
+    /** The assignment, for a change: 409 while its project is archived. */
+    private Assignment requireWritable(Long id) {
+        Assignment assignment = require(id);
+        projects.requireWritable(assignment.projectId);
         return assignment;
     }
 
@@ -269,7 +276,7 @@ public class AssignmentService {
         }
         Set<Long> found = Assignment.articlesOf(project.id, distinct);
         distinct.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(id -> {
-            throw GlossException.notFound("Article " + id);
+            throw new GlossException(404, "not_found", "Article " + id + " is not in this project, or is retired.");
         });
         return distinct;
     }

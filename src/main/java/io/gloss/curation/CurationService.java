@@ -91,13 +91,13 @@ public class CurationService {
 
     @Transactional
     public Curation of(Long articleId) {
-        Article article = articles.require(articleId);
+        Article article = articles.requireLive(articleId);
         return curation(article.id, Annotation.liveOf(article.id, null));
     }
 
     @Transactional
     public Curated curate(Long articleId, Request request) {
-        Article article = articles.require(articleId);
+        Article article = articles.requireWritable(articleId);
         Request r = request == null ? new Request(null, null, null, null) : request;
         List<Long> accept = ids("accept", r.accept());
         List<Long> reject = ids("reject", r.reject());
@@ -129,7 +129,7 @@ public class CurationService {
      */
     @Transactional
     public Auto auto(Long articleId) {
-        Article article = articles.require(articleId);
+        Article article = articles.requireWritable(articleId);
         List<Annotation> live = Annotation.liveOf(article.id, null);
         Map<Long, Annotation> byId = new HashMap<>();
         live.forEach(a -> byId.put(a.id, a));

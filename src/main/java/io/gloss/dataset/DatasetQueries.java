@@ -17,12 +17,12 @@ class DatasetQueries {
     @Inject
     EntityManager em;
 
-    /** Which of {@code ids} are articles of the project. */
+    /** Which of {@code ids} are live (not retired) articles of the project. */
     Set<Long> articlesAmong(long projectId, List<Long> ids) {
         Set<Long> found = new HashSet<>();
         for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
-            found.addAll(em.createQuery("select ar.id from Article ar where ar.project.id = :project and ar.id in :ids",
+            found.addAll(em.createQuery("select ar.id from Article ar where ar.project.id = :project and ar.id in :ids and ar.retiredAt is null",
                     Long.class).setParameter("project", projectId).setParameter("ids", chunk).getResultList());
         }
         return found;

@@ -130,7 +130,7 @@ public class DatasetService {
         if (r == null || r.projectId() == null) {
             throw GlossException.badRequest("projectId", "projectId is required: the project whose annotations to export.");
         }
-        Project project = projects.require(r.projectId());
+        Project project = projects.requireWritable(r.projectId());
         if (r.name() == null || r.name().isBlank()) {
             throw GlossException.badRequest("name", "Give the dataset a name.");
         }
@@ -192,7 +192,7 @@ public class DatasetService {
         Set<Long> found = queries.articlesAmong(project.id, ids);
         for (Long id : ids) {
             if (!found.contains(id)) {
-                throw GlossException.badRequest("articleIds", "Article " + id + " is not in this project.");
+                throw GlossException.badRequest("articleIds", "Article " + id + " is not in this project, or is retired.");
             }
         }
         return List.copyOf(ids);

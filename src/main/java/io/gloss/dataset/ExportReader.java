@@ -43,14 +43,14 @@ public class ExportReader {
     /** How many articles the definition selects, for the progress bar. */
     public int count(DatasetDefinition d) {
         if (d.articleIds() == null) {
-            return withDates(em.createQuery("select count(ar) from Article ar where ar.project.id = :project" + dates(d),
+            return withDates(em.createQuery("select count(ar) from Article ar where ar.project.id = :project and ar.retiredAt is null" + dates(d),
                     Long.class), d).setParameter("project", d.projectId()).getSingleResult().intValue();
         }
         long total = 0;
         for (int i = 0; i < d.articleIds().size(); i += BATCH_ARTICLES) {
             List<Long> chunk = d.articleIds().subList(i, Math.min(d.articleIds().size(), i + BATCH_ARTICLES));
             total += withDates(em.createQuery("select count(ar) from Article ar where ar.project.id = :project "
-                    + "and ar.id in :ids" + dates(d), Long.class), d).setParameter("project", d.projectId())
+                    + "and ar.id in :ids and ar.retiredAt is null" + dates(d), Long.class), d).setParameter("project", d.projectId())
                     .setParameter("ids", chunk).getSingleResult();
         }
         return (int) total;
@@ -85,13 +85,15 @@ public class ExportReader {
 
     /**
      * Ids and lengths of the next articles, so that the batch can stop before its text grows too
-     * large. Answered from ix_article_project_length (V6) alone, never the texts. The ORDER BY
+     * large. Answered from ix_article_project_live (V20) alone, never the texts; retired articles
+     * are left out, so a build started after a retirement leaves it out. The ORDER BY
      * names the project too: only then does H2 walk that index in order and stop after a batch;
      * ordered by id alone it reads every later article and sorts them (an export quadratic in
      * the project's size).
      */
     private List<Object[]> candidates(DatasetDefinition d, long afterId) {
-        String select = "select ar.id, ar.length from Article ar where ar.project.id = :project and ar.id > :after" + dates(d);
+        String select = "select ar.id, ar.length from Article ar where ar.project.id = :project and ar.id > :after"
+                + " and ar.retiredAt is null" + dates(d);
         String order = " order by ar.project.id, ar.id";
         TypedQuery<Object[]> query;
         if (d.articleIds() == null) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The home page: the projects the user can see with what each has given them to annotate, or a welcome for visitors. */
 @Path("/")
@@ -18,7 +19,8 @@ public class HomePageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Project> projects, Map<Long, Workloads.Workload> workloads);
+        /** {@code archived}: the archived projects, listed apart. */
+        static native TemplateInstance home(List<Project> projects, List<Project> archived, Map<Long, Workloads.Workload> workloads);
 
         static native TemplateInstance welcome();
     }
@@ -37,6 +39,8 @@ public class HomePageResource {
         if (!currentUser.isLoggedIn()) {
             return Templates.welcome();
         }
-        return Templates.home(projects.visibleProjects(), workloads.of(currentUser.username()));
+        Map<Boolean, List<Project>> byArchived = projects.visibleProjects().stream()
+                .collect(Collectors.partitioningBy(Project::isArchived));
+        return Templates.home(byArchived.get(false), byArchived.get(true), workloads.of(currentUser.username()));
     }
 }

@@ -36,6 +36,7 @@ public class LabelService {
 
     @Transactional
     public Label create(Project project, NewLabel input) {
+        project.requireWritable();
         if (input == null) {
             throw GlossException.badRequest("key", "Send a label: {key, name, color, shortcut, description}.");
         }
@@ -65,6 +66,7 @@ public class LabelService {
 
     @Transactional
     public Label update(Project project, String key, LabelChange change) {
+        project.requireWritable();
         if (change == null) {
             throw GlossException.badRequest("name", "Send the fields to change: {name, color, shortcut, description, position, retired}.");
         }
@@ -104,6 +106,7 @@ public class LabelService {
     /** Retires a label: spans that have it keep it; it leaves the palette and frees its shortcut. */
     @Transactional
     public Label retire(Project project, String key) {
+        project.requireWritable();
         Label label = Label.ofKey(project.id, key);
         if (label.retiredAt == null) {
             LabelView before = LabelView.of(label);

@@ -1,5 +1,6 @@
 package io.gloss.project;
 
+import io.gloss.web.GlossException;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,7 +31,31 @@ public class Project extends PanacheEntity {
     /** An editor sees others' spans on an article only after marking their own work on it done. */
     public boolean blind;
 
+    /** When an admin archived the project: it is read-only until unarchived. Null while active. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
+    /** Who archived it (a username), null while active. */
+    @Column(name = "archived_by")
+    public String archivedBy;
+
     public static final int MAX_ANNOTATORS = 10;
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /**
+     * The one rule of an archived project: nothing in it changes but its unarchiving. Every write
+     * resolves its project through {@link ProjectService#requireWritable} or calls this.
+     */
+    public Project requireWritable() {
+        if (archivedAt != null) {
+            throw GlossException.conflict("project_archived", "Project “" + name
+                    + "” is archived; an admin can unarchive it on its settings page.");
+        }
+        return this;
+    }
 
     /** Every project, by name. */
     public static List<Project> allByName() {

@@ -29,9 +29,12 @@ public class ProjectResource {
     public record NewProject(String name, String description, String guidelines, String preset) {
     }
 
-    /** {@code PUT /api/projects/{id}}: absent settings keep their value. */
+    /**
+     * {@code PUT /api/projects/{id}}: absent settings keep their value; {@code archived} alone
+     * archives (every write in the project is then refused) or unarchives the project.
+     */
     public record ProjectUpdate(String name, String description, String guidelines, Integer annotatorsPerArticle,
-            Boolean blind) {
+            Boolean blind, Boolean archived) {
     }
 
     public record NewMember(String username) {
@@ -74,10 +77,10 @@ public class ProjectResource {
     @RolesAllowed(Role.ADMIN)
     public ProjectView update(@PathParam("id") Long id, ProjectUpdate input) {
         if (input == null) {
-            throw GlossException.badRequest("name", "Send {name, description, guidelines, annotatorsPerArticle, blind}.");
+            throw GlossException.badRequest("name", "Send {name, description, guidelines, annotatorsPerArticle, blind} or {archived}.");
         }
         return ProjectView.of(projects.update(id, input.name(), input.description(), input.guidelines(),
-                input.annotatorsPerArticle(), input.blind()));
+                input.annotatorsPerArticle(), input.blind(), input.archived()));
     }
 
     @GET

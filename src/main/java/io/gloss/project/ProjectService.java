@@ -3,6 +3,7 @@ package io.gloss.project;
 import io.gloss.auth.CurrentUser;
 import io.gloss.auth.OidcSwitch;
 import io.gloss.auth.UserAccount;
+import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,15 @@ public class ProjectService {
         return project;
     }
 
+    /**
+     * The project, for a change in it: 404 as {@link #require}, and 409 {@code project_archived}
+     * while it is archived. Every write in a project resolves it here (or through
+     * {@link Project#requireWritable} when it holds the project already).
+     */
+    public Project requireWritable(Long projectId) {
+        return require(projectId).requireWritable();
+    }
+
     public boolean canSee(long projectId) {
         return seesAll() || isMember(projectId, currentUser.username());
     }
@@ -92,25 +102,69 @@ public class ProjectService {
     /**
      * An admin changes the project: its name, texts and how its articles are annotated. Absent
      * settings keep their value; the name and texts are replaced, as the form sends them all.
+     * {@code archived} alone archives or unarchives it; while it is archived, unarchiving is the
+     * only change accepted (with others in the same request, they apply once it is unarchived).
      */
     @Transactional
     public Project update(Long projectId, String name, String description, String guidelines,
-            Integer annotatorsPerArticle, Boolean blind) {
+            Integer annotatorsPerArticle, Boolean blind, Boolean archived) {
         Project project = require(projectId);
-        ProjectView before = ProjectView.of(project);
-        if (annotatorsPerArticle != null) {
-            if (annotatorsPerArticle < 1 || annotatorsPerArticle > Project.MAX_ANNOTATORS) {
-                throw GlossException.badRequest("annotatorsPerArticle",
-                        "Each article is annotated by 1 to " + Project.MAX_ANNOTATORS + " editors.");
+        if (Boolean.FALSE.equals(archived)) {
+            unarchive(project);
+        }
+        boolean settings = name != null || description != null || guidelines != null || annotatorsPerArticle != null
+                || blind != null;
+        if (settings || archived == null) {
+            project.requireWritable();
+            ProjectView before = ProjectView.of(project);
+            if (annotatorsPerArticle != null) {
+                if (annotatorsPerArticle < 1 || annotatorsPerArticle > Project.MAX_ANNOTATORS) {
+                    throw GlossException.badRequest("annotatorsPerArticle",
+                            "Each article is annotated by 1 to " + Project.MAX_ANNOTATORS + " editors.");
+                }
+                project.annotatorsPerArticle = annotatorsPerArticle;
             }
-            project.annotatorsPerArticle = annotatorsPerArticle;
+            if (blind != null) {
+                project.blind = blind;
+            }
+            describe(project, name, description, guidelines);
+            audit.record(project.id, "project", project.id, "update", before, ProjectView.of(project));
         }
-        if (blind != null) {
-            project.blind = blind;
+        if (Boolean.TRUE.equals(archived)) {
+            archive(project);
         }
-        describe(project, name, description, guidelines);
-        audit.record(project.id, "project", project.id, "update", before, ProjectView.of(project));
         return project;
+    }
+
+    /** Archives or unarchives the project (the settings page's buttons); archiving an archived one is a 409. */
+    @Transactional
+    public Project setArchived(Long projectId, boolean archived) {
+        Project project = require(projectId);
+        if (archived) {
+            archive(project);
+        } else {
+            unarchive(project);
+        }
+        return project;
+    }
+
+    /** Read-only from now on: every write in the project is refused until it is unarchived. */
+    private void archive(Project project) {
+        project.requireWritable();
+        ProjectView before = ProjectView.of(project);
+        project.archivedAt = Timestamps.now();
+        project.archivedBy = currentUser.username();
+        audit.record(project.id, "project", project.id, "archive", before, ProjectView.of(project));
+    }
+
+    private void unarchive(Project project) {
+        if (!project.isArchived()) {
+            return;
+        }
+        ProjectView before = ProjectView.of(project);
+        project.archivedAt = null;
+        project.archivedBy = null;
+        audit.record(project.id, "project", project.id, "unarchive", before, ProjectView.of(project));
     }
 
     /** Name (required, unique) and texts, checked against their limits. */
@@ -132,7 +186,7 @@ public class ProjectService {
     @Transactional
     /** @return the member's username, as stored */
     public String addMember(Long projectId, String username) {
-        Project project = require(projectId);
+        Project project = requireWritable(projectId);
         if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{2,100}")) {
             throw GlossException.badRequest("username", "Name the user to add: 2 to 100 letters, digits, dots, dashes, underscores or @.");
         }
@@ -150,7 +204,7 @@ public class ProjectService {
     /** Removing a member hides the project from them at once; their annotations stay. */
     @Transactional
     public void removeMember(Long projectId, String username) {
-        Project project = require(projectId);
+        Project project = requireWritable(projectId);
         ProjectMember member = ProjectMember.findById(new ProjectMember.Key(project.id, username));
         if (member == null) {
             throw GlossException.notFound("Member " + username + " of this project");

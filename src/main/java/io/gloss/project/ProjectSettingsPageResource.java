@@ -52,7 +52,24 @@ public class ProjectSettingsPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") Long id, @RestForm String name, @RestForm String description,
             @RestForm String guidelines, @RestForm Integer annotatorsPerArticle, @RestForm String blind) {
-        projects.update(id, name, description, guidelines, annotatorsPerArticle, blind != null);
+        projects.update(id, name, description, guidelines, annotatorsPerArticle, blind != null, null);
         return Notice.seeOther("/projects/" + id + "/settings", "Settings saved.");
+    }
+
+    /** Read-only until unarchived: the project page says so, and every write in it is refused. */
+    @POST
+    @Path("archive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response archive(@PathParam("id") Long id) {
+        Project project = projects.setArchived(id, true);
+        return Notice.seeOther("/projects/" + id + "/settings", "Archived “" + project.name + "”: it is read-only now.");
+    }
+
+    @POST
+    @Path("unarchive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unarchive(@PathParam("id") Long id) {
+        Project project = projects.setArchived(id, false);
+        return Notice.seeOther("/projects/" + id + "/settings", "Unarchived “" + project.name + "”.");
     }
 }

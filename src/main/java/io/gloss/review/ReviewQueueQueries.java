@@ -168,9 +168,9 @@ public class ReviewQueueQueries {
                 : " order by a.status, a.deletedAt, a.statusChangedAt, a.id";
     }
 
-    /** Visibility (the scope) and the filters other than status. */
+    /** Visibility (the scope) and the filters other than status; a retired article's spans are out of the queue. */
     private StringBuilder conditions(QueueFilter filter, Scope scope, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where a.deletedAt is null");
+        StringBuilder where = new StringBuilder(" where a.deletedAt is null and a.article.retiredAt is null");
         if (scope.single() != null) {
             where.append(" and a.projectId = :project");
             params.put("project", scope.single());

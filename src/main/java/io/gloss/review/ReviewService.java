@@ -4,6 +4,7 @@ import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationLifecycle;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.annotation.AnnotationView;
+import io.gloss.article.ArticleService;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
@@ -168,6 +169,7 @@ public class ReviewService {
         if (annotation == null || annotation.deletedAt != null || !projects.canSee(annotation.projectId)) {
             throw GlossException.notFound("Annotation " + id);
         }
+        ArticleService.requireWritable(annotation.article);
         return annotation;
     }
 

@@ -10,10 +10,13 @@ public final class Links {
     private Links() {
     }
 
-    /** {@code path?key=value&...} with the non-null parameters, in the map's order, URL-encoded. */
+    /**
+     * {@code path?key=value&...} with the non-null parameters, in the map's order, URL-encoded;
+     * after a query already in {@code path}, they follow it ({@code &key=value}).
+     */
     public static String withQuery(String path, Map<String, String> params) {
         StringBuilder href = new StringBuilder(path);
-        char separator = '?';
+        char separator = path.indexOf('?') < 0 ? '?' : '&';
         for (Map.Entry<String, String> p : params.entrySet()) {
             if (p.getValue() != null) {
                 href.append(separator).append(p.getKey()).append('=')
