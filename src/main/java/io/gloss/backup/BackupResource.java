@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** A project as one zip, and that zip back as a new project (docs/api-guide.md, "Backup and restore"). */
-@Path("/api/projects")
+@Path("/api")
 @RolesAllowed(Role.ADMIN)
 public class BackupResource {
 
@@ -28,7 +28,7 @@ public class BackupResource {
     RestoreService restores;
 
     @GET
-    @Path("{id}/backup")
+    @Path("projects/{id}/backup")
     @Produces(ZIP)
     public Response backup(@PathParam("id") Long id) {
         BackupService.Backup backup = backups.backup(id);
@@ -37,7 +37,7 @@ public class BackupResource {
     }
 
     @POST
-    @Path("restore")
+    @Path("projects/restore")
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response restore(byte[] zip) {

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * New ids for restored rows, from the tables' own sequences, as Hibernate takes them: a sequence
- * value v stands for the ids v-49 to v (V1: increment 50; Hibernate's pooled optimizer), so
- * restored rows and rows that Hibernate creates meanwhile never take the same id. The sequence's
- * very first value (1) stands for fewer ids and is skipped.
+ * value v stands for the ids v to v+49 (V1: increment 50; Quarkus' default id optimizer,
+ * {@code quarkus.hibernate-orm.id.optimizer.default=pooled-lo}), so restored rows and rows that
+ * Hibernate creates meanwhile never take the same id.
  */
 final class IdBlocks {
 
@@ -30,10 +30,7 @@ final class IdBlocks {
         long[] block = blocks.get(table.name());
         if (block == null || block[0] > block[1]) {
             long value = sequenceValue(table);
-            if (value < SEQUENCE_INCREMENT) {
-                value = sequenceValue(table);
-            }
-            block = new long[] {value - SEQUENCE_INCREMENT + 1, value};
+            block = new long[] {value, value + SEQUENCE_INCREMENT - 1};
             blocks.put(table.name(), block);
         }
         return block[0]++;

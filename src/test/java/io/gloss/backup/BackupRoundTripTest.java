@@ -1,0 +1,154 @@
+package io.gloss.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Back up a project with something in every table, restore it, and compare every row of every
+ * table, column by column: equal but for the ids, which are new, and the columns holding ids,
+ * which point to the new rows.
+ */
+@QuarkusTest
+class BackupRoundTripTest {
+
+    /** Every table the fixture fills: an empty one would compare nothing. */
+    static final Set<String> FILLED = Set.of("project", "project_member", "label", "article", "annotation",
+            "annotation_transition", "assignment", "dataset", "dataset_file", "dataset_chunk", "import_job", "audit_event",
+            "change_counter");
+
+    @Inject
+    BackupFixture fixture;
+
+    @Inject
+    BackupRows rows;
+
+    @Test
+    void theRestoredProjectEqualsTheBackedUpOne() {
+        long source = fixture.richProject();
+        Map<String, List<Map<String, Object>>> before = rows.of(source);
+        FILLED.forEach(table -> assertFalse(before.get(table).isEmpty(), table + " has rows to compare"));
+        assertTrue(before.get("annotation").stream().anyMatch(a -> a.get("merged_into") != null), "a merged annotation");
+        assertTrue(before.get("annotation").stream().anyMatch(a -> a.get("deleted_at") != null), "a deleted annotation");
+        assertTrue(before.get("annotation_transition").stream()
+                .anyMatch(t -> String.valueOf(t.get("comment")).contains("\r\n🙂") || String.valueOf(t.get("comment")).contains("\r\nSee 🙂")),
+                "a rejection comment with CRLF and an emoji");
+        assertTrue(before.get("article").stream().anyMatch(a -> String.valueOf(a.get("title")).contains("🇺🇦")), "an emoji title");
+        String sourceName = (String) before.get("project").get(0).get("name");
+
+        byte[] zip = fixture.backup(source);
+        JsonPath restored = fixture.as(BackupFixture.ADMIN).contentType("application/zip").body(zip)
+                .post("/api/projects/restore").then().statusCode(201).extract().jsonPath();
+        long copy = restored.getLong("id");
+        assertNotEquals(source, copy);
+        assertEquals(sourceName + " (restored)", restored.getString("name"));
+        assertEquals(source, restored.getLong("sourceId"));
+        assertEquals(3, restored.getInt("articles"));
+        assertEquals(before.get("annotation").size(), restored.getInt("annotations"));
+        assertEquals(before.get("label").size(), restored.getInt("labels"));
+
+        Map<String, List<Map<String, Object>>> after = rows.of(copy);
+        compare(withoutBackupEvents(before), withoutBackupEvents(after), sourceName + " (restored)");
+
+        // The audit trail says what happened: the download on the source, the restore on the copy.
+        assertTrue(rows.of(source).get("audit_event").stream().anyMatch(e -> "backup".equals(e.get("action"))
+                && Objects.equals(source, e.get("entity_id"))), "backup event on the source");
+        Map<String, Object> restoreEvent = after.get("audit_event").stream().filter(e -> "restore".equals(e.get("action")))
+                .findFirst().orElseThrow();
+        assertEquals(copy, restoreEvent.get("entity_id"));
+        assertTrue(String.valueOf(restoreEvent.get("after_json")).contains("\"sourceProjectId\":" + source), restoreEvent.toString());
+        assertTrue(String.valueOf(restoreEvent.get("after_json")).contains(sourceName), restoreEvent.toString());
+
+        // The copy works as a project: its articles and spans read through the API, under the new ids.
+        long firstArticle = (Long) after.get("article").get(0).get("id");
+        List<String> quotes = fixture.as(BackupFixture.ADMIN).get("/api/articles/" + firstArticle + "/annotations").then()
+                .statusCode(200).extract().jsonPath().getList("items.quote");
+        assertEquals(List.of("Zelensky", "Monday"), quotes);
+    }
+
+    @Test
+    void aSecondRestoreOfTheSameZipIsAnotherProject() {
+        long source = fixture.smallProject();
+        byte[] zip = fixture.backup(source);
+        String name = (String) rows.of(source).get("project").get(0).get("name");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            names.add(fixture.as(BackupFixture.ADMIN).contentType("application/zip").body(zip).post("/api/projects/restore")
+                    .then().statusCode(201).extract().jsonPath().getString("name"));
+        }
+        assertEquals(List.of(name + " (restored)", name + " (restored 2)"), names);
+    }
+
+    private static Map<String, List<Map<String, Object>>> withoutBackupEvents(Map<String, List<Map<String, Object>>> tables) {
+        Map<String, List<Map<String, Object>>> kept = new HashMap<>(tables);
+        kept.put("audit_event", tables.get("audit_event").stream()
+                .filter(e -> !Set.of("backup", "restore").contains(e.get("action"))).toList());
+        return kept;
+    }
+
+    /** Row i of each table against row i of its copy (both in key order; new ids are handed out in that order). */
+    private static void compare(Map<String, List<Map<String, Object>>> before, Map<String, List<Map<String, Object>>> after,
+            String restoredName) {
+        Map<String, Map<Object, Object>> newIds = new HashMap<>();
+        for (BackupTable table : BackupTables.ALL) {
+            List<Map<String, Object>> old = before.get(table.name());
+            List<Map<String, Object>> copy = after.get(table.name());
+            assertEquals(old.size(), copy.size(), table.name() + ": rows");
+            if (table.idColumn() != null) {
+                Map<Object, Object> ids = newIds.computeIfAbsent(table.name(), t -> new HashMap<>());
+                for (int i = 0; i < old.size(); i++) {
+                    Object was = old.get(i).get(table.idColumn());
+                    Object now = copy.get(i).get(table.idColumn());
+                    assertNotEquals(was, now, table.name() + " keeps no old id");
+                    assertNull(ids.put(was, now), table.name() + ": each old id once");
+                }
+                assertEquals(ids.size(), new HashSet<>(ids.values()).size(), table.name() + ": each new id once");
+            }
+        }
+        int compared = 0;
+        for (BackupTable table : BackupTables.ALL) {
+            List<Map<String, Object>> old = before.get(table.name());
+            List<Map<String, Object>> copy = after.get(table.name());
+            for (int i = 0; i < old.size(); i++) {
+                Map<String, Object> was = old.get(i);
+                Map<String, Object> now = copy.get(i);
+                Set<String> columns = new LinkedHashSet<>(was.keySet());
+                columns.addAll(now.keySet());
+                for (String column : columns) {
+                    Object expected = was.get(column);
+                    String refTable = column.equals(table.idColumn()) ? table.name() : table.references().get(column);
+                    if (refTable == null && table.name().equals(BackupTables.AUDIT) && column.equals(BackupTables.AUDIT_ID_COLUMN)
+                            && newIds.getOrDefault(String.valueOf(was.get(BackupTables.AUDIT_KIND_COLUMN)), Map.of()).containsKey(expected)) {
+                        refTable = String.valueOf(was.get(BackupTables.AUDIT_KIND_COLUMN));
+                    }
+                    if (refTable != null && expected != null) {
+                        expected = newIds.get(refTable).get(expected);
+                        assertNotNull(expected, table.name() + "." + column + " points into the backup");
+                    }
+                    if (table.isProject() && column.equals("name")) {
+                        expected = restoredName;
+                    }
+                    assertEquals(expected, now.get(column), table.name() + " row " + (i + 1) + ", column " + column);
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 500, "compared " + compared + " values");
+    }
+}
