@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,7 @@ class BackupRoundTripTest {
         String sourceName = (String) before.get("project").get(0).get("name");
 
         byte[] zip = fixture.backup(source);
+        everyColumnIsInTheZip(zip, before);
         JsonPath restored = fixture.as(BackupFixture.ADMIN).contentType("application/zip").body(zip)
                 .post("/api/projects/restore").then().statusCode(201).extract().jsonPath();
         long copy = restored.getLong("id");
@@ -93,6 +95,25 @@ class BackupRoundTripTest {
                     .then().statusCode(201).extract().jsonPath().getString("name"));
         }
         assertEquals(List.of(name + " (restored)", name + " (restored 2)"), names);
+    }
+
+    /** Each file holds every row with every column the table has (select *), and the manifest counts them. */
+    private void everyColumnIsInTheZip(byte[] zip, Map<String, List<Map<String, Object>>> before) {
+        Map<String, byte[]> files = BackupFixture.unzip(zip);
+        JsonPath manifest = new JsonPath(new String(files.get(BackupManifest.FILE_NAME), StandardCharsets.UTF_8));
+        assertEquals(BackupManifest.FORMAT, manifest.getString("format"));
+        assertEquals(BackupManifest.FORMAT_VERSION, manifest.getInt("formatVersion"));
+        assertFalse(manifest.getString("glossVersion").isBlank());
+        for (BackupTable table : BackupTables.ALL) {
+            String[] lines = new String(files.get(table.fileName()), StandardCharsets.UTF_8).lines().toArray(String[]::new);
+            assertEquals(before.get(table.name()).size(), lines.length, table.fileName());
+            assertEquals(lines.length, manifest.getInt("tables." + table.name() + ".rows"), table.name() + " in the manifest");
+            assertEquals(BackupFixture.sha256(files.get(table.fileName())), manifest.getString("tables." + table.name() + ".sha256"));
+            if (lines.length > 0) {
+                assertEquals(before.get(table.name()).get(0).keySet(), new JsonPath(lines[0]).getMap("$").keySet(),
+                        table.fileName() + " has every column of the table");
+            }
+        }
     }
 
     private static Map<String, List<Map<String, Object>>> withoutBackupEvents(Map<String, List<Map<String, Object>>> tables) {
