@@ -12,17 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,7 +64,8 @@ public class RestoreService {
         em.unwrap(Session.class).doWork(connection -> {
             IdBlocks ids = new IdBlocks(connection, database.isH2());
             for (BackupTable table : BackupTables.ALL) {
-                counts.put(table.name(), insert(connection, ids, table, content.rowsOf(table), newIds, name));
+                new TableRestore(connection, ids, newIds, table).insert(content.rowsOf(table), name);
+                counts.put(table.name(), content.rowsOf(table).size());
             }
         });
         long projectId = newIds.get(BackupTables.PROJECT).get(sourceId);
@@ -123,126 +116,5 @@ public class RestoreService {
                     + " with no account on this server: " + String.join(", ", missing) + ". Create "
                     + (missing.size() == 1 ? "the account" : "their accounts") + " (Users page), then restore again.");
         }
-    }
-
-    /** Inserts one table's rows with new ids and rewritten references; the number of rows. */
-    private static int insert(Connection connection, IdBlocks ids, BackupTable table, List<ObjectNode> rows,
-            Map<String, Map<Long, Long>> newIds, String projectName) throws SQLException {
-        Map<Long, Long> mine = newIds.computeIfAbsent(table.name(), t -> new HashMap<>());
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        Map<String, ColumnValues> target = columnsOf(connection, table.name());
-        List<String> columns = new ArrayList<>();
-        for (ObjectNode row : rows) {
-            row.fieldNames().forEachRemaining(column -> {
-                if (!columns.contains(column)) {
-                    columns.add(column);
-                }
-            });
-        }
-        for (String column : columns) {
-            if (!target.containsKey(column)) {
-                throw BackupRefused.unrestorable("unknown_column", "The backup's table " + table.name() + " has the column \""
-                        + column + "\", which this server's does not: the backup was made by a newer Gloss.");
-            }
-        }
-        List<Pending> later = new ArrayList<>();
-        List<String> selfReferences = table.references().entrySet().stream()
-                .filter(r -> r.getValue().equals(table.name())).map(Map.Entry::getKey).toList();
-        try (PreparedStatement statement = connection.prepareStatement(BackupQueries.insert(table.name(), columns))) {
-            for (int r = 0; r < rows.size(); r++) {
-                ObjectNode row = rows.get(r).deepCopy();
-                String where = table.fileName() + ", row " + (r + 1);
-                try {
-                    if (table.idColumn() != null) {
-                        long old = ColumnValues.whole(require(row, table.idColumn(), where));
-                        long fresh = ids.next(table);
-                        if (mine.put(old, fresh) != null) {
-                            throw BackupRefused.invalid(where + " repeats the id " + old + ".");
-                        }
-                        row.put(table.idColumn(), fresh);
-                    }
-                    if (table.isProject()) {
-                        row.put("name", projectName);
-                    }
-                    for (Map.Entry<String, String> reference : table.references().entrySet()) {
-                        JsonNode value = row.get(reference.getKey());
-                        if (value == null || value.isNull()) {
-                            continue;
-                        }
-                        if (selfReferences.contains(reference.getKey())) {
-                            later.add(new Pending(row.get(table.idColumn()).longValue(), reference.getKey(), ColumnValues.whole(value)));
-                            row.putNull(reference.getKey());
-                        } else {
-                            row.put(reference.getKey(), renewed(newIds, reference.getValue(), ColumnValues.whole(value), where));
-                        }
-                    }
-                    if (table.name().equals(BackupTables.AUDIT)) {
-                        renewAuditSubject(row, newIds);
-                    }
-                    for (int c = 0; c < columns.size(); c++) {
-                        target.get(columns.get(c)).bind(statement, c + 1, row.get(columns.get(c)));
-                    }
-                } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
-                    throw BackupRefused.invalid(where + " holds a value its column cannot take: " + e.getMessage());
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw BackupRefused.invalid("The rows of " + table.fileName() + " could not be written: " + e.getMessage());
-        }
-        for (Pending pending : later) {
-            try (PreparedStatement update = connection.prepareStatement(BackupQueries.setReference(table, pending.column()))) {
-                update.setLong(1, renewed(newIds, table.name(), pending.oldTarget(), table.fileName()));
-                update.setLong(2, pending.row());
-                update.executeUpdate();
-            }
-        }
-        return rows.size();
-    }
-
-    /** A reference to a row of the same table, set once the whole table is in (its target may come later). */
-    private record Pending(long row, String column, long oldTarget) {
-    }
-
-    /** An audit event's subject takes its new id when it is a restored row; one no longer in the project keeps its old id. */
-    private static void renewAuditSubject(ObjectNode row, Map<String, Map<Long, Long>> newIds) {
-        JsonNode kind = row.get(BackupTables.AUDIT_KIND_COLUMN);
-        JsonNode id = row.get(BackupTables.AUDIT_ID_COLUMN);
-        Map<Long, Long> renewed = kind == null ? null : newIds.get(kind.asText());
-        if (renewed != null && id != null && id.isIntegralNumber() && renewed.containsKey(id.longValue())) {
-            row.put(BackupTables.AUDIT_ID_COLUMN, renewed.get(id.longValue()));
-        }
-    }
-
-    private static long renewed(Map<String, Map<Long, Long>> newIds, String table, long old, String where) {
-        Long fresh = newIds.getOrDefault(table, Map.of()).get(old);
-        if (fresh == null) {
-            throw BackupRefused.invalid(where + " points to " + table + " " + old + ", which is not in the backup.");
-        }
-        return fresh;
-    }
-
-    private static JsonNode require(ObjectNode row, String column, String where) {
-        JsonNode value = row.get(column);
-        if (value == null || value.isNull()) {
-            throw BackupRefused.invalid(where + " has no " + column + ".");
-        }
-        return value;
-    }
-
-    private static Map<String, ColumnValues> columnsOf(Connection connection, String table) throws SQLException {
-        Map<String, ColumnValues> columns = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(BackupQueries.columnsOf(table));
-                ResultSet none = select.executeQuery()) {
-            ResultSetMetaData meta = none.getMetaData();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                ColumnValues column = ColumnValues.of(meta, i);
-                columns.put(column.column(), column);
-            }
-        }
-        return columns;
     }
 }
