@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +43,9 @@ class BackupRoundTripTest {
 
     @Inject
     BackupRows rows;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void theRestoredProjectEqualsTheBackedUpOne() {
@@ -113,6 +120,29 @@ class BackupRoundTripTest {
                 assertEquals(before.get(table.name()).get(0).keySet(), new JsonPath(lines[0]).getMap("$").keySet(),
                         table.fileName() + " has every column of the table");
             }
+        }
+    }
+
+    /** A later migration's column (as V20's retired_at will be): in the zip and back, with no code naming it. */
+    @Test
+    void aColumnAddedByALaterMigrationComesBackWithoutCode() throws SQLException {
+        long source = fixture.smallProject();
+        execute("alter table label add column backup_probe varchar(40)");
+        try {
+            execute("update label set backup_probe = 'probe ' || label_key where project_id = " + source);
+            byte[] zip = fixture.backup(source);
+            long copy = fixture.as(BackupFixture.ADMIN).contentType("application/zip").body(zip).post("/api/projects/restore")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            List<Object> probes = rows.of(copy).get("label").stream().map(l -> l.get("backup_probe")).toList();
+            assertEquals(List.of("probe CLAIM", "probe ACTOR", "probe LOCATION"), probes);
+        } finally {
+            execute("alter table label drop column backup_probe");
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
