@@ -1,6 +1,7 @@
 package io.gloss.backup;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +105,7 @@ class BackupRefusalsTest {
     private void refused(byte[] body, int status, String error, String says) {
         Map<String, Long> before = counts();
         fixture.as(BackupFixture.ADMIN).contentType("application/zip").body(body).post("/api/projects/restore").then()
-                .statusCode(status).body("error", org.hamcrest.Matchers.equalTo(error))
+                .statusCode(status).body("error", equalTo(error))
                 .body("message", containsString(says)).body("message", containsString("Nothing was restored."));
         assertEquals(before, counts(), "nothing was written");
     }
@@ -113,7 +113,7 @@ class BackupRefusalsTest {
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new ArrayList<>(WATCHED)) {
+            for (String table : WATCHED) {
                 try (ResultSet count = statement.executeQuery("select count(*) from " + table)) {
                     count.next();
                     counts.put(table, count.getLong(1));
