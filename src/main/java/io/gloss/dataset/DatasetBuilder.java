@@ -2,6 +2,7 @@ package io.gloss.dataset;
 
 import io.gloss.dataset.format.ExportContext;
 import io.gloss.dataset.format.FormatWriter;
+import io.gloss.web.GlossVersion;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,8 +58,8 @@ public class DatasetBuilder {
     @Inject
     DatasetConfig config;
 
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
-    String glossVersion;
+    @Inject
+    GlossVersion glossVersion;
 
     /** Datasets handed to the worker and not started yet: the periodic look does not queue them twice. */
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
@@ -197,7 +197,7 @@ public class DatasetBuilder {
                 return; // given back by stop(): another instance or the next start builds it again
             }
             List<DatasetFile> files = new ArrayList<>(writer.finish());
-            files.add(ManifestWriter.write(context, glossVersion, definition, stats, writer, files));
+            files.add(ManifestWriter.write(context, glossVersion.version(), definition, stats, writer, files));
             files.sort(Comparator.comparing(f -> f.name));
             writer.close();
             stats.close();

@@ -20,7 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class ProjectService {
 
-    static final int MAX_NAME_CHARS = 200;
+    public static final int MAX_NAME_CHARS = 200;
     static final int MAX_DESCRIPTION_CHARS = 10_000;
     static final int MAX_GUIDELINES_CHARS = 100_000;
 

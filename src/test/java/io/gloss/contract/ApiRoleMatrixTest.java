@@ -120,6 +120,8 @@ class ApiRoleMatrixTest {
                 // Retired by the admin, then restored: the rows below find the article live again.
                 new Row("DELETE", "/api/articles/" + article, null, null, Set.of("admin"), Scope.PROJECT),
                 new Row("POST", "/api/articles/" + article + "/restore", null, null, Set.of("admin"), Scope.PROJECT),
+                new Row("GET", p + "/backup", null, null, Set.of("admin"), Scope.PROJECT),
+                new Row("POST", "/api/projects/restore", "application/zip", "", Set.of("admin"), Scope.NONE),
                 new Row("GET", "/api/articles/" + article + "/curation", null, null, Set.of("reviewer"), Scope.PROJECT),
                 new Row("POST", "/api/articles/" + article + "/curation", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 // Last: it accepts the author's span (the only annotator agrees with themself), which no row above needs.
