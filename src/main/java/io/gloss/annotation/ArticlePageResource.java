@@ -43,10 +43,12 @@ public class ArticlePageResource {
     /**
      * What the page script reads from {@code #gloss-data}; {@code cursor} is where its event
      * stream starts (read before the annotations: a change in between is replayed, not lost);
-     * {@code readOnly} says why one who may not annotate here cannot.
+     * {@code readOnly} says why one who may not annotate here cannot; {@code reviewRules}: the review
+     * rule's sentences, shown before a reviewer tries a decision the server would refuse.
      */
     record PageData(Map<String, Object> article, List<LabelView> labels, List<AnnotationView> annotations,
-            Map<String, Object> me, String csrf, boolean canAnnotate, String readOnly, String cursor) {
+            Map<String, Object> me, String csrf, boolean canAnnotate, String readOnly, String cursor,
+            ReviewRules.Sentences reviewRules) {
     }
 
     @Inject
@@ -86,7 +88,7 @@ public class ArticlePageResource {
                 Map.of("id", article.id, "text", article.text, "length", article.length),
                 labels, views,
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
-                csrf.token(), canAnnotate, readOnly, String.valueOf(cursor));
+                csrf.token(), canAnnotate, readOnly, String.valueOf(cursor), ReviewRules.SENTENCES);
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
                 readOnly, assignment, assignments.hidesOthers(article.project, article.id));
     }

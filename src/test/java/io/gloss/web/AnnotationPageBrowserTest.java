@@ -338,7 +338,7 @@ class AnnotationPageBrowserTest {
         page.keyboard().type("Named as the region's governor");
         page.unroute(one);
         page.waitForResponse(r -> r.url().endsWith(one.substring(2)), () -> held.get(1).resume());
-        assertThat(page.locator("#status")).containsText("Saved Claim");
+        assertThat(page.locator("#status")).containsText("Relabelled Claim");
         assertThat(note).hasValue("Named as the region's governor");
         assertThat(note).isFocused();
         page.keyboard().type(" in 2024.");
