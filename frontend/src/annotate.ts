@@ -152,6 +152,12 @@ class Annotator {
     this.container.addEventListener("mouseup", (event) => this.onSelectionMade(event.altKey));
     document.addEventListener("keydown", (event) => this.onKeyDown(event));
     document.getElementById("help-button")?.addEventListener("click", () => this.toggleHelp());
+    // The skip link: the text takes the focus, where the arrow keys select words.
+    document.getElementById("skip-link")?.addEventListener("click", (event) => {
+      event.preventDefault();
+      this.container.focus();
+      this.say("On the text: → and ← select a word, Shift+→ extends, then press a label's key.");
+    });
 
     this.details.close();
     this.render();
@@ -550,7 +556,7 @@ class Annotator {
       const before = annotation.label;
       this.revise(annotation, { label }, "Relabelled", (updated) => ({
         text: "Undo",
-        run: () => this.revise(this.annotations.get(updated.id) ?? updated, { label: before }, "Label restored:"),
+        run: () => this.revise(this.annotations.get(updated.id) ?? updated, { label: before }, "Label back to"),
       }));
     });
   }
