@@ -12,6 +12,7 @@
  */
 import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, openWhileVisible, othersHere } from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
+import { Overview } from "./overview.js";
 import { DetailsPanel, type Viewer, whyNotDecide } from "./details.js";
 import { Highlights } from "./highlights.js";
 import { actionFor, type PageAction, shortcutMap } from "./keys.js";
@@ -84,6 +85,7 @@ class Annotator {
   private readonly details: DetailsPanel;
   private readonly sending: Sending;
   private readonly viewer: Viewer;
+  private readonly overview: Overview;
 
   /** Others' changes (and the echo of one's own) from the event stream. */
   private readonly live = new LiveAnnotations<Annotation>(this.annotations, (annotation) => this.accept(annotation));
@@ -115,6 +117,8 @@ class Annotator {
       isMine: (annotation) => this.isMine(annotation),
       selectedId: () => this.selectedId,
     });
+    this.overview = new Overview(requireElement("overview", HTMLDetailsElement), (key) => this.labelName(key),
+      (id) => this.reveal(id));
     this.details = new DetailsPanel(requireElement("details", HTMLElement), this.viewer, data.reviewRules, data.labels,
       (key) => this.labelName(key), (key) => this.labels.get(key)?.color ?? UNKNOWN_LABEL_COLOR, {
         relabel: (annotation, label) => this.relabel(annotation, label),
@@ -300,7 +304,9 @@ class Annotator {
   /** Redraws the article text with every shown annotation. */
   private render(): void {
     const focusedId = this.focusedAnnotationId();
-    this.highlights.draw([...this.annotations.values()].filter((annotation) => this.isShown(annotation)));
+    const shown = [...this.annotations.values()].filter((annotation) => this.isShown(annotation));
+    this.highlights.draw(shown);
+    this.overview.update(shown);
     if (this.selectedId !== null && !this.highlights.pieces.has(this.selectedId)) this.select(null);
     if (focusedId !== null) this.highlights.first(focusedId)?.focus();
   }

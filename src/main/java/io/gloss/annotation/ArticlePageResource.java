@@ -3,7 +3,9 @@ package io.gloss.annotation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.article.Article;
+import io.gloss.article.ArticleQueries;
 import io.gloss.article.ArticleService;
+import io.gloss.article.ArticleTitle;
 import io.gloss.assignment.AssignmentService;
 import io.gloss.assignment.AssignmentState;
 import io.gloss.assignment.AssignmentView;
@@ -37,7 +39,7 @@ public class ArticlePageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate,
-                String readOnly, AssignmentView assignment, boolean othersHidden);
+                String readOnly, AssignmentView assignment, boolean othersHidden, ArticleTitle previous, ArticleTitle next);
     }
 
     /**
@@ -53,6 +55,9 @@ public class ArticlePageResource {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    ArticleQueries articleQueries;
 
     @Inject
     CurrentUser currentUser;
@@ -90,6 +95,7 @@ public class ArticlePageResource {
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
                 csrf.token(), canAnnotate, readOnly, String.valueOf(cursor), ReviewRules.SENTENCES);
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
-                readOnly, assignment, assignments.hidesOthers(article.project, article.id));
+                readOnly, assignment, assignments.hidesOthers(article.project, article.id),
+                articleQueries.neighbour(article, false).orElse(null), articleQueries.neighbour(article, true).orElse(null));
     }
 }

@@ -504,6 +504,12 @@ class AnnotationPageBrowserTest {
         Path file = SCREENSHOTS.resolve("annotation-page.png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         assertTrue(Files.size(file) > 10_000, "a real screenshot: " + Files.size(file) + " bytes");
+        for (int width : new int[] {1366, 390}) {
+            page.setViewportSize(width, 900);
+            Path sized = SCREENSHOTS.resolve("annotation-page-" + width + ".png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(sized).setFullPage(true));
+            assertTrue(Files.size(sized) > 10_000, "a real screenshot: " + Files.size(sized) + " bytes");
+        }
     }
 
     // ---- issue 19: no silent state changes, selection that helps, keyboard only -----------------
@@ -700,6 +706,42 @@ class AnnotationPageBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject…")).click();
         assertThat(page.locator(".details-reject")).isVisible();
         assertThat(page.locator("textarea.details-reject-comment")).isFocused();
+    }
+
+    /** The overview lists the article's spans, filters them, and jumps to one; previous/next lead through the project. */
+    @Test
+    void theOverviewJumpsToASpanAndNeighboursLeadThroughTheProject() {
+        String text = "Officials in Kharkiv said Oleh Syniehubov visited Izium on Monday.";
+        long projectId = data.project(EDITOR);
+        long before = data.article(projectId, "Overview before", "An earlier article about Kyiv.");
+        long articleId = data.article(projectId, "Overview", text);
+        long after = data.article(projectId, "Overview after", "A later article about Lviv.");
+        create(EDITOR, articleId, text, "Kharkiv", "LOCATION");
+        create(EDITOR, articleId, text, "Oleh Syniehubov", "ACTOR");
+        create(EDITOR, articleId, text, "Izium", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        assertThat(page.locator("#previous-article")).hasAttribute("href", "/articles/" + before);
+        assertThat(page.locator("#next-article")).hasAttribute("href", "/articles/" + after);
+        page.locator("#overview summary").click();
+        Locator items = page.locator("#overview .overview-item");
+        assertThat(items).hasCount(3);
+        assertThat(items.first()).containsText("Kharkiv");
+        page.locator("#overview select[name=label]").selectOption("LOCATION");
+        assertThat(items).hasCount(2);
+        items.nth(1).click();
+        Object izium = find(annotations(articleId), "Izium").get("id");
+        Locator mark = page.locator("#article-text mark.hl[data-annotation-id='" + izium + "']");
+        assertThat(mark).isFocused();
+        assertThat(mark).hasClass(Pattern.compile("\\bselected\\b"));
+        assertThat(page.locator("#details blockquote")).hasText("Izium");
+
+        page.locator("#next-article").click();
+        page.waitForURL(base + "articles/" + after);
+        waitUntilDrawn();
+        assertThat(page.locator("#previous-article")).hasAttribute("href", "/articles/" + articleId);
+        assertThat(page.locator("#next-article")).hasCount(0);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
