@@ -5,8 +5,9 @@
  * review.ts wires it to the page; queue.test.ts tests it.
  */
 
-export type Status = "SUBMITTED" | "APPROVED" | "REJECTED";
-export type Decision = "APPROVE" | "REJECT";
+import type { Decision, Label, Status } from "./types.js";
+
+export type { Decision, Status } from "./types.js";
 export type Counts = Record<Status, number>;
 
 export type QueueAction = "next" | "previous" | "toggle" | "approve" | "reject" | "open" | "relabel" | "compact" | "help";
@@ -31,13 +32,8 @@ export function actionForKey(key: string, modifiers: { ctrl: boolean; meta: bool
   return Object.prototype.hasOwnProperty.call(KEYS, key) ? KEYS[key] : null;
 }
 
-/** A label of a project's set, as the page data embeds it (LabelView). */
-export interface QueueLabel {
-  key: string;
-  name: string;
-  color: string;
-  shortcut: string | null;
-}
+/** A label of a project's set, as the queue's page data embeds it (LabelView). */
+export type QueueLabel = Pick<Label, "key" | "name" | "color" | "shortcut">;
 
 /**
  * The label chosen by a key press in the label chooser, or null. Case-insensitive, as on the

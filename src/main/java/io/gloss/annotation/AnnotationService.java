@@ -27,8 +27,13 @@ public class AnnotationService {
     public record NewAnnotation(Long articleId, String label, Integer start, Integer end, String quote, String note) {
     }
 
-    /** {@code PUT /api/annotations/{id}} body. */
-    public record AnnotationChange(String label, Integer start, Integer end, String quote, String note, Integer version) {
+    /**
+     * {@code PUT /api/annotations/{id}} body. {@code resubmit}: true sends a decided annotation back to
+     * review (changed or not); false keeps a REJECTED one rejected while its author revises it; left
+     * out, a change sends a decided annotation back to review (as before the field existed).
+     */
+    public record AnnotationChange(String label, Integer start, Integer end, String quote, String note, Integer version,
+            Boolean resubmit) {
     }
 
     @Inject
@@ -106,7 +111,11 @@ public class AnnotationService {
         return created;
     }
 
-    /** The author revises label, offsets or note; a decided annotation goes back to review. */
+    /**
+     * The author revises label, offsets (code points, checked against the text and the quote) or note,
+     * keeping the annotation's id and history; a decided annotation goes back to review, except a
+     * rejected one revised with {@code resubmit: false}, which waits for an explicit resubmit.
+     */
     @Transactional
     public AnnotationView update(Long id, AnnotationChange change) {
         Annotation annotation = require(id);
@@ -126,7 +135,8 @@ public class AnnotationService {
         String note = change.note() == null ? annotation.note : note(change.note());
         boolean changed = label != annotation.label || start != annotation.start || end != annotation.end
                 || !Objects.equals(note, annotation.note);
-        if (!changed) {
+        boolean resubmit = Boolean.TRUE.equals(change.resubmit()) && annotation.status != AnnotationStatus.SUBMITTED;
+        if (!changed && !resubmit) {
             return AnnotationView.of(annotation);
         }
         AnnotationView before = AnnotationView.of(annotation);
@@ -139,7 +149,12 @@ public class AnnotationService {
         annotation.quote = quote;
         annotation.note = note;
         annotation.updatedAt = Timestamps.now();
-        lifecycle.backToReview(annotation, null);
+        if (resubmit) {
+            lifecycle.backToReview(annotation, "resubmitted by its author");
+        } else if (!(Boolean.FALSE.equals(change.resubmit()) && annotation.status == AnnotationStatus.REJECTED)) {
+            // An approved (or merged) annotation was approved as it was: changed, it is reviewed again.
+            lifecycle.backToReview(annotation, null);
+        }
         Annotation.flush(); // the version increments on flush; the answer must carry the new one
         AnnotationView after = AnnotationView.of(annotation);
         audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "update", before, after);

@@ -3,7 +3,9 @@ package io.gloss.annotation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gloss.article.Article;
+import io.gloss.article.ArticleQueries;
 import io.gloss.article.ArticleService;
+import io.gloss.article.ArticleTitle;
 import io.gloss.assignment.AssignmentService;
 import io.gloss.assignment.AssignmentState;
 import io.gloss.assignment.AssignmentView;
@@ -44,20 +46,25 @@ public class ArticlePageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate,
-                String readOnly, AssignmentView assignment, boolean othersHidden);
+                String readOnly, AssignmentView assignment, boolean othersHidden, ArticleTitle previous, ArticleTitle next);
     }
 
     /**
      * What the page script reads from {@code #gloss-data}; {@code cursor} is where its event
      * stream starts (read before the annotations: a change in between is replayed, not lost);
-     * {@code readOnly} says why one who may not annotate here cannot.
+     * {@code readOnly} says why one who may not annotate here cannot; {@code reviewRules}: the review
+     * rule's sentences, shown before a reviewer tries a decision the server would refuse.
      */
     record PageData(Map<String, Object> article, List<LabelView> labels, List<AnnotationView> annotations,
-            Map<String, Object> me, String csrf, boolean canAnnotate, String readOnly, String cursor) {
+            Map<String, Object> me, String csrf, boolean canAnnotate, String readOnly, String cursor,
+            ReviewRules.Sentences reviewRules) {
     }
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    ArticleQueries articleQueries;
 
     @Inject
     CurrentUser currentUser;
@@ -95,9 +102,10 @@ public class ArticlePageResource {
                 Map.of("id", article.id, "text", article.text, "length", article.length),
                 labels, views,
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
-                csrf.token(), canAnnotate, readOnly, String.valueOf(cursor));
+                csrf.token(), canAnnotate, readOnly, String.valueOf(cursor), ReviewRules.SENTENCES);
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
-                readOnly, assignment, assignments.hidesOthers(article.project, article.id));
+                readOnly, assignment, assignments.hidesOthers(article.project, article.id),
+                articleQueries.neighbour(article, false).orElse(null), articleQueries.neighbour(article, true).orElse(null));
     }
 
     /** An admin retires the article from the project page: it leaves the lists, queues and new datasets. */

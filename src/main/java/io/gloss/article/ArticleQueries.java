@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Read-only questions the article list asks. */
 @ApplicationScoped
@@ -39,6 +40,17 @@ public class ArticleQueries {
                     .replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return query.getResultList().stream().map(r -> new ArticleTitle((Long) r[0], (String) r[1])).toList();
+    }
+
+    /**
+     * The article before ({@code after} false) or after this one in its project's list (import
+     * order, as the project page lists them), by title: the article page's previous/next links.
+     */
+    public Optional<ArticleTitle> neighbour(Article article, boolean after) {
+        return em.createQuery("select a.id, a.title from Article a where a.project.id = :project and a.retiredAt is null and a.id "
+                + (after ? "> :id order by a.id" : "< :id order by a.id desc"), Object[].class)
+                .setParameter("project", article.project.id).setParameter("id", article.id).setMaxResults(1)
+                .getResultStream().findFirst().map(r -> new ArticleTitle((Long) r[0], (String) r[1]));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationLifecycle;
 import io.gloss.annotation.AnnotationStatus;
 import io.gloss.annotation.AnnotationView;
+import io.gloss.annotation.ReviewRules;
 import io.gloss.article.ArticleService;
 import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
@@ -176,10 +177,10 @@ public class ReviewService {
     /** Why the four-eyes rule keeps the current user from deciding on the annotation; null when it does not. */
     public String fourEyesRefusal(Annotation annotation) {
         if (annotation.author.equals(currentUser.username())) {
-            return "You made this annotation, so another reviewer must decide on it (four-eyes rule).";
+            return ReviewRules.OWN_ANNOTATION;
         }
         if (currentUser.username().equals(annotation.labelCorrectedBy)) {
-            return "You changed its label, so another reviewer must decide on it (four-eyes rule).";
+            return ReviewRules.OWN_LABEL;
         }
         return null;
     }
@@ -190,9 +191,7 @@ public class ReviewService {
             throw GlossException.forbidden(refusal);
         }
         if (annotation.status != AnnotationStatus.SUBMITTED) {
-            throw GlossException.conflict("already_decided", "This annotation is " + annotation.status
-                    + (annotation.reviewer == null ? "" : " (decided by " + annotation.reviewer + ")")
-                    + "; only a SUBMITTED annotation can be decided on.")
+            throw GlossException.conflict("already_decided", ReviewRules.alreadyDecided(annotation.status, annotation.reviewer))
                     .with("current", AnnotationView.of(annotation));
         }
         AnnotationLifecycle.requireVersion(annotation, version);

@@ -234,4 +234,80 @@ class AnnotationApiTest {
         post(span("Kyiv", "LOCATION")).statusCode(201).body("id", notNullValue()); // may be tagged again
     }
 
+    /**
+     * A rejected span goes back to review only when its author says so: revising it with
+     * {@code resubmit: false} keeps it rejected (and its rejection thread), {@code resubmit: true}
+     * resubmits it even with nothing else changed; an old client that leaves the field out still
+     * resubmits by any change.
+     */
+    @Test
+    void aRejectedSpanIsResubmittedOnlyWhenAsked() {
+        accounts.ensure("ed", "editor");
+        accounts.ensure("rev", "reviewer");
+        long id = accounts.as("ed").contentType(ContentType.JSON).body(span("Kyiv", "LOCATION"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        reject(id, 0);
+        accounts.as("ed").contentType(ContentType.JSON)
+                .body(Map.of("label", "ACTOR", "note", "the city as actor", "version", 1, "resubmit", false))
+                .put("/api/annotations/" + id).then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("label", equalTo("ACTOR"))
+                .body("reviewer", equalTo("rev")).body("comment", equalTo("Tag the region")).body("version", equalTo(2));
+        accounts.as("ed").contentType(ContentType.JSON).body(Map.of("version", 2, "resubmit", true))
+                .put("/api/annotations/" + id).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED")).body("label", equalTo("ACTOR")).body("version", equalTo(3));
+        accounts.as("ed").get("/api/annotations/" + id).then().statusCode(200)
+                .body("history.to", org.hamcrest.Matchers.contains("SUBMITTED", "REJECTED", "SUBMITTED"))
+                .body("history[2].comment", equalTo("resubmitted by its author"));
+
+        reject(id, 3);
+        accounts.as("ed").contentType(ContentType.JSON).body(Map.of("note", "an old client's edit", "version", 4))
+                .put("/api/annotations/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+    }
+
+    /** An approved span was approved as it was: a change sends it back to review whatever resubmit says. */
+    @Test
+    void anApprovedSpanChangedGoesBackToReview() {
+        accounts.ensure("ed", "editor");
+        accounts.ensure("rev", "reviewer");
+        long id = accounts.as("ed").contentType(ContentType.JSON).body(span("Kyiv", "LOCATION"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.as("rev").contentType(ContentType.JSON).body(Map.of("decision", "APPROVE", "version", 0))
+                .post("/api/annotations/" + id + "/decision").then().statusCode(200).body("status", equalTo("APPROVED"));
+        accounts.as("ed").contentType(ContentType.JSON).body(Map.of("version", 1, "resubmit", false))
+                .put("/api/annotations/" + id).then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("version", equalTo(1)); // nothing changed
+        accounts.as("ed").contentType(ContentType.JSON).body(Map.of("label", "ACTOR", "version", 1, "resubmit", false))
+                .put("/api/annotations/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+    }
+
+    /** Boundaries move by PUT, in code points: the id and the history stay; UTF-16 offsets are refused. */
+    @Test
+    void boundariesMoveInCodePointsKeepingTheIdAndHistory() {
+        accounts.ensure("ed", "editor");
+        accounts.ensure("rev", "reviewer");
+        long id = accounts.as("ed").contentType(ContentType.JSON).body(span("Zelensky", "ACTOR"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        reject(id, 0);
+        Map<String, Object> wider = new HashMap<>(span("Volodymyr Zelensky", "ACTOR"));
+        wider.remove("articleId");
+        wider.put("version", 1);
+        wider.put("resubmit", false);
+        Map<String, Object> utf16 = new HashMap<>(wider);
+        utf16.put("start", TEXT.indexOf("Volodymyr"));
+        utf16.put("end", TEXT.indexOf("Volodymyr") + "Volodymyr Zelensky".length());
+        accounts.as("ed").contentType(ContentType.JSON).body(utf16).put("/api/annotations/" + id).then()
+                .statusCode(400).body("field", equalTo("quote"));
+        accounts.as("ed").contentType(ContentType.JSON).body(wider).put("/api/annotations/" + id).then().statusCode(200)
+                .body("id", equalTo((int) id)).body("quote", equalTo("Volodymyr Zelensky"))
+                .body("start", equalTo(cp(TEXT, "Volodymyr"))).body("status", equalTo("REJECTED"))
+                .body("comment", equalTo("Tag the region"));
+        accounts.as("ed").get("/api/annotations/" + id).then().body("history", hasSize(2));
+    }
+
+    void reject(long id, int version) {
+        accounts.as("rev").contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "comment", "Tag the region", "version", version))
+                .post("/api/annotations/" + id + "/decision").then().statusCode(200).body("status", equalTo("REJECTED"));
+    }
+
 }

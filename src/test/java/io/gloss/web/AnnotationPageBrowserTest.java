@@ -276,6 +276,16 @@ class AnnotationPageBrowserTest {
         assertThat(page.locator("#article-text mark.hl[data-annotation-id='" + ab.get("id") + "']").first()).isVisible();
         assertThat(page.locator("#article-text mark.hl[data-annotation-id='" + bc.get("id") + "']").first()).isVisible();
         assertCoverage(text, stored);
+        // Each span names its label in a badge and underlines in its own lane, however they cross.
+        Locator abStart = page.locator("#article-text mark.hl-start[data-annotation-id='" + ab.get("id") + "']");
+        Locator bcStart = page.locator("#article-text mark.hl-start[data-annotation-id='" + bc.get("id") + "']");
+        assertEquals("\"ACTOR\"", abStart.evaluate("m => getComputedStyle(m, '::before').content"));
+        assertEquals("\"CLAIM\"", bcStart.evaluate("m => getComputedStyle(m, '::before').content"));
+        assertEquals("0", abStart.evaluate("m => m.style.getPropertyValue('--lane')"));
+        assertEquals("1", bcStart.evaluate("m => m.style.getPropertyValue('--lane')"));
+        Object abBottom = abStart.evaluate("m => getComputedStyle(m).paddingBottom");
+        Object bcBottom = bcStart.evaluate("m => getComputedStyle(m).paddingBottom");
+        assertTrue(!abBottom.equals(bcBottom), "the underlines sit at different depths: " + abBottom + " " + bcBottom);
 
         page.reload();
         waitUntilDrawn();
@@ -338,7 +348,7 @@ class AnnotationPageBrowserTest {
         page.keyboard().type("Named as the region's governor");
         page.unroute(one);
         page.waitForResponse(r -> r.url().endsWith(one.substring(2)), () -> held.get(1).resume());
-        assertThat(page.locator("#status")).containsText("Saved Claim");
+        assertThat(page.locator("#status")).containsText("Relabelled Claim");
         assertThat(note).hasValue("Named as the region's governor");
         assertThat(note).isFocused();
         page.keyboard().type(" in 2024.");
@@ -494,6 +504,244 @@ class AnnotationPageBrowserTest {
         Path file = SCREENSHOTS.resolve("annotation-page.png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         assertTrue(Files.size(file) > 10_000, "a real screenshot: " + Files.size(file) + " bytes");
+        for (int width : new int[] {1366, 390}) {
+            page.setViewportSize(width, 900);
+            Path sized = SCREENSHOTS.resolve("annotation-page-" + width + ".png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(sized).setFullPage(true));
+            assertTrue(Files.size(sized) > 10_000, "a real screenshot: " + Files.size(sized) + " bytes");
+        }
+    }
+
+    // ---- issue 19: no silent state changes, selection that helps, keyboard only -----------------
+
+    /** Keyboard only: the skip link first, then words selected with the arrows, extended, tagged by its key. */
+    @Test
+    void aKeyboardOnlyEditorTagsWordsWithTheArrowKeys() {
+        String text = "Officials said that Volodymyr Zelensky visited the front line on Tuesday.";
+        long articleId = articleFor(EDITOR, "Keyboard only", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).hasText("Skip to the text");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#article-text")).isFocused();
+        for (int i = 0; i < 4; i++) {
+            page.keyboard().press("ArrowRight");
+        }
+        assertEquals("Volodymyr", page.evaluate("() => window.getSelection().toString()"));
+        page.keyboard().press("Shift+ArrowRight");
+        page.keyboard().press("Shift+ArrowRight");
+        page.keyboard().press("Shift+ArrowLeft");
+        assertEquals("Volodymyr Zelensky", page.evaluate("() => window.getSelection().toString()"));
+        Map<String, Object> created = tag(() -> page.keyboard().press("a"));
+        assertEquals("Volodymyr Zelensky", created.get("quote"));
+        assertEquals(cp(text, "Volodymyr"), created.get("start"));
+        assertActorHighlight("Volodymyr Zelensky");
+        assertEquals(1, annotations(articleId).size());
+    }
+
+    /** Shift+arrows move the end, Alt+Shift+arrows the start: the same annotation, its rejection thread kept. */
+    @Test
+    void shiftArrowsMoveASpansBoundariesKeepingItsIdAndThread() {
+        String text = "Officials said that Volodymyr Zelensky visited the front line on Tuesday.";
+        long articleId = data.article(data.project(EDITOR, REVIEWER), "Boundaries", text);
+        create(EDITOR, articleId, text, "Zelensky", "ACTOR");
+        Map<String, Object> span = find(annotations(articleId), "Zelensky");
+        decide(span, "REJECT", "Give the whole name");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        Locator mark = page.locator("#article-text mark.hl[data-annotation-id='" + span.get("id") + "']");
+        mark.click();
+        assertThat(mark).isFocused();
+        put(() -> page.keyboard().press("Alt+Shift+ArrowLeft"));
+        assertThat(mark).hasText("Volodymyr Zelensky");
+        assertThat(mark).isFocused();
+        put(() -> page.keyboard().press("Shift+ArrowRight"));
+        assertThat(mark).hasText("Volodymyr Zelensky visited");
+        put(() -> page.keyboard().press("Shift+ArrowLeft"));
+
+        List<Map<String, Object>> stored = annotations(articleId);
+        assertEquals(1, stored.size(), stored.toString());
+        Map<String, Object> moved = stored.get(0);
+        assertEquals(span.get("id"), moved.get("id"));
+        assertEquals("Volodymyr Zelensky", moved.get("quote"));
+        assertEquals(cp(text, "Volodymyr"), moved.get("start"));
+        assertEquals("REJECTED", moved.get("status"), "moving it did not resubmit it");
+        assertEquals("Give the whole name", moved.get("comment"));
+        assertThat(page.locator("#shortcuts-help")).containsText("move its start");
+    }
+
+    /** Relabelling an approved span asks first; Keep it sends nothing; Undo in the toast restores the label. */
+    @Test
+    void relabellingAnApprovedSpanAsksFirstAndCanBeUndone() {
+        String text = "The governor of Kharkiv said the strike hit a school.";
+        long articleId = data.article(data.project(EDITOR, REVIEWER), "Approved relabel", text);
+        create(EDITOR, articleId, text, "Kharkiv", "LOCATION");
+        Map<String, Object> span = find(annotations(articleId), "Kharkiv");
+        decide(span, "APPROVE", null);
+        List<String> writes = new ArrayList<>();
+        page.onRequest(request -> {
+            if ("PUT".equals(request.method())) {
+                writes.add(request.url());
+            }
+        });
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        Locator mark = page.locator("#article-text mark.hl[data-annotation-id='" + span.get("id") + "']");
+        mark.click();
+        page.keyboard().press("a");
+        Locator ask = page.locator("#details .details-confirm");
+        assertThat(ask).containsText("approved");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep it")).click();
+        assertThat(ask).hasCount(0);
+        assertEquals(List.of(), writes, "keeping it sends nothing");
+        assertEquals("APPROVED", find(annotations(articleId), "Kharkiv").get("status"));
+
+        page.locator("select.details-label-select").selectOption("ACTOR");
+        assertThat(ask).isVisible();
+        assertEquals(List.of(), writes);
+        put(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change it")).click());
+        Map<String, Object> changed = find(annotations(articleId), "Kharkiv");
+        assertEquals("ACTOR", changed.get("label"));
+        assertEquals("SUBMITTED", changed.get("status"));
+
+        Locator toast = page.locator("#toast");
+        assertThat(toast).isVisible();
+        assertThat(toast).containsText("Relabelled Actor");
+        put(() -> toast.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo")).click());
+        assertEquals("LOCATION", find(annotations(articleId), "Kharkiv").get("label"));
+        assertEquals(span.get("id"), find(annotations(articleId), "Kharkiv").get("id"));
+        assertThat(toast).isHidden();
+    }
+
+    /** Saving a note or relabelling a rejected span keeps it rejected; only Resubmit sends it back to review. */
+    @Test
+    void aRejectedSpanGoesBackToReviewOnlyByResubmit() {
+        String text = "Shelling hit Kursk overnight, officials said.";
+        long articleId = data.article(data.project(EDITOR, REVIEWER), "Resubmit", text);
+        create(EDITOR, articleId, text, "Kursk", "LOCATION");
+        Map<String, Object> span = find(annotations(articleId), "Kursk");
+        decide(span, "REJECT", "Is it the city or the region?");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        page.locator("#article-text mark.hl[data-annotation-id='" + span.get("id") + "']").click();
+        assertThat(page.locator("#details")).containsText("Is it the city or the region?");
+        page.locator("textarea.details-note").fill("The region, per the governor");
+        put(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click());
+        put(() -> page.locator("select.details-label-select").selectOption("CLAIM"));
+        Map<String, Object> revised = find(annotations(articleId), "Kursk");
+        assertEquals("REJECTED", revised.get("status"));
+        assertEquals("CLAIM", revised.get("label"));
+        assertEquals("The region, per the governor", revised.get("note"));
+
+        put(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resubmit")).click());
+        assertEquals("SUBMITTED", find(annotations(articleId), "Kursk").get("status"));
+        assertThat(page.locator("#status")).containsText("Resubmitted Claim");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resubmit"))).hasCount(0);
+    }
+
+    /** A mouse selection snaps to whole words without the comma and space; with Alt it keeps its characters. */
+    @Test
+    void selectionsSnapToWordsUnlessAltIsHeld() {
+        String text = "Officials said that Volodymyr Zelensky, visited Kyiv. Then they left.";
+        long articleId = articleFor(EDITOR, "Word snapping", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        drag("odymyr Zelensky, ");
+        assertEquals("Volodymyr Zelensky", page.evaluate("() => window.getSelection().toString()"));
+        Map<String, Object> created = tag(() -> page.keyboard().press("a"));
+        assertEquals("Volodymyr Zelensky", created.get("quote"));
+
+        page.keyboard().down("Alt");
+        drag("Kyiv. ");
+        page.keyboard().up("Alt");
+        assertEquals("Kyiv. ", page.evaluate("() => window.getSelection().toString()"));
+        Map<String, Object> exact = tag(() -> page.keyboard().press("l"));
+        assertEquals("Kyiv. ", exact.get("quote"));
+    }
+
+    /** On a long article, the status line and the Undo toast are in view where the reader is. */
+    @Test
+    void undoAfterDeletingFarDownIsInView() {
+        String filler = "Paragraph of filler text about the front line and the weather over the region.\n\n".repeat(120);
+        String text = filler + "At the very end, the mayor of Kharkiv spoke.";
+        long articleId = articleFor(EDITOR, "Long article", text);
+        create(EDITOR, articleId, text, "Kharkiv", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        Locator mark = page.locator("#article-text mark.hl[data-label=LOCATION]");
+        mark.scrollIntoViewIfNeeded();
+        mark.click();
+        page.waitForResponse(r -> "DELETE".equals(r.request().method()), () -> page.keyboard().press("Delete"));
+        double scrolled = ((Number) page.evaluate("() => window.scrollY")).doubleValue();
+        assertTrue(scrolled > 3000, "the page is scrolled far down: " + scrolled);
+        Locator toast = page.locator("#toast");
+        assertThat(toast).containsText("Deleted Location");
+        assertInView(toast);
+        assertInView(page.locator("#status"));
+        Map<String, Object> restored = tag(() -> toast.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Undo")).click());
+        assertEquals("Kharkiv", restored.get("quote"));
+        assertEquals(1, annotations(articleId).size());
+    }
+
+    /** The reject box is closed until the reviewer asks for it (hidden used to lose to display:flex). */
+    @Test
+    void theRejectBoxIsClosedUntilAskedFor() {
+        String text = "Shelling hit Kursk overnight.";
+        long articleId = data.article(data.project(EDITOR, REVIEWER), "Reject box", text);
+        create(EDITOR, articleId, text, "Kursk", "LOCATION");
+        logIn(REVIEWER);
+        openArticle(articleId);
+
+        page.locator("#article-text mark.hl[data-label=LOCATION]").click();
+        assertThat(page.locator(".details-approve")).isVisible();
+        assertThat(page.locator(".details-reject")).isHidden();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject…")).click();
+        assertThat(page.locator(".details-reject")).isVisible();
+        assertThat(page.locator("textarea.details-reject-comment")).isFocused();
+    }
+
+    /** The overview lists the article's spans, filters them, and jumps to one; previous/next lead through the project. */
+    @Test
+    void theOverviewJumpsToASpanAndNeighboursLeadThroughTheProject() {
+        String text = "Officials in Kharkiv said Oleh Syniehubov visited Izium on Monday.";
+        long projectId = data.project(EDITOR);
+        long before = data.article(projectId, "Overview before", "An earlier article about Kyiv.");
+        long articleId = data.article(projectId, "Overview", text);
+        long after = data.article(projectId, "Overview after", "A later article about Lviv.");
+        create(EDITOR, articleId, text, "Kharkiv", "LOCATION");
+        create(EDITOR, articleId, text, "Oleh Syniehubov", "ACTOR");
+        create(EDITOR, articleId, text, "Izium", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        assertThat(page.locator("#previous-article")).hasAttribute("href", "/articles/" + before);
+        assertThat(page.locator("#next-article")).hasAttribute("href", "/articles/" + after);
+        page.locator("#overview summary").click();
+        Locator items = page.locator("#overview .overview-item");
+        assertThat(items).hasCount(3);
+        assertThat(items.first()).containsText("Kharkiv");
+        page.locator("#overview select[name=label]").selectOption("LOCATION");
+        assertThat(items).hasCount(2);
+        items.nth(1).click();
+        Object izium = find(annotations(articleId), "Izium").get("id");
+        Locator mark = page.locator("#article-text mark.hl[data-annotation-id='" + izium + "']");
+        assertThat(mark).isFocused();
+        assertThat(mark).hasClass(Pattern.compile("\\bselected\\b"));
+        assertThat(page.locator("#details blockquote")).hasText("Izium");
+
+        page.locator("#next-article").click();
+        page.waitForURL(base + "articles/" + after);
+        waitUntilDrawn();
+        assertThat(page.locator("#previous-article")).hasAttribute("href", "/articles/" + articleId);
+        assertThat(page.locator("#next-article")).hasCount(0);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -535,6 +783,40 @@ class AnnotationPageBrowserTest {
         page.mouse().move(at.get("x" + to).doubleValue(), at.get("y" + to).doubleValue(), new Mouse.MoveOptions().setSteps(8));
         page.mouse().up();
         assertEquals(phrase, page.evaluate("() => window.getSelection().toString()"), "the mouse selected the phrase");
+    }
+
+    /** Drags from the start to the end of `phrase` (the page may then snap the selection). */
+    void drag(String phrase) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) page.evaluate(TEXT_POSITIONS, phrase);
+        page.mouse().move(at.get("x1").doubleValue(), at.get("y1").doubleValue());
+        page.mouse().down();
+        page.mouse().move(at.get("x2").doubleValue(), at.get("y2").doubleValue(), new Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+    }
+
+    /** Runs the action and waits for the PUT it sends to succeed. */
+    void put(Runnable action) {
+        Response response = page.waitForResponse(
+                r -> "PUT".equals(r.request().method()) && r.url().contains("/api/annotations/"), action);
+        assertEquals(200, response.status(), response.text());
+    }
+
+    /** A reviewer's decision through the API. */
+    void decide(Map<String, Object> annotation, String decision, String comment) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("decision", decision, "version", annotation.get("version")));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        accounts.as(REVIEWER).contentType(ContentType.JSON).body(body)
+                .post("/api/annotations/" + annotation.get("id") + "/decision").then().statusCode(200);
+    }
+
+    void assertInView(Locator locator) {
+        com.microsoft.playwright.options.BoundingBox box = locator.boundingBox();
+        double height = ((Number) page.evaluate("() => window.innerHeight")).doubleValue();
+        assertTrue(box != null && box.y >= 0 && box.y + box.height <= height,
+                "in the window (0.." + height + "): " + (box == null ? "not drawn" : box.y + "+" + box.height));
     }
 
     /** Runs the action that tags the selection and returns the annotation the server created. */

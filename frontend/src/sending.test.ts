@@ -1,0 +1,23 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { revisionBody } from "./sending.js";
+import type { Annotation } from "./types.js";
+
+const annotation: Annotation = {
+  id: 7, articleId: 3, label: "ACTOR", start: 4, end: 9, quote: "Alpha", note: "first", status: "REJECTED",
+  author: "ana", reviewer: "rita", comment: "no", version: 5, created: "", updated: "",
+};
+
+test("a revision sends every field as it is unless revised, with the version read", () => {
+  assert.deepEqual(revisionBody(annotation, { label: "CLAIM" }, false), {
+    label: "CLAIM", start: 4, end: 9, quote: "Alpha", note: "first", version: 5, resubmit: false,
+  });
+  assert.deepEqual(revisionBody(annotation, { start: 0, end: 9, quote: "xxx Alpha" }, false),
+    { label: "ACTOR", start: 0, end: 9, quote: "xxx Alpha", note: "first", version: 5, resubmit: false });
+});
+
+test("an emptied note is sent empty (cleared) and a null note as null; resubmit only when asked", () => {
+  assert.equal(revisionBody(annotation, { note: "" }, false).note, "");
+  assert.equal(revisionBody(annotation, { note: null }, false).note, null);
+  assert.equal(revisionBody(annotation, {}, true).resubmit, true);
+});

@@ -1,0 +1,57 @@
+/**
+ * The shapes the annotation page and the review queue share: labels, statuses and decisions as
+ * the JSON API and the pages' data carry them.
+ */
+
+/** The statuses of review (the queue's tabs). */
+export type Status = "SUBMITTED" | "APPROVED" | "REJECTED";
+/** Any status an annotation can have: a MERGED one repeats one a curator accepted. */
+export type AnnotationStatus = Status | "MERGED";
+export type Decision = "APPROVE" | "REJECT";
+
+/** A label of a project's set (LabelView). */
+export interface Label {
+  key: string;
+  name: string;
+  color: string;
+  shortcut: string | null;
+  /** Retired: spans keep it, new ones cannot take it (not in the palette or the label list). */
+  retired: boolean;
+  description: string | null;
+}
+
+/** An annotation as the JSON API returns it (AnnotationView). Offsets are code points. */
+export interface Annotation {
+  id: number;
+  articleId: number;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  note: string | null;
+  status: AnnotationStatus;
+  author: string;
+  reviewer: string | null;
+  comment: string | null;
+  version: number;
+  created: string;
+  updated: string;
+}
+
+/**
+ * The review rule's sentences, from the server (ReviewRules), so that the page says what the
+ * server would. `alreadyDecided` has the placeholders {status} and {decidedBy}.
+ */
+export interface ReviewRules {
+  notReviewer: string;
+  ownAnnotation: string;
+  ownLabel: string;
+  alreadyDecided: string;
+}
+
+export const STATUS_NAMES: Record<AnnotationStatus, string> = {
+  SUBMITTED: "Submitted",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+  MERGED: "Merged",
+};
