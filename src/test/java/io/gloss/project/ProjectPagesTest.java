@@ -81,7 +81,7 @@ public class ProjectPagesTest {
         String html = given().cookie("gloss-session", editor).get("/projects/" + projectId).then().statusCode(200)
                 .body(containsString(longTitle.substring(0, 60))).body(containsString("…"))
                 .body(containsString("Seoul briefs parliament")).extract().asString();
-        assertTrue(html.contains("<td class=\"num\">1</td><td class=\"num\">1</td>"), "mine and all count the annotation");
+        assertTrue(html.contains("<td class=\"num\" data-th=\"Mine\">1</td><td class=\"num\" data-th=\"All\">1</td>"), "mine and all count the annotation");
         given().cookie("gloss-session", editor).get("/projects/" + projectId + "?q=seoul").then().statusCode(200)
                 .body(containsString("Seoul briefs")).body(not(containsString("Ukraine’s president")));
         given().cookie("gloss-session", editor).get("/projects/" + projectId + "?q=nothing-like-this").then()

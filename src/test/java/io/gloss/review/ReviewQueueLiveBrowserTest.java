@@ -153,7 +153,7 @@ class ReviewQueueLiveBrowserTest {
         assertThat(row(page, kyiv).locator("mark")).hasText("Kyiv", new LocatorAssertions.HasTextOptions().setTimeout(LIVE_MS));
         assertThat(page.locator("#queue-empty")).hasCount(0);
         assertThat(page.locator("#queue th")).hasText(new String[] {"", "Span in its sentence", "Label", "Author", "Note", "Age",
-            "Article"});
+            "Article", "Decide"});
         assertThat(page.locator("#status")).hasText("Oldest first. j/k move, a approves, r rejects.");
         assertCounts(page, 1, 0, 0);
         page.keyboard().press("x");

@@ -5,17 +5,21 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.gloss.ChromiumPerClass;
 import io.gloss.SystemChromium;
 import io.gloss.TestAccounts;
+import io.gloss.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,9 @@ class AdminPagesBrowserTest {
 
     @Inject
     TestAccounts accounts;
+
+    @Inject
+    TestData data;
 
     private Page admin() {
         accounts.ensure(ADMIN, "admin");
@@ -92,6 +99,44 @@ class AdminPagesBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#notice")).hasText("Settings saved.");
         assertThat(page.locator("#guidelines-preview-body strong")).hasText("every");
+    }
+
+    @Test
+    void anArticleIsRetiredAndRestoredAndTheProjectBackedUpAndRestored() throws Exception {
+        long project = data.project(ADMIN);
+        String title = "Harbour strike ends " + project;
+        data.article(project, title, "Dock workers in Rotterdam voted on Friday to end their strike — after nine days.");
+        Page page = admin();
+        page.navigate(base + "projects/" + project);
+        page.locator("#articles tr", new Page.LocatorOptions().setHasText(title))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retire")).click();
+        assertThat(page.locator("#notice")).hasText("Retired “" + title + "”.");
+        assertThat(page.locator("#articles")).hasCount(0);
+        page.locator("#retired-tab").click();
+        assertThat(page.locator("#articles")).containsText(title);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore")).click();
+        assertThat(page.locator("#notice")).hasText("Restored “" + title + "”.");
+        page.navigate(base + "projects/" + project);
+        assertThat(page.locator("#articles")).containsText(title);
+
+        // The backup from the settings page, restored from the home page as a new project.
+        page.navigate(base + "projects/" + project + "/settings");
+        Download download = page.waitForDownload(() -> page.locator("#download-backup").click());
+        Path zip = Files.createTempFile("gloss-backup", ".zip");
+        download.saveAs(zip);
+        page.navigate(base.toString());
+        page.locator("#restore-project input[type=file]").setInputFiles(zip);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore project")).click();
+        // The article was imported by "fixture", who has no account here yet: refused, with the way out.
+        assertThat(page.locator("#notice[role=alert]")).hasText("The backup names a person with no account on this server: "
+                + "fixture. Create the account (Users page), then restore again. Nothing was restored.");
+        accounts.ensure("fixture", "editor");
+        page.locator("#restore-project input[type=file]").setInputFiles(zip);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore project")).click();
+        assertThat(page.locator("#notice")).containsText("” from a backup: 1 article, 0 annotations.");
+        assertThat(page.locator("h1")).containsText("(restored)");
+        assertThat(page.locator("#articles")).containsText(title);
+        Files.delete(zip);
     }
 
     @Test
