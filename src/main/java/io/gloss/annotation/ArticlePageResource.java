@@ -24,12 +24,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -46,7 +49,8 @@ public class ArticlePageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate,
-                String readOnly, AssignmentView assignment, boolean othersHidden, ArticleTitle previous, ArticleTitle next);
+                String readOnly, AssignmentView assignment, boolean othersHidden, ArticleTitle previous, ArticleTitle next,
+                String backToQueue);
     }
 
     /**
@@ -86,7 +90,8 @@ public class ArticlePageResource {
 
     @GET
     @Path("{id}")
-    public TemplateInstance page(@PathParam("id") Long id) throws JsonProcessingException {
+    public TemplateInstance page(@PathParam("id") Long id, @HeaderParam("Referer") String referer)
+            throws JsonProcessingException {
         Article article = articles.require(id);
         long cursor = audit.latestCursor(article.project.id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
@@ -105,7 +110,24 @@ public class ArticlePageResource {
                 csrf.token(), canAnnotate, readOnly, String.valueOf(cursor), ReviewRules.SENTENCES);
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
                 readOnly, assignment, assignments.hidesOthers(article.project, article.id),
-                articleQueries.neighbour(article, false).orElse(null), articleQueries.neighbour(article, true).orElse(null));
+                articleQueries.neighbour(article, false).orElse(null), articleQueries.neighbour(article, true).orElse(null),
+                backToQueue(referer));
+    }
+
+    /**
+     * The review queue the reviewer came from, with its filters, for a "Back to the queue" link;
+     * null when they came from elsewhere. Only the queue's own path is ever linked.
+     */
+    static String backToQueue(String referer) {
+        try {
+            URI from = referer == null ? null : new URI(referer);
+            if (from == null || !"/review".equals(from.getRawPath())) {
+                return null;
+            }
+            return from.getRawQuery() == null ? "/review" : "/review?" + from.getRawQuery();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** An admin retires the article from the project page: it leaves the lists, queues and new datasets. */

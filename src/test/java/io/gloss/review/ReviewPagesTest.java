@@ -122,6 +122,21 @@ class ReviewPagesTest {
     // ---- the review queue ----------------------------------------------------------------------
 
     @Test
+    void anArticleOpenedFromTheQueueLeadsBackToTheQueueWithItsFilters() {
+        String reviewer = session(REVIEWER);
+        String fromQueue = given().cookie("gloss-session", reviewer)
+                .header("Referer", "http://localhost/review?project=" + projectId + "&label=ACTOR")
+                .get("/articles/" + articleId).then().statusCode(200).extract().asString();
+        assertTrue(fromQueue.contains("<a href=\"/review?project=" + projectId + "&amp;label=ACTOR\" id=\"back-to-queue\">"),
+                fromQueue);
+        // From anywhere else (or nowhere) there is no such link.
+        String fromProject = given().cookie("gloss-session", reviewer).header("Referer", "http://localhost/projects/" + projectId)
+                .get("/articles/" + articleId).then().statusCode(200).extract().asString();
+        assertFalse(fromProject.contains("back-to-queue"));
+        assertFalse(get(reviewer, "/articles/" + articleId, 200).contains("back-to-queue"));
+    }
+
+    @Test
     void emptyQueueSaysSo() {
         String html = get(session(REVIEWER), "/review?project=" + projectId, 200);
         assertTrue(html.contains("Nothing waiting for review"), html);
