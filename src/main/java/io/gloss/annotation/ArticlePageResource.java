@@ -15,6 +15,7 @@ import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
 import io.gloss.project.LabelView;
 import io.gloss.web.Notice;
+import io.gloss.web.Referer;
 import io.gloss.web.ScriptData;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -119,15 +119,11 @@ public class ArticlePageResource {
      * null when they came from elsewhere. Only the queue's own path is ever linked.
      */
     static String backToQueue(String referer) {
-        try {
-            URI from = referer == null ? null : new URI(referer);
-            if (from == null || !"/review".equals(from.getRawPath())) {
-                return null;
-            }
-            return from.getRawQuery() == null ? "/review" : "/review?" + from.getRawQuery();
-        } catch (URISyntaxException e) {
+        URI from = Referer.parse(referer);
+        if (from == null || !"/review".equals(from.getRawPath())) {
             return null;
         }
+        return from.getRawQuery() == null ? "/review" : "/review?" + from.getRawQuery();
     }
 
     /** An admin retires the article from the project page: it leaves the lists, queues and new datasets. */
