@@ -6,6 +6,7 @@ import io.gloss.article.Article;
 import io.gloss.article.ArticleQueries;
 import io.gloss.article.ArticleService;
 import io.gloss.article.ArticleTitle;
+import io.gloss.assignment.AssignmentQueries;
 import io.gloss.assignment.AssignmentService;
 import io.gloss.assignment.AssignmentState;
 import io.gloss.assignment.AssignmentView;
@@ -50,7 +51,7 @@ public class ArticlePageResource {
     static class Templates {
         static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate,
                 String readOnly, AssignmentView assignment, boolean othersHidden, ArticleTitle previous, ArticleTitle next,
-                String backToQueue);
+                ArticleTitle nextAssigned, String backToQueue);
     }
 
     /**
@@ -88,6 +89,9 @@ public class ArticlePageResource {
     @Inject
     AssignmentService assignments;
 
+    @Inject
+    AssignmentQueries assignmentQueries;
+
     @GET
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") Long id, @HeaderParam("Referer") String referer)
@@ -111,6 +115,7 @@ public class ArticlePageResource {
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
                 readOnly, assignment, assignments.hidesOthers(article.project, article.id),
                 articleQueries.neighbour(article, false).orElse(null), articleQueries.neighbour(article, true).orElse(null),
+                assignmentQueries.nextBesides(article.project.id, currentUser.username(), article.id).orElse(null),
                 backToQueue(referer));
     }
 
