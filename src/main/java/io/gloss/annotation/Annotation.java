@@ -95,6 +95,38 @@ public class Annotation extends PanacheEntity {
     }
 
     /**
+     * The article's live annotations as the API shows them, read as plain rows rather than entities
+     * (the article page and its list carry thousands: nothing to track, nothing to flush), in text
+     * order; {@code author} null or blank: everyone's.
+     */
+    static List<AnnotationView> liveViewsOf(long articleId, String author) {
+        boolean anyone = author == null || author.isBlank();
+        var query = getEntityManager().createQuery("select a.id, a.label.key, a.start, a.end, a.quote, a.note, a.status,"
+                        + " a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt, a.mergedInto from Annotation a"
+                        + " where a.article.id = :article and a.deletedAt is null" + (anyone ? "" : " and a.author = :author")
+                        + " order by a.start, a.end, a.id", Object[].class)
+                .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT);
+        if (!anyone) {
+            query.setParameter("author", author);
+        }
+        Map<Long, List<String>> merged = new HashMap<>();
+        getEntityManager().createQuery("select a.mergedInto, a.author from Annotation a where a.article.id = :article"
+                        + " and a.mergedInto is not null and a.deletedAt is null", Object[].class)
+                .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT).getResultList()
+                .forEach(row -> merged.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        List<Object[]> rows = query.getResultList();
+        List<AnnotationView> views = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            String rowAuthor = (String) r[7];
+            views.add(new AnnotationView((Long) r[0], articleId, (String) r[1], (Integer) r[2], (Integer) r[3], (String) r[4],
+                    (String) r[5], (AnnotationStatus) r[6], rowAuthor, (String) r[8], (String) r[9], (Integer) r[10],
+                    (Instant) r[11], (Instant) r[12], AnnotationView.annotators(rowAuthor, merged.getOrDefault((Long) r[0], List.of())),
+                    (Long) r[13]));
+        }
+        return views;
+    }
+
+    /**
      * The authors of the live annotations merged into each of these, by the id they are merged
      * into (one query for a whole list; ids without merged annotations are absent). This and
      * {@link #mergedInto} read other rows than the one being written, and never flush it first:

@@ -99,7 +99,7 @@ public class ArticlePageResource {
         Article article = articles.require(id);
         long cursor = audit.latestCursor(article.project.id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
-        List<AnnotationView> views = AnnotationView.ofAll(annotations.visibleOn(article, null));
+        List<AnnotationView> views = annotations.visibleOn(article, null);
         AssignmentView assignment = assignments.mine(article.id).orElse(null);
         boolean done = assignment != null && assignment.state() == AssignmentState.DONE;
         String frozen = article.project.isArchived() ? "This project is archived: it is read-only until an admin unarchives it."

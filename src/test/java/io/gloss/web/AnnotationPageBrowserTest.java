@@ -281,8 +281,8 @@ class AnnotationPageBrowserTest {
         Locator bcStart = page.locator("#article-text mark.hl-start[data-annotation-id='" + bc.get("id") + "']");
         assertEquals("\"ACTOR\"", abStart.evaluate("m => getComputedStyle(m, '::before').content"));
         assertEquals("\"CLAIM\"", bcStart.evaluate("m => getComputedStyle(m, '::before').content"));
-        assertEquals("0", abStart.evaluate("m => m.style.getPropertyValue('--lane')"));
-        assertEquals("1", bcStart.evaluate("m => m.style.getPropertyValue('--lane')"));
+        assertEquals("0", abStart.evaluate("m => getComputedStyle(m).getPropertyValue('--lane').trim()"));
+        assertEquals("1", bcStart.evaluate("m => getComputedStyle(m).getPropertyValue('--lane').trim()"));
         Object abBottom = abStart.evaluate("m => getComputedStyle(m).paddingBottom");
         Object bcBottom = bcStart.evaluate("m => getComputedStyle(m).paddingBottom");
         assertTrue(!abBottom.equals(bcBottom), "the underlines sit at different depths: " + abBottom + " " + bcBottom);
