@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The label set a newsroom starts with: Claim, Actor and Location, with colours, keys,
@@ -20,7 +21,10 @@ public class NewsPreset {
     @Inject
     LabelService labels;
 
-    /** Gives the project the three labels (it must have none of them yet). */
+    @Inject
+    RelationTypeService relationTypes;
+
+    /** Gives the project the three labels and the relation types between them (it must have none of them yet). */
     public void addLabels(Project project) {
         labels.create(project, new LabelService.NewLabel("CLAIM", "Claim", "#e4572e", "c",
                 "A statement of fact that someone makes and that could be checked: numbers, events, accusations.", false));
@@ -28,6 +32,15 @@ public class NewsPreset {
                 "A person, organisation or state that acts or speaks. Tag the name as written.", true));
         labels.create(project, new LabelService.NewLabel("LOCATION", "Location", "#3bb273", "l",
                 "A place: country, region, city, building.", true));
+        addRelationTypes(project);
+    }
+
+    /** Who made a claim, and where it happened. */
+    private void addRelationTypes(Project project) {
+        relationTypes.create(project, new RelationTypeService.NewRelationType("ATTRIBUTED_TO", "Attributed to",
+                List.of("CLAIM"), List.of("ACTOR")));
+        relationTypes.create(project, new RelationTypeService.NewRelationType("LOCATED_IN", "Located in",
+                List.of("CLAIM"), List.of("LOCATION")));
     }
 
     /** Guidelines to start from, in Markdown. */

@@ -97,6 +97,14 @@ public class BackupFixture {
         as(EDITOR).contentType(ContentType.JSON).body(Map.of("label", "CLAIM", "start", edited.getInt("start"),
                 "end", edited.getInt("end"), "quote", "Berlin", "note", "changed", "version", edited.getInt("version")))
                 .put("/api/annotations/" + edited.getLong("id")).then().statusCode(200);
+        // A relation type and a decided relation: both ends' ids are rewritten on restore.
+        as(ADMIN).contentType(ContentType.JSON).body(Map.of("key", "MET_IN", "from", List.of("CLAIM"), "to", List.of("ACTOR")))
+                .post("/api/projects/" + project + "/relation-types").then().statusCode(201);
+        JsonPath they = annotate(EDITOR, a2, "ACTOR", second, "they", "the two leaders");
+        long relation = as(EDITOR).contentType(ContentType.JSON).body(Map.of("type", "MET_IN", "fromId", edited.getLong("id"),
+                "toId", they.getLong("id"), "note", "🙂")).post("/api/relations").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(REVIEWER).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/relations/" + relation + "/decision").then().statusCode(200);
         JsonPath deleted = annotate(EDITOR, a2, "ACTOR", second, "Scholz", null);
         as(EDITOR).delete("/api/annotations/" + deleted.getLong("id")).then().statusCode(204);
         annotate(EDITOR, a2, "ACTOR", second, "Biden", null);

@@ -49,6 +49,7 @@ class ApiRoleMatrixTest {
     long project;
     long article;
     long annotation;
+    long relation;
 
     @BeforeEach
     void fixture() {
@@ -62,6 +63,15 @@ class ApiRoleMatrixTest {
         annotation = accounts.as("mx-author").contentType("application/json")
                 .body(Map.of("articleId", article, "label", "ACTOR", "start", 0, "end", 8, "quote", "Zelensky"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        long place = accounts.as("mx-author").contentType("application/json")
+                .body(Map.of("articleId", article, "label", "LOCATION", "start", 18, "end", 22, "quote", "Kyiv"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.as("mx-admin").contentType("application/json")
+                .body(Map.of("key", "SPOKE_IN", "from", List.of("ACTOR"), "to", List.of("LOCATION")))
+                .post("/api/projects/" + project + "/relation-types").then().statusCode(201);
+        relation = accounts.as("mx-author").contentType("application/json")
+                .body(Map.of("type", "SPOKE_IN", "fromId", annotation, "toId", place))
+                .post("/api/relations").then().statusCode(201).extract().jsonPath().getLong("id");
         for (Caller c : callers()) {
             if (c.roles() != null && !tokens.containsKey(c.name())) {
                 tokens.put(c.name(), accounts.as(c.name()).contentType("application/json").body(Map.of("name", "matrix"))
@@ -114,6 +124,14 @@ class ApiRoleMatrixTest {
                 new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("PUT", p + "/labels/CLAIM", json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("DELETE", p + "/labels/LOCATION", null, null, Set.of("admin"), Scope.PROJECT),
+                new Row("GET", p + "/relation-types", null, null, ANY, Scope.PROJECT),
+                new Row("POST", p + "/relation-types", json, "{}", Set.of("admin"), Scope.PROJECT),
+                new Row("GET", "/api/articles/" + article + "/relations", null, null, ANY, Scope.PROJECT),
+                new Row("POST", "/api/relations", json, "{\"fromId\": " + annotation + ", \"toId\": " + annotation + "}",
+                        Set.of("editor"), Scope.PROJECT),
+                new Row("GET", "/api/relations/" + relation, null, null, ANY, Scope.PROJECT),
+                new Row("PUT", "/api/relations/" + relation, json, "{}", Set.of("editor"), Scope.AUTHOR),
+                new Row("POST", "/api/relations/" + relation + "/decision", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 new Row("GET", p + "/assignments", null, null, ANY, Scope.PROJECT),
                 new Row("POST", p + "/assignments", json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("GET", p + "/articles?retired=true", null, null, ANY, Scope.PROJECT),
