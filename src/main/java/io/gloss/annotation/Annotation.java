@@ -86,6 +86,13 @@ public class Annotation extends PanacheEntity {
     @Column(name = "merged_into")
     public Long mergedInto;
 
+    /** The entity the span names (only for labels that link entities), or null. */
+    @Column(name = "entity_id")
+    public Long entityId;
+
+    /** Its values of the label's attributes, JSON text ({@code LabelAttributes}), or null. */
+    public String attributes;
+
     /** The article's live annotations in text order; {@code author} null or blank: everyone's. */
     public static List<Annotation> liveOf(long articleId, String author) {
         if (author == null || author.isBlank()) {
@@ -118,6 +125,12 @@ public class Annotation extends PanacheEntity {
     static List<Annotation> mergedInto(long id) {
         return getEntityManager().createQuery("from Annotation where mergedInto = :id and deletedAt is null order by id",
                 Annotation.class).setParameter("id", id).setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    /** Links every annotation of one entity to another, or unlinks them (null): an entity merged or deleted. */
+    static int relink(long from, Long into) {
+        return into == null ? update("entityId = null where entityId = ?1", from)
+                : update("entityId = ?1 where entityId = ?2", into, from);
     }
 
     /** The live annotations of the article with exactly this span and label, whoever made them, in id order. */

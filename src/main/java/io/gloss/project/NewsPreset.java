@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The label set a newsroom starts with: Claim, Actor and Location, with colours, keys,
@@ -20,10 +21,12 @@ public class NewsPreset {
     @Inject
     LabelService labels;
 
-    /** Gives the project the three labels (it must have none of them yet). */
+    /** Gives the project the three labels (it must have none of them yet); a claim carries the figure it states and its unit. */
     public void addLabels(Project project) {
         labels.create(project, new LabelService.NewLabel("CLAIM", "Claim", "#e4572e", "c",
-                "A statement of fact that someone makes and that could be checked: numbers, events, accusations.", false));
+                "A statement of fact that someone makes and that could be checked: numbers, events, accusations.", false),
+                List.of(new LabelAttribute("figure", "Figure", LabelAttribute.NUMBER, null),
+                        new LabelAttribute("unit", "Unit", LabelAttribute.TEXT, null)));
         labels.create(project, new LabelService.NewLabel("ACTOR", "Actor", "#2e86ab", "a",
                 "A person, organisation or state that acts or speaks. Tag the name as written.", true));
         labels.create(project, new LabelService.NewLabel("LOCATION", "Location", "#3bb273", "l",
