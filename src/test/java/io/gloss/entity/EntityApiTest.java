@@ -188,6 +188,25 @@ class EntityApiTest {
     }
 
     @Test
+    void theNewsPresetsClaimStatesAFigureAndAUnitAndItsActorsAndLocationsLink() {
+        long news = as(ADMIN).body(Map.of("name", "News " + System.nanoTime(), "preset", "news")).post("/api/projects")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath labels = as(ADMIN).get("/api/projects/" + news + "/labels").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("CLAIM", "ACTOR", "LOCATION"), labels.getList("items.key"));
+        assertEquals(List.of(false, true, true), labels.getList("items.linksEntity"));
+        assertEquals(List.of("figure", "unit"), labels.getList("items[0].attributes.key"));
+        assertEquals(List.of("number", "text"), labels.getList("items[0].attributes.type"));
+        long article = as(ADMIN).body(Map.of("title", "Figures", "text", "Officials said about 1.5 million people fled."))
+                .post("/api/projects/" + news + "/articles").then().statusCode(201).extract().jsonPath().getLong("id");
+        String quote = "about 1.5 million people fled";
+        Map<String, Object> claim = span(article, "Officials said about 1.5 million people fled.", 15, quote, "CLAIM");
+        claim.put("attributes", Map.of("unit", "people"));
+        as(ADMIN).body(Map.of("username", EDITOR)).post("/api/projects/" + news + "/members").then().statusCode(204);
+        as(EDITOR).body(claim).post("/api/annotations").then().statusCode(201)
+                .body("attributes.figure", equalTo(1500000)).body("attributes.unit", equalTo("people"));
+    }
+
+    @Test
     void aReviewerMergesDuplicatesAndTheMergeIsAudited() {
         String text = "Zelensky met Zelenskyy's aides in Kyiv.";
         long article = article("Merge", text);
