@@ -191,6 +191,12 @@ public class EntityService {
         return merged;
     }
 
+    /** The project of an entity the current user may see. */
+    @Transactional
+    public Project projectOf(Long id) {
+        return Project.findById(require(id).projectId);
+    }
+
     /** The spans linked to the entity that the current user may see. */
     @Transactional
     public List<Mention> mentions(Long id) {

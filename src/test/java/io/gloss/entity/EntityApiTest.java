@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gloss.SharedCorpus;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -144,10 +145,15 @@ class EntityApiTest {
         assertEquals(List.of(), search("Biden"));
         assertEquals(2, as(EDITOR).get("/api/projects/" + project + "/entities").then().extract().jsonPath().getList("items").size());
 
-        // The article page's list carries the link too.
+        // The article page's list carries the link too, and the entity page lists every mention.
         long first = texts.keySet().iterator().next();
         as(EDITOR).get("/api/articles/" + first + "/annotations").then().statusCode(200)
                 .body("items.entity.name", hasItems("Volodymyr Zelensky"));
+        String page = given().cookie("gloss-session", ProjectPagesTest.session(REVIEWER)).get("/entities/" + zelensky)
+                .then().statusCode(200).extract().asString();
+        assertEquals(linked, page.split("class=\"mention\"", -1).length - 1, "one row a mention");
+        assertTrue(page.contains("Q3874799") && page.contains("Zelenskiy"), "its Wikidata id and aliases");
+        given().cookie("gloss-session", ProjectPagesTest.session(OUTSIDER)).get("/entities/" + zelensky).then().statusCode(404);
     }
 
     @Test
