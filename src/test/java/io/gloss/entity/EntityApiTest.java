@@ -241,6 +241,21 @@ class EntityApiTest {
         assertEquals("Zelenskyy", audit.getString("items[0].before.name"));
         assertEquals((int) keep, audit.getInt("items[0].after.id"));
 
+        // The pages: the project's entities found by any spelling; a reviewer merges a duplicate from its page.
+        long third = entity(EDITOR, Map.of("name", "President Zelensky", "type", "ACTOR")).getLong("id");
+        String reviewer = ProjectPagesTest.session(REVIEWER);
+        String list = given().cookie("gloss-session", reviewer).queryParam("q", "zelenskiy")
+                .get("/projects/" + project + "/entities").then().statusCode(200).extract().asString();
+        assertTrue(list.indexOf("/entities/" + keep + "\"") < list.indexOf("/entities/" + third + "\""), "best first: " + list);
+        String page = given().cookie("gloss-session", reviewer).get("/entities/" + third).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<option value=\"" + keep + "\""), "the merge form offers the other actor");
+        String landed = ProjectPagesTest.postForm(reviewer, page, "/entities/" + third + "/merge", "into", String.valueOf(keep));
+        assertTrue(landed.contains("/entities/" + keep + "?said="), landed);
+        as(REVIEWER).get("/api/entities/" + keep).then().body("aliases", hasItems("President Zelensky"));
+        String editorPage = given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).get("/entities/" + keep)
+                .then().statusCode(200).extract().asString();
+        assertTrue(!editorPage.contains("id=\"merge\""), "editors do not merge");
+
         // An admin deletes the entity: its spans stay, unlinked.
         as(REVIEWER).delete("/api/entities/" + keep).then().statusCode(403);
         as(ADMIN).delete("/api/entities/" + keep).then().statusCode(204);
