@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Creating, revising and deleting annotations: every rule of the offset contract is checked here. */
 @ApplicationScoped
@@ -52,7 +54,8 @@ public class AnnotationService {
      * values (those the label still defines), given replaces them all.
      */
     public record AnnotationChange(String label, Integer start, Integer end, String quote, String note, Integer version,
-            Boolean resubmit, JsonNode entityId, Map<String, JsonNode> attributes) {
+            Boolean resubmit, @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true) JsonNode entityId,
+            Map<String, JsonNode> attributes) {
     }
 
     /** The attribute a claim's figure goes in, pre-filled from its quote when a new span does not give it. */

@@ -61,7 +61,8 @@ public class EntityService {
         List<NamedEntity> entities = NamedEntity.ofProject(project.id);
         Map<Long, List<String>> aliases = EntityAlias.ofAll(entities.stream().map(e -> e.id).toList());
         if (q != null && !q.isBlank()) {
-            entities = NameSearch.rank(Texts.requirePlainText("q", q), entities, e -> names(e, aliases));
+            String query = Texts.limit("q", Texts.requirePlainText("q", q), MAX_NAME_CHARS);
+            entities = NameSearch.rank(query, entities, e -> names(e, aliases));
         }
         return views(entities, aliases);
     }

@@ -263,6 +263,25 @@ class EntityApiTest {
     }
 
     @Test
+    void inABlindProjectAnEditorSeesOnlyTheirOwnMentions() {
+        String name = as(ADMIN).get("/api/projects/" + project).then().extract().jsonPath().getString("name");
+        as(ADMIN).body(Map.of("name", name, "blind", true)).put("/api/projects/" + project).then().statusCode(200);
+        String text = "Zelensky and Zelensky again.";
+        long article = article("Blind", text);
+        long zelensky = entity(EDITOR, Map.of("name", "Volodymyr Zelensky", "type", "ACTOR")).getLong("id");
+        Map<String, Object> first = span(article, text, 0, "Zelensky", "ACTOR");
+        first.put("entityId", zelensky);
+        as(EDITOR).body(first).post("/api/annotations").then().statusCode(201);
+        Map<String, Object> second = span(article, text, text.lastIndexOf("Zelensky"), "Zelensky", "ACTOR");
+        second.put("entityId", zelensky);
+        as(EDITOR2).body(second).post("/api/annotations").then().statusCode(201);
+        as(EDITOR).get("/api/entities/" + zelensky + "/mentions").then().statusCode(200)
+                .body("items.author", equalTo(List.of(EDITOR)));
+        as(REVIEWER).get("/api/entities/" + zelensky + "/mentions").then().statusCode(200)
+                .body("items.author", equalTo(List.of(EDITOR, EDITOR2)));
+    }
+
+    @Test
     void refusals() {
         String text = "Zelensky spoke in Kyiv about 200 casualties.";
         long article = article("Refusals", text);
