@@ -2,6 +2,7 @@ package io.gloss.annotation;
 
 import io.gloss.article.Article;
 import io.gloss.project.Label;
+import io.gloss.project.LabelAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -92,6 +93,18 @@ public class Annotation extends PanacheEntity {
 
     /** Its values of the label's attributes, JSON text ({@code LabelAttributes}), or null. */
     public String attributes;
+
+    /**
+     * Takes a reviewer's label: the link to an entity goes unless the label links entities, and
+     * the attribute values it does not define go too.
+     */
+    public void takeLabel(Label newLabel) {
+        label = newLabel;
+        if (!newLabel.linksEntity) {
+            entityId = null;
+        }
+        attributes = LabelAttributes.write(LabelAttributes.stillDefined(newLabel, LabelAttributes.read(attributes)));
+    }
 
     /** The article's live annotations in text order; {@code author} null or blank: everyone's. */
     public static List<Annotation> liveOf(long articleId, String author) {

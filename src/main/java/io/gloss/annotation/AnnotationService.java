@@ -168,7 +168,7 @@ public class AnnotationService {
         String note = change.note() == null ? annotation.note : note(change.note());
         Long entityId = entityId(annotation, label, change.entityId(), quote);
         String attributes = LabelAttributes.write(change.attributes() != null ? LabelAttributes.values(label, change.attributes())
-                : stillDefined(label, LabelAttributes.read(annotation.attributes)));
+                : LabelAttributes.stillDefined(label, LabelAttributes.read(annotation.attributes)));
         boolean changed = label != annotation.label || start != annotation.start || end != annotation.end
                 || !Objects.equals(note, annotation.note) || !Objects.equals(entityId, annotation.entityId)
                 || !Objects.equals(attributes, annotation.attributes);
@@ -257,19 +257,6 @@ public class AnnotationService {
             });
         }
         return values;
-    }
-
-    /** The values the (perhaps new) label still defines, each still valid for it. */
-    private static Map<String, Object> stillDefined(Label label, Map<String, Object> values) {
-        Map<String, Object> kept = new LinkedHashMap<>();
-        LabelAttributes.nodes(values).forEach((key, node) -> {
-            try {
-                kept.putAll(LabelAttributes.values(label, Map.of(key, node)));
-            } catch (GlossException e) {
-                // a value the label no longer defines, or defines otherwise: dropped with the change
-            }
-        });
-        return kept;
     }
 
     private void requireAuthor(Annotation annotation, String verb) {

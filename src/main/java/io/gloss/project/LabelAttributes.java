@@ -167,11 +167,17 @@ public final class LabelAttributes {
         }
     }
 
-    /** The values as the API receives them, to check them again (a label changed under a span). */
-    public static Map<String, JsonNode> nodes(Map<String, Object> values) {
-        Map<String, JsonNode> nodes = new LinkedHashMap<>();
-        values.forEach((key, value) -> nodes.put(key, JSON.valueToTree(value)));
-        return nodes;
+    /** The values a span keeps when it takes this label: those it defines, each still valid for it. */
+    public static Map<String, Object> stillDefined(Label label, Map<String, Object> values) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            try {
+                kept.putAll(values(label, Map.of(key, JSON.valueToTree(value))));
+            } catch (GlossException e) {
+                // a value the label does not define, or defines otherwise: dropped with the change
+            }
+        });
+        return kept;
     }
 
     private static String json(Object value) {

@@ -309,6 +309,14 @@ class EntityApiTest {
                 .put("/api/entities/" + kyiv).then().statusCode(200).body("name", equalTo("Kyiv (city)"))
                 .body("aliases", equalTo(List.of("Kiev"))).body("qid", equalTo("Q1899"));
 
+        // A reviewer's label correction to a label that links nothing drops the link.
+        Map<String, Object> place = span(article, text, text.indexOf("Kyiv"), "Kyiv", "LOCATION");
+        place.put("entityId", kyiv);
+        JsonPath linked = as(EDITOR).body(place).post("/api/annotations").then().statusCode(201).extract().jsonPath();
+        as(REVIEWER).body(Map.of("label", "CLAIM", "version", linked.getInt("version")))
+                .post("/api/annotations/" + linked.getLong("id") + "/label").then().statusCode(200)
+                .body("label", equalTo("CLAIM")).body("entityId", nullValue()).body("entity", nullValue());
+
         // Not a member: as if nothing were there. The wrong role: 403.
         as(OUTSIDER).get("/api/projects/" + project + "/entities").then().statusCode(404);
         as(OUTSIDER).get("/api/entities/" + kyiv + "/mentions").then().statusCode(404);
