@@ -94,6 +94,7 @@ class EntityPanelBrowserTest {
         assertThat(details.locator(".details-entity")).containsText("not linked");
         Locator offered = details.locator(".details-entity-pick");
         assertThat(offered.first()).containsText("Volodymyr Zelensky");
+        details.screenshot(new Locator.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", "entity-panel-link.png")));
         put(() -> offered.first().click());
         assertThat(details.locator(".details-entity-link")).hasText("Volodymyr Zelensky");
         assertThat(details.locator(".details-entity-link")).hasAttribute("href", "/entities/" + zelensky);
@@ -111,6 +112,7 @@ class EntityPanelBrowserTest {
         mark(claim).click();
         Locator figure = details.locator("input.details-attribute-figure");
         assertThat(figure).hasValue("200");
+        details.screenshot(new Locator.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", "entity-panel-claim.png")));
         figure.fill("250");
         details.locator("input.details-attribute-unit").fill("people");
         put(() -> details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save attributes")).click());
