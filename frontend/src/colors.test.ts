@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { contrast, inkOn, MARK_CONTRAST, markColor, parseColor, UNKNOWN_LABEL_COLOR } from "./colors.js";
+import { contrast, inkOn, labelRule, laneRule, MARK_CONTRAST, markColor, parseColor, UNKNOWN_LABEL_COLOR } from "./colors.js";
 
 test("colours are read from #rrggbb and #rgb; anything else is the unknown-label grey", () => {
   assert.deepEqual(parseColor("#2e86ab"), [46, 134, 171]);
@@ -28,4 +28,11 @@ test("badge ink is black on light colours and white on dark ones", () => {
   for (const color of ["#2e86ab", "#e15759", "#59a14f", "#888888"]) {
     assert.ok(contrast(inkOn(color), color) >= 4.5, color);
   }
+});
+
+test("one rule colours a label's highlights; keys are quoted safely", () => {
+  assert.equal(labelRule("ACTOR", "#2e86ab"),
+    `mark.hl[data-label="ACTOR"] { --label-color: ${markColor("#2e86ab")}; --label-fill: #2e86ab; --badge-ink: ${inkOn(markColor("#2e86ab"))}; }`);
+  assert.match(labelRule('A"B\\', "#ffdd00"), /^mark\.hl\[data-label="A\\22 B\\5c "\] \{/);
+  assert.equal(laneRule(2), `mark.hl[data-lane="2"] { --lane: 2; }`);
 });

@@ -13,8 +13,11 @@ import { TextOffsets } from "./offsets.js";
 export function utf16Position(container: Node, node: Node, offset: number): number {
   const boundary = document.createRange();
   boundary.setStart(node, offset);
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  let position = 0;
+  // Inside a block of the annotation page (chunks.ts), counting starts at the block, not at the top.
+  const block = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>(".chunk[data-from]");
+  const from = block && block !== container && container.contains(block) ? block : null;
+  const walker = document.createTreeWalker(from ?? container, NodeFilter.SHOW_TEXT);
+  let position = from ? Number(from.dataset.from) : 0;
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const length = (text as Text).length;
     if (text === node) return position + Math.min(offset, length);

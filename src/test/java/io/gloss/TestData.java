@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds fixtures straight through the services; every test gets projects of its own. */
@@ -50,5 +52,23 @@ public class TestData {
     public long article(long projectId, String title, String text) {
         Project project = Project.findById(projectId);
         return articles.create(project, new ArticleInput(title, "test", null, null, null, null, null, text), "fixture").id;
+    }
+
+    /**
+     * The body of {@code POST /api/annotations} for the first occurrence of {@code quote} in
+     * {@code text}, with code-point offsets; a null note is left out. Mutable, for tests that add fields.
+     */
+    public static Map<String, Object> span(long articleId, String text, String quote, String label, String note) {
+        int at = text.indexOf(quote);
+        if (at < 0) {
+            throw new IllegalArgumentException("“" + quote + "” is not in the text");
+        }
+        int start = text.codePointCount(0, at);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("articleId", articleId, "label", label, "start", start,
+                "end", start + quote.codePointCount(0, quote.length()), "quote", quote));
+        if (note != null) {
+            body.put("note", note);
+        }
+        return body;
     }
 }

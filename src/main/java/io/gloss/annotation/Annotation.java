@@ -1,6 +1,7 @@
 package io.gloss.annotation;
 
 import io.gloss.article.Article;
+import io.gloss.entity.EntityLink;
 import io.gloss.project.Label;
 import io.gloss.project.LabelAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -19,6 +20,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One person's claim that {@code text[start:end]} (code points, end exclusive) of an article
@@ -112,6 +115,42 @@ public class Annotation extends PanacheEntity {
             return list("article.id = ?1 and deletedAt is null order by start, end, id", articleId);
         }
         return list("article.id = ?1 and author = ?2 and deletedAt is null order by start, end, id", articleId, author);
+    }
+
+    /**
+     * The article's live annotations as the API shows them, read as plain rows rather than entities
+     * (the article page and its list carry thousands: nothing to track, nothing to flush), in text
+     * order; {@code author} null or blank: everyone's.
+     */
+    static List<AnnotationView> liveViewsOf(long articleId, String author) {
+        boolean anyone = author == null || author.isBlank();
+        var query = getEntityManager().createQuery("select a.id, a.label.key, a.start, a.end, a.quote, a.note, a.status,"
+                        + " a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt, a.mergedInto, a.entityId,"
+                        + " a.attributes from Annotation a"
+                        + " where a.article.id = :article and a.deletedAt is null" + (anyone ? "" : " and a.author = :author")
+                        + " order by a.start, a.end, a.id", Object[].class)
+                .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT);
+        if (!anyone) {
+            query.setParameter("author", author);
+        }
+        Map<Long, List<String>> merged = new HashMap<>();
+        getEntityManager().createQuery("select a.mergedInto, a.author from Annotation a where a.article.id = :article"
+                        + " and a.mergedInto is not null and a.deletedAt is null", Object[].class)
+                .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT).getResultList()
+                .forEach(row -> merged.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        List<Object[]> rows = query.getResultList();
+        Map<Long, EntityLink> entities = EntityLink.of(rows.stream().map(r -> (Long) r[14]).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        List<AnnotationView> views = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            String rowAuthor = (String) r[7];
+            Long entityId = (Long) r[14];
+            views.add(new AnnotationView((Long) r[0], articleId, (String) r[1], (Integer) r[2], (Integer) r[3], (String) r[4],
+                    (String) r[5], (AnnotationStatus) r[6], rowAuthor, (String) r[8], (String) r[9], (Integer) r[10],
+                    (Instant) r[11], (Instant) r[12], AnnotationView.annotators(rowAuthor, merged.getOrDefault((Long) r[0], List.of())),
+                    (Long) r[13], entityId, entityId == null ? null : entities.get(entityId), LabelAttributes.read((String) r[15])));
+        }
+        return views;
     }
 
     /**

@@ -35,7 +35,7 @@ public class AnnotationResource {
     @GET
     @Path("articles/{id}/annotations")
     public Page<AnnotationView> ofArticle(@PathParam("id") Long articleId, @QueryParam("author") String author) {
-        return new Page<>(AnnotationView.ofAll(annotations.visibleOn(articles.require(articleId), author)), null);
+        return new Page<>(annotations.visibleOn(articles.require(articleId), author), null);
     }
 
     @POST

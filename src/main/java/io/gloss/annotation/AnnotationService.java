@@ -98,12 +98,12 @@ public class AnnotationService {
     }
 
     /** The article's live annotations the current user may see, in text order; {@code author}: only theirs. */
-    public List<Annotation> visibleOn(Article article, String author) {
+    public List<AnnotationView> visibleOn(Article article, String author) {
         String me = currentUser.username();
         if (assignments.hidesOthers(article.project, article.id)) {
-            return author == null || author.isBlank() || author.equals(me) ? Annotation.liveOf(article.id, me) : List.of();
+            return author == null || author.isBlank() || author.equals(me) ? Annotation.liveViewsOf(article.id, me) : List.of();
         }
-        return Annotation.liveOf(article.id, author);
+        return Annotation.liveViewsOf(article.id, author);
     }
 
     /** Returns the view, made inside the transaction while the associations can still be read. */

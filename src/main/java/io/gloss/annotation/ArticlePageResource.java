@@ -6,6 +6,7 @@ import io.gloss.article.Article;
 import io.gloss.article.ArticleQueries;
 import io.gloss.article.ArticleService;
 import io.gloss.article.ArticleTitle;
+import io.gloss.assignment.AssignmentQueries;
 import io.gloss.assignment.AssignmentService;
 import io.gloss.assignment.AssignmentState;
 import io.gloss.assignment.AssignmentView;
@@ -15,6 +16,7 @@ import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
 import io.gloss.project.LabelView;
 import io.gloss.web.Notice;
+import io.gloss.web.Referer;
 import io.gloss.web.ScriptData;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -32,7 +34,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -50,7 +51,7 @@ public class ArticlePageResource {
     static class Templates {
         static native TemplateInstance article(Article article, List<LabelView> labels, RawString data, boolean canAnnotate,
                 String readOnly, AssignmentView assignment, boolean othersHidden, ArticleTitle previous, ArticleTitle next,
-                String backToQueue);
+                ArticleTitle nextAssigned, String backToQueue);
     }
 
     /**
@@ -88,6 +89,9 @@ public class ArticlePageResource {
     @Inject
     AssignmentService assignments;
 
+    @Inject
+    AssignmentQueries assignmentQueries;
+
     @GET
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") Long id, @HeaderParam("Referer") String referer)
@@ -95,7 +99,7 @@ public class ArticlePageResource {
         Article article = articles.require(id);
         long cursor = audit.latestCursor(article.project.id);
         List<LabelView> labels = LabelView.ofProject(article.project.id);
-        List<AnnotationView> views = AnnotationView.ofAll(annotations.visibleOn(article, null));
+        List<AnnotationView> views = annotations.visibleOn(article, null);
         AssignmentView assignment = assignments.mine(article.id).orElse(null);
         boolean done = assignment != null && assignment.state() == AssignmentState.DONE;
         String frozen = article.project.isArchived() ? "This project is archived: it is read-only until an admin unarchives it."
@@ -111,6 +115,7 @@ public class ArticlePageResource {
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
                 readOnly, assignment, assignments.hidesOthers(article.project, article.id),
                 articleQueries.neighbour(article, false).orElse(null), articleQueries.neighbour(article, true).orElse(null),
+                assignmentQueries.nextBesides(article.project.id, currentUser.username(), article.id).orElse(null),
                 backToQueue(referer));
     }
 
@@ -119,15 +124,11 @@ public class ArticlePageResource {
      * null when they came from elsewhere. Only the queue's own path is ever linked.
      */
     static String backToQueue(String referer) {
-        try {
-            URI from = referer == null ? null : new URI(referer);
-            if (from == null || !"/review".equals(from.getRawPath())) {
-                return null;
-            }
-            return from.getRawQuery() == null ? "/review" : "/review?" + from.getRawQuery();
-        } catch (URISyntaxException e) {
+        URI from = Referer.parse(referer);
+        if (from == null || !"/review".equals(from.getRawPath())) {
             return null;
         }
+        return from.getRawQuery() == null ? "/review" : "/review?" + from.getRawQuery();
     }
 
     /** An admin retires the article from the project page: it leaves the lists, queues and new datasets. */

@@ -1,16 +1,20 @@
 package io.gloss.assignment;
 
+import io.gloss.article.Article;
 import io.gloss.article.ArticleSummary;
+import io.gloss.article.ArticleTitle;
 import io.gloss.article.AssignmentProgress;
 import io.gloss.project.Workloads;
 import io.gloss.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Counts over assignments for the article list and the home page. */
 @ApplicationScoped
@@ -81,10 +85,26 @@ public class AssignmentQueries implements AssignmentProgress, Workloads {
 
     /** The article to go on with: one already started first, then the next one assigned, in import order. */
     public Long next(long projectId, String username) {
-        List<Long> ids = em.createQuery("select a.articleId from Assignment a, Article ar where ar.id = a.articleId "
-                        + "and ar.retiredAt is null and a.projectId = :p and a.username = :u and a.state <> :done order by case when a.state = :started then 0 else 1 end, a.articleId", Long.class)
+        return next(projectId, username, null);
+    }
+
+    /** The article to go on with other than the one open (the article page's "Next assigned" link), with its title. */
+    public Optional<ArticleTitle> nextBesides(long projectId, String username, long openArticleId) {
+        return Optional.ofNullable(next(projectId, username, openArticleId))
+                .map(id -> new ArticleTitle(id, em.find(Article.class, id).title));
+    }
+
+    private Long next(long projectId, String username, Long besides) {
+        TypedQuery<Long> query = em.createQuery("select a.articleId from Assignment a, Article ar where ar.id = a.articleId "
+                        + "and ar.retiredAt is null and a.projectId = :p and a.username = :u and a.state <> :done"
+                        + (besides == null ? "" : " and a.articleId <> :besides")
+                        + " order by case when a.state = :started then 0 else 1 end, a.articleId", Long.class)
                 .setParameter("p", projectId).setParameter("u", username).setParameter("done", AssignmentState.DONE)
-                .setParameter("started", AssignmentState.IN_PROGRESS).setMaxResults(1).getResultList();
+                .setParameter("started", AssignmentState.IN_PROGRESS).setMaxResults(1);
+        if (besides != null) {
+            query.setParameter("besides", besides);
+        }
+        List<Long> ids = query.getResultList();
         return ids.isEmpty() ? null : ids.get(0);
     }
 }

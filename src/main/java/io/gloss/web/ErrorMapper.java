@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -208,15 +207,10 @@ public class ErrorMapper {
         if (request == null || request.method() != HttpMethod.POST || !CORRECTABLE.contains(status)) {
             return null;
         }
-        String referer = request.getHeader("Referer");
-        try {
-            URI page = referer == null ? null : new URI(referer);
-            boolean ours = page != null && page.getRawAuthority() != null && page.getRawAuthority().equals(request.authority().toString())
-                    && page.getRawPath() != null && page.getRawPath().startsWith("/") && !page.getRawPath().startsWith("/api/");
-            return ours ? page : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        URI page = Referer.parse(request.getHeader("Referer"));
+        boolean ours = page != null && page.getRawAuthority() != null && page.getRawAuthority().equals(request.authority().toString())
+                && page.getRawPath() != null && page.getRawPath().startsWith("/") && !page.getRawPath().startsWith("/api/");
+        return ours ? page : null;
     }
 
     private static Map<String, String> queryOf(URI page) {

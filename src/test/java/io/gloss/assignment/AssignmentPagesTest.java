@@ -54,7 +54,10 @@ class AssignmentPagesTest {
                 .body(containsString("<strong>2</strong> to do"))
                 .body(containsString("href=\"/articles/" + first + "\">Next article"));
         String article = given().cookie("gloss-session", ana).get("/articles/" + first).then().statusCode(200)
-                .body(containsString("Mark done")).extract().asString();
+                .body(containsString("Mark done"))
+                // The header leads to her other assigned article, by its title.
+                .body(containsString("<a href=\"/articles/" + second + "\" id=\"next-assigned\" title=\"Library hours\">"))
+                .extract().asString();
         String action = article.replaceAll("(?s).*<form method=\"post\" action=\"(/assignments/\\d+/state)\".*", "$1");
         // "Mark done, next article" freezes her spans here and opens the next one.
         given().cookie("gloss-session", ana).redirects().follow(false).contentType(ContentType.URLENC)
@@ -62,6 +65,9 @@ class AssignmentPagesTest {
                 .post(action).then().statusCode(303).header("Location", endsWith("/articles/" + second));
         given().cookie("gloss-session", ana).get("/articles/" + first).then().statusCode(200)
                 .body(containsString("which froze your spans")).body(not(containsString("id=\"mark-done\"")));
+        // The article she is on is the only one left to do: no link to itself, none for an admin without assignments.
+        given().cookie("gloss-session", ana).get("/articles/" + second).then().body(not(containsString("id=\"next-assigned\"")));
+        given().cookie("gloss-session", admin).get("/articles/" + first).then().body(not(containsString("id=\"next-assigned\"")));
         given().cookie("gloss-session", ana).get("/projects/" + project).then()
                 .body(containsString("1 of 2 done · you: <span class=\"state state-DONE\">DONE</span>"));
         given().cookie("gloss-session", ana).get("/projects/" + project + "/assignments").then().statusCode(200)
@@ -75,5 +81,7 @@ class AssignmentPagesTest {
                 .formParam("_csrf", ProjectPagesTest.csrf(list)).formParam("state", "IN_PROGRESS")
                 .post(reopen).then().statusCode(303).header("Location", containsString("IN_PROGRESS"));
         given().cookie("gloss-session", ana).get("/articles/" + first).then().body(containsString("id=\"mark-done\""));
+        given().cookie("gloss-session", ana).get("/articles/" + second).then()
+                .body(containsString("<a href=\"/articles/" + first + "\" id=\"next-assigned\""));
     }
 }

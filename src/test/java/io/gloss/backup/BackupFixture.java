@@ -123,13 +123,7 @@ public class BackupFixture {
     }
 
     JsonPath annotate(String user, long article, String label, String text, String quote, String note) {
-        int start = text.codePointCount(0, text.indexOf(quote));
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("articleId", article, "label", label, "start", start,
-                "end", start + quote.codePointCount(0, quote.length()), "quote", quote));
-        if (note != null) {
-            body.put("note", note);
-        }
-        return as(user).contentType(ContentType.JSON).body(body).post("/api/annotations").then().statusCode(201)
+        return as(user).contentType(ContentType.JSON).body(TestData.span(article, text, quote, label, note)).post("/api/annotations").then().statusCode(201)
                 .extract().jsonPath();
     }
 

@@ -311,10 +311,7 @@ class LivePageBrowserTest {
     }
 
     long create(String username, String quote, String label) {
-        int start = TEXT.codePointCount(0, TEXT.indexOf(quote));
-        return accounts.as(username).contentType(ContentType.JSON)
-                .body(Map.of("articleId", articleId, "label", label, "start", start,
-                        "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+        return accounts.as(username).contentType(ContentType.JSON).body(TestData.span(articleId, TEXT, quote, label, null))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 

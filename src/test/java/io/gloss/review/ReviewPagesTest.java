@@ -63,13 +63,7 @@ class ReviewPagesTest {
     }
 
     long annotate(String user, String quote, String label, String note) {
-        int start = TEXT.codePointCount(0, TEXT.indexOf(quote));
-        Map<String, Object> body = new HashMap<>(Map.of("articleId", articleId, "label", label, "start", start,
-                "end", start + quote.codePointCount(0, quote.length()), "quote", quote));
-        if (note != null) {
-            body.put("note", note);
-        }
-        return accounts.as(user).contentType(ContentType.JSON).body(body).post("/api/annotations").then()
+        return accounts.as(user).contentType(ContentType.JSON).body(TestData.span(articleId, TEXT, quote, label, note)).post("/api/annotations").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
     }
 

@@ -217,10 +217,7 @@ class ReviewQueueLiveBrowserTest {
     }
 
     long create(String quote, String label) {
-        int start = TEXT.codePointCount(0, TEXT.indexOf(quote));
-        return accounts.as(EDITOR).contentType(ContentType.JSON)
-                .body(Map.of("articleId", articleId, "label", label, "start", start,
-                        "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+        return accounts.as(EDITOR).contentType(ContentType.JSON).body(TestData.span(articleId, TEXT, quote, label, null))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 

@@ -281,8 +281,8 @@ class AnnotationPageBrowserTest {
         Locator bcStart = page.locator("#article-text mark.hl-start[data-annotation-id='" + bc.get("id") + "']");
         assertEquals("\"ACTOR\"", abStart.evaluate("m => getComputedStyle(m, '::before').content"));
         assertEquals("\"CLAIM\"", bcStart.evaluate("m => getComputedStyle(m, '::before').content"));
-        assertEquals("0", abStart.evaluate("m => m.style.getPropertyValue('--lane')"));
-        assertEquals("1", bcStart.evaluate("m => m.style.getPropertyValue('--lane')"));
+        assertEquals("0", abStart.evaluate("m => getComputedStyle(m).getPropertyValue('--lane').trim()"));
+        assertEquals("1", bcStart.evaluate("m => getComputedStyle(m).getPropertyValue('--lane').trim()"));
         Object abBottom = abStart.evaluate("m => getComputedStyle(m).paddingBottom");
         Object bcBottom = bcStart.evaluate("m => getComputedStyle(m).paddingBottom");
         assertTrue(!abBottom.equals(bcBottom), "the underlines sit at different depths: " + abBottom + " " + bcBottom);
@@ -691,6 +691,37 @@ class AnnotationPageBrowserTest {
         assertEquals(1, annotations(articleId).size());
     }
 
+    /**
+     * A change redraws only the block of paragraphs it is in: the rest of a long article keeps its
+     * elements, so the browser lays out one block again, not the whole text.
+     */
+    @Test
+    void aChangeRedrawsOnlyTheParagraphsItIsIn() {
+        String filler = "Paragraph of filler text about the front line and the weather over the region.\n\n".repeat(30);
+        String text = "Kyiv opened the day.\n\n" + filler + "At the very end, the mayor of Kharkiv spoke.";
+        long articleId = articleFor(EDITOR, "Blocks", text);
+        create(EDITOR, articleId, text, "Kyiv", "LOCATION");
+        logIn(EDITOR);
+        openArticle(articleId);
+        Locator blocks = page.locator("#article-text > .chunk");
+        assertTrue(blocks.count() >= 3, "the text is drawn in blocks: " + blocks.count());
+        blocks.first().evaluate("b => { b.keptAcrossRedraws = true; }");
+
+        blocks.last().scrollIntoViewIfNeeded();
+        dragOver("Kharkiv");
+        tag(() -> page.keyboard().press("l"));
+        assertEquals(true, blocks.first().evaluate("b => b.keptAcrossRedraws === true"), "the first block was not redrawn");
+
+        // Relabelling Kyiv redraws its block, with the new label.
+        Locator kyiv = page.locator("#article-text mark.hl[data-label=LOCATION]").first();
+        kyiv.scrollIntoViewIfNeeded();
+        kyiv.click();
+        put(() -> page.keyboard().press("a"));
+        assertThat(blocks.first().locator("mark.hl")).hasAttribute("data-label", "ACTOR");
+        assertEquals(false, blocks.first().evaluate("b => b.keptAcrossRedraws === true"), "the first block was redrawn");
+        assertCoverage(text, annotations(articleId));
+    }
+
     /** The reject box is closed until the reviewer asks for it (hidden used to lose to display:flex). */
     @Test
     void theRejectBoxIsClosedUntilAskedFor() {
@@ -863,10 +894,7 @@ class AnnotationPageBrowserTest {
     }
 
     void create(String username, long articleId, String text, String quote, String label) {
-        int start = cp(text, quote);
-        accounts.as(username).contentType(ContentType.JSON)
-                .body(Map.of("articleId", articleId, "label", label, "start", start,
-                        "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+        accounts.as(username).contentType(ContentType.JSON).body(TestData.span(articleId, text, quote, label, null))
                 .post("/api/annotations").then().statusCode(201);
     }
 

@@ -155,10 +155,7 @@ class ScreensBrowserTest {
     }
 
     private void annotate(String username, String quote, String label) {
-        int start = TEXT.codePointCount(0, TEXT.indexOf(quote));
-        accounts.as(username).contentType(ContentType.JSON)
-                .body(Map.of("articleId", article, "label", label, "start", start,
-                        "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+        accounts.as(username).contentType(ContentType.JSON).body(TestData.span(article, TEXT, quote, label, null))
                 .post("/api/annotations").then().log().ifValidationFails().statusCode(201);
     }
 }
