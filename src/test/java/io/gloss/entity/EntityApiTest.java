@@ -77,7 +77,8 @@ class EntityApiTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static Map<String, Object> span(long article, String text, int utf16Start, String quote, String label) {
+    /** A span of the occurrence of {@code quote} at {@code utf16Start} (TestData.span takes the first). */
+    static Map<String, Object> spanAt(long article, String text, int utf16Start, String quote, String label) {
         int start = text.codePointCount(0, utf16Start);
         Map<String, Object> body = new HashMap<>();
         body.put("articleId", article);
@@ -115,7 +116,7 @@ class EntityApiTest {
         for (Map.Entry<Long, String> e : texts.entrySet()) {
             Matcher m = ZELENSKY.matcher(e.getValue());
             while (m.find()) {
-                Map<String, Object> body = span(e.getKey(), e.getValue(), m.start(), m.group(), "ACTOR");
+                Map<String, Object> body = spanAt(e.getKey(), e.getValue(), m.start(), m.group(), "ACTOR");
                 body.put("entityId", zelensky);
                 String user = linked % 2 == 0 ? EDITOR : EDITOR2;
                 as(user).body(body).post("/api/annotations").then().statusCode(201)
@@ -166,9 +167,9 @@ class EntityApiTest {
         String text = "He said nearly 3,000 soldiers were killed; officials said two were captured.";
         long article = article("Figures", text);
         String quote = "nearly 3,000 soldiers were killed";
-        JsonPath claim = as(EDITOR).body(span(article, text, text.indexOf(quote), quote, "CLAIM")).post("/api/annotations")
+        JsonPath claim = as(EDITOR).body(TestData.span(article, text, quote, "CLAIM", null)).post("/api/annotations")
                 .then().statusCode(201).body("attributes.figure", equalTo(3000)).extract().jsonPath();
-        Map<String, Object> body = span(article, text, text.indexOf("two were captured"), "two were captured", "CLAIM");
+        Map<String, Object> body = TestData.span(article, text, "two were captured", "CLAIM", null);
         body.put("attributes", Map.of("unit", "soldiers", "certainty", "stated"));
         as(EDITOR).body(body).post("/api/annotations").then().statusCode(201)
                 .body("attributes.figure", equalTo(2)).body("attributes.unit", equalTo("soldiers"));
@@ -178,7 +179,7 @@ class EntityApiTest {
                 .body("attributes.figure", equalTo(2800.5f)).body("attributes.unit", equalTo("soldiers"));
 
         String other = "officials said";
-        Map<String, Object> bad = span(article, text, text.indexOf(other), other, "CLAIM");
+        Map<String, Object> bad = TestData.span(article, text, other, "CLAIM", null);
         bad.put("attributes", Map.of("figure", "many"));
         refused(as(EDITOR).body(bad).post("/api/annotations").then(), "attributes.figure");
         bad.put("attributes", Map.of("colour", "red"));
@@ -205,7 +206,7 @@ class EntityApiTest {
         long article = as(ADMIN).body(Map.of("title", "Figures", "text", "Officials said about 1.5 million people fled."))
                 .post("/api/projects/" + news + "/articles").then().statusCode(201).extract().jsonPath().getLong("id");
         String quote = "about 1.5 million people fled";
-        Map<String, Object> claim = span(article, "Officials said about 1.5 million people fled.", 15, quote, "CLAIM");
+        Map<String, Object> claim = TestData.span(article, "Officials said about 1.5 million people fled.", quote, "CLAIM", null);
         claim.put("attributes", Map.of("unit", "people"));
         as(ADMIN).body(Map.of("username", EDITOR)).post("/api/projects/" + news + "/members").then().statusCode(204);
         as(EDITOR).body(claim).post("/api/annotations").then().statusCode(201)
@@ -219,10 +220,10 @@ class EntityApiTest {
         long keep = entity(EDITOR, Map.of("name", "Volodymyr Zelensky", "type", "ACTOR")).getLong("id");
         long dup = entity(EDITOR, Map.of("name", "Zelenskyy", "type", "ACTOR", "aliases", List.of("President Zelenskyy"),
                 "qid", "Q3874799")).getLong("id");
-        Map<String, Object> one = span(article, text, 0, "Zelensky", "ACTOR");
+        Map<String, Object> one = TestData.span(article, text, "Zelensky", "ACTOR", null);
         one.put("entityId", keep);
         as(EDITOR).body(one).post("/api/annotations").then().statusCode(201);
-        Map<String, Object> two = span(article, text, text.indexOf("Zelenskyy"), "Zelenskyy", "ACTOR");
+        Map<String, Object> two = TestData.span(article, text, "Zelenskyy", "ACTOR", null);
         two.put("entityId", dup);
         long moved = as(EDITOR).body(two).post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
 
@@ -269,10 +270,10 @@ class EntityApiTest {
         String text = "Zelensky and Zelensky again.";
         long article = article("Blind", text);
         long zelensky = entity(EDITOR, Map.of("name", "Volodymyr Zelensky", "type", "ACTOR")).getLong("id");
-        Map<String, Object> first = span(article, text, 0, "Zelensky", "ACTOR");
+        Map<String, Object> first = TestData.span(article, text, "Zelensky", "ACTOR", null);
         first.put("entityId", zelensky);
         as(EDITOR).body(first).post("/api/annotations").then().statusCode(201);
-        Map<String, Object> second = span(article, text, text.lastIndexOf("Zelensky"), "Zelensky", "ACTOR");
+        Map<String, Object> second = spanAt(article, text, text.lastIndexOf("Zelensky"), "Zelensky", "ACTOR");
         second.put("entityId", zelensky);
         as(EDITOR2).body(second).post("/api/annotations").then().statusCode(201);
         as(EDITOR).get("/api/entities/" + zelensky + "/mentions").then().statusCode(200)
@@ -290,10 +291,10 @@ class EntityApiTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         long kyiv = entity(EDITOR, Map.of("name", "Kyiv", "type", "LOCATION")).getLong("id");
 
-        Map<String, Object> span = span(article, text, 0, "Zelensky", "ACTOR");
+        Map<String, Object> span = TestData.span(article, text, "Zelensky", "ACTOR", null);
         span.put("entityId", foreign);
         refused(as(EDITOR).body(span).post("/api/annotations").then(), "entityId");
-        Map<String, Object> claim = span(article, text, text.indexOf("200 casualties"), "200 casualties", "CLAIM");
+        Map<String, Object> claim = TestData.span(article, text, "200 casualties", "CLAIM", null);
         claim.put("entityId", kyiv);
         refused(as(EDITOR).body(claim).post("/api/annotations").then(), "entityId");
 
@@ -310,7 +311,7 @@ class EntityApiTest {
                 .body("aliases", equalTo(List.of("Kiev"))).body("qid", equalTo("Q1899"));
 
         // A reviewer's label correction to a label that links nothing drops the link.
-        Map<String, Object> place = span(article, text, text.indexOf("Kyiv"), "Kyiv", "LOCATION");
+        Map<String, Object> place = TestData.span(article, text, "Kyiv", "LOCATION", null);
         place.put("entityId", kyiv);
         JsonPath linked = as(EDITOR).body(place).post("/api/annotations").then().statusCode(201).extract().jsonPath();
         as(REVIEWER).body(Map.of("label", "CLAIM", "version", linked.getInt("version")))

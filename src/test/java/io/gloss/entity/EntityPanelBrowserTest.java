@@ -138,9 +138,7 @@ class EntityPanelBrowserTest {
     }
 
     JsonPath span(long article, String text, String quote, String label) {
-        int start = text.codePointCount(0, text.indexOf(quote));
-        return api(EDITOR).body(Map.of("articleId", article, "label", label, "start", start,
-                "end", start + quote.codePointCount(0, quote.length()), "quote", quote))
+        return api(EDITOR).body(TestData.span(article, text, quote, label, null))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath();
     }
 
