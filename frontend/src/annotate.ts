@@ -18,12 +18,12 @@ import { Highlights } from "./highlights.js";
 import { actionFor, type PageAction, shortcutMap } from "./keys.js";
 import { TextOffsets } from "./offsets.js";
 import { isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
-import { OneAtATime, send } from "./requests.js";
+import { ApiError, OneAtATime, send, UNEXPECTED_ERROR } from "./requests.js";
 import { selectedText } from "./selection.js";
 import { type NewAnnotation, type Revision, Sending } from "./sending.js";
 import { isDrawable, moveEdge, stepThrough, textOrder, type Edge } from "./spans.js";
 import { doneSentence, StatusLine } from "./statusLine.js";
-import type { Annotation, Decision, Label, ReviewRules } from "./types.js";
+import type { Annotation, Decision, Entity, Label, ReviewRules } from "./types.js";
 import { UNKNOWN_LABEL_COLOR } from "./colors.js";
 import {
   type CodePointRange, previousWordEnd, previousWordStart, selectionWarning, snapToWords, wordAt, wordEnd,
@@ -31,7 +31,7 @@ import {
 
 /** Contents of <script type="application/json" id="gloss-data">. */
 interface GlossData {
-  article: { id: number; text: string; length: number };
+  article: { id: number; projectId: number; text: string; length: number };
   labels: Label[];
   annotations: Annotation[];
   me: { username: string; roles: string[] };
@@ -128,6 +128,11 @@ class Annotator {
         decide: (annotation, decision, comment) => this.decide(annotation, decision, comment),
         refuse: (message) => this.say(message, "error"),
         backToText: (annotation) => this.highlights.first(annotation.id)?.focus(),
+        searchEntities: (query) => this.searchEntities(query),
+        link: (annotation, entityId) => this.link(annotation, entityId),
+        newEntity: (annotation) => this.newEntity(annotation),
+        saveAttributes: (annotation, attributes) =>
+          this.guarded(annotation, "Changing its attributes", () => this.revise(annotation, { attributes }, "Saved")),
       });
   }
 
@@ -564,6 +569,34 @@ class Annotator {
         text: "Undo",
         run: () => this.revise(this.annotations.get(updated.id) ?? updated, { label: before }, "Label back to"),
       }));
+    });
+  }
+
+  /** The project's entities near the query; a refusal is said, and nothing offered. */
+  private async searchEntities(query: string): Promise<Entity[]> {
+    try {
+      return await this.sending.entities(this.data.article.projectId, query);
+    } catch (error) {
+      this.say(error instanceof ApiError ? error.message : UNEXPECTED_ERROR, "error");
+      return [];
+    }
+  }
+
+  /** Links the span to an entity, or unlinks it (null). */
+  private link(annotation: Annotation, entityId: number | null): void {
+    this.guarded(annotation, entityId === null ? "Unlinking it" : "Linking it", () =>
+      this.revise(annotation, { entityId }, entityId === null ? "Unlinked" : "Linked"));
+  }
+
+  /** A new entity named as the span (or the one of that name there already), linked to it. */
+  private newEntity(annotation: Annotation): void {
+    this.guarded(annotation, "Linking it", () => {
+      this.requests.run(async () => {
+        const entityId = await this.sending.entityFor(this.data.article.projectId, annotation.quote, annotation.label);
+        const updated = await this.sending.revise(annotation, { entityId });
+        this.redrawWith(updated);
+        this.say(doneSentence("Linked", this.labelName(updated.label), updated.quote));
+      });
     });
   }
 

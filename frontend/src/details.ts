@@ -1,8 +1,10 @@
 /**
  * The annotation page's details panel: the selected annotation's label, quote and review facts,
- * with the author's controls (label, note, delete, resubmit) or a reviewer's (approve, reject with
- * a comment). The rule for who may decide is the server's, in its own words (ReviewRules).
+ * with the author's controls (label, note, delete, resubmit; the entity it links to and its
+ * attributes, entityBox.ts) or a reviewer's (approve, reject with a comment). The rule for who may
+ * decide is the server's, in its own words (ReviewRules).
  */
+import { attributeFacts, attributeFields, type EntityActions, linkBox, linkedEntity } from "./entityBox.js";
 import { element } from "./page.js";
 import { type Annotation, type Decision, type Label, type ReviewRules, STATUS_NAMES } from "./types.js";
 
@@ -13,7 +15,7 @@ export interface Viewer {
 }
 
 /** What the panel's buttons do: annotate.ts sends the requests. */
-export interface DetailsActions {
+export interface DetailsActions extends EntityActions {
   relabel(annotation: Annotation, label: string): void;
   saveNote(annotation: Annotation, note: string): void;
   remove(annotation: Annotation): void;
@@ -107,10 +109,23 @@ export class DetailsPanel {
     const history = element("a", "details-history", "History");
     history.href = `/annotations/${annotation.id}`;
 
+    const label = this.labels.find((l) => l.key === annotation.label);
+    const attributes = label?.attributes ?? [];
+    if (!editable) {
+      for (const [term, value] of attributeFacts(attributes, annotation.attributes)) {
+        facts.append(element("dt", "", term), element("dd", "", value));
+      }
+    }
+
     this.box.replaceChildren(heading, element("blockquote", "details-quote", annotation.quote), facts);
     this.box.dataset.status = annotation.status;
     this.box.dataset.id = String(annotation.id);
     this.box.dataset.note = annotation.note ?? "";
+    if (label?.linksEntity || annotation.entity) this.box.append(linkedEntity(annotation));
+    if (editable && label?.linksEntity) this.box.append(linkBox(annotation, this.actions));
+    if (editable && label && attributes.length > 0) {
+      this.box.append(attributeFields(annotation, label, this.actions, (message) => this.actions.refuse(message)));
+    }
     if (editable) this.box.append(this.editor(annotation));
     if (this.viewer.reviewer && whyNotDecide(annotation, this.viewer, this.rules) === null) this.box.append(this.reviewControls(annotation));
     this.box.append(history);

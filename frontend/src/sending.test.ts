@@ -21,3 +21,12 @@ test("an emptied note is sent empty (cleared) and a null note as null; resubmit 
   assert.equal(revisionBody(annotation, { note: null }, false).note, null);
   assert.equal(revisionBody(annotation, {}, true).resubmit, true);
 });
+
+test("the entity and the attributes are sent only when revised: left out, the server keeps them", () => {
+  assert.equal("entityId" in revisionBody(annotation, { note: "x" }, false), false);
+  assert.equal("attributes" in revisionBody(annotation, { note: "x" }, false), false);
+  assert.equal(revisionBody(annotation, { entityId: null }, false).entityId, null);
+  assert.deepEqual(revisionBody(annotation, { entityId: 4, attributes: { figure: 3000 } }, false),
+    { label: "ACTOR", start: 4, end: 9, quote: "Alpha", note: "first", version: 5, resubmit: false, entityId: 4,
+      attributes: { figure: 3000 } });
+});

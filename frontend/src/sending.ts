@@ -2,8 +2,8 @@
  * The annotation page's requests to the JSON API: create, revise, delete, decide. Each answers the
  * annotation as the server stored it (AnnotationView); a refusal is an ApiError with its sentence.
  */
-import { send } from "./requests.js";
-import type { Annotation, Decision } from "./types.js";
+import { ApiError, send } from "./requests.js";
+import type { Annotation, AttributeValues, Decision, Entity } from "./types.js";
 
 /** Body of POST /api/annotations. */
 export interface NewAnnotation {
@@ -15,13 +15,15 @@ export interface NewAnnotation {
   note: string | null;
 }
 
-/** What to revise of an annotation: its label, its span (offsets and quote), its note. */
+/** What to revise of an annotation: its label, its span (offsets and quote), its note, its entity (null: unlink), its attributes. */
 export interface Revision {
   label?: string;
   start?: number;
   end?: number;
   quote?: string;
   note?: string | null;
+  entityId?: number | null;
+  attributes?: AttributeValues;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface Revision {
  * `resubmit`, which alone sends a rejected annotation back to review (editing it does not).
  */
 export function revisionBody(annotation: Annotation, revision: Revision, resubmit: boolean): Record<string, unknown> {
-  return {
+  const body: Record<string, unknown> = {
     label: revision.label ?? annotation.label,
     start: revision.start ?? annotation.start,
     end: revision.end ?? annotation.end,
@@ -39,6 +41,10 @@ export function revisionBody(annotation: Annotation, revision: Revision, resubmi
     version: annotation.version,
     resubmit,
   };
+  // Left out, the server keeps the link and the values; sent, null unlinks and the values replace all.
+  if (revision.entityId !== undefined) body.entityId = revision.entityId;
+  if (revision.attributes !== undefined) body.attributes = revision.attributes;
+  return body;
 }
 
 export class Sending {
@@ -51,6 +57,25 @@ export class Sending {
   async revise(annotation: Annotation, revision: Revision, resubmit = false): Promise<Annotation> {
     const response = await send(this.csrf, "PUT", `/api/annotations/${annotation.id}`, revisionBody(annotation, revision, resubmit));
     return (await response.json()) as Annotation;
+  }
+
+  /** The project's entities whose name or an alias is near `q`, best first. */
+  async entities(projectId: number, q: string): Promise<Entity[]> {
+    const response = await send(this.csrf, "GET", `/api/projects/${projectId}/entities?q=${encodeURIComponent(q)}`);
+    return ((await response.json()) as { items: Entity[] }).items;
+  }
+
+  /** A new entity named as the span, of its label's type; one of that name and type already there is taken instead. */
+  async entityFor(projectId: number, name: string, type: string): Promise<number> {
+    try {
+      const response = await send(this.csrf, "POST", `/api/projects/${projectId}/entities`, { name, type });
+      return ((await response.json()) as Entity).id;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 409) throw error;
+      const same = (await this.entities(projectId, name)).find((e) => e.name === name.trim() && e.type === type);
+      if (!same) throw error;
+      return same.id;
+    }
   }
 
   async remove(annotation: Annotation): Promise<void> {

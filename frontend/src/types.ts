@@ -18,6 +18,35 @@ export interface Label {
   /** Retired: spans keep it, new ones cannot take it (not in the palette or the label list). */
   retired: boolean;
   description: string | null;
+  /** Its spans link to an entity (actors, locations). */
+  linksEntity?: boolean;
+  /** What its spans carry besides their text (a claim's figure and unit). */
+  attributes?: LabelAttribute[];
+}
+
+/** One attribute a label defines (LabelAttribute). */
+export interface LabelAttribute {
+  key: string;
+  name: string;
+  type: "number" | "text" | "choice";
+  choices: string[] | null;
+}
+
+/** A span's values of its label's attributes. */
+export type AttributeValues = Record<string, number | string>;
+
+/** What an annotation shows of the entity it links to (EntityLink). */
+export interface EntityLink {
+  id: number;
+  name: string;
+  qid: string | null;
+}
+
+/** An entity as GET /api/projects/{id}/entities answers it (EntityView). */
+export interface Entity extends EntityLink {
+  type: string;
+  aliases: string[];
+  mentions: number;
 }
 
 /** An annotation as the JSON API returns it (AnnotationView). Offsets are code points. */
@@ -36,6 +65,9 @@ export interface Annotation {
   version: number;
   created: string;
   updated: string;
+  entityId?: number | null;
+  entity?: EntityLink | null;
+  attributes?: AttributeValues;
 }
 
 /**

@@ -1,7 +1,9 @@
 package io.gloss.annotation;
 
 import io.gloss.article.Article;
+import io.gloss.entity.EntityLink;
 import io.gloss.project.Label;
+import io.gloss.project.LabelAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +20,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One person's claim that {@code text[start:end]} (code points, end exclusive) of an article
@@ -86,6 +90,25 @@ public class Annotation extends PanacheEntity {
     @Column(name = "merged_into")
     public Long mergedInto;
 
+    /** The entity the span names (only for labels that link entities), or null. */
+    @Column(name = "entity_id")
+    public Long entityId;
+
+    /** Its values of the label's attributes, JSON text ({@code LabelAttributes}), or null. */
+    public String attributes;
+
+    /**
+     * Takes a reviewer's label: the link to an entity goes unless the label links entities, and
+     * the attribute values it does not define go too.
+     */
+    public void takeLabel(Label newLabel) {
+        label = newLabel;
+        if (!newLabel.linksEntity) {
+            entityId = null;
+        }
+        attributes = LabelAttributes.write(LabelAttributes.stillDefined(newLabel, LabelAttributes.read(attributes)));
+    }
+
     /** The article's live annotations in text order; {@code author} null or blank: everyone's. */
     public static List<Annotation> liveOf(long articleId, String author) {
         if (author == null || author.isBlank()) {
@@ -102,7 +125,8 @@ public class Annotation extends PanacheEntity {
     static List<AnnotationView> liveViewsOf(long articleId, String author) {
         boolean anyone = author == null || author.isBlank();
         var query = getEntityManager().createQuery("select a.id, a.label.key, a.start, a.end, a.quote, a.note, a.status,"
-                        + " a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt, a.mergedInto from Annotation a"
+                        + " a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt, a.mergedInto, a.entityId,"
+                        + " a.attributes from Annotation a"
                         + " where a.article.id = :article and a.deletedAt is null" + (anyone ? "" : " and a.author = :author")
                         + " order by a.start, a.end, a.id", Object[].class)
                 .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT);
@@ -115,13 +139,16 @@ public class Annotation extends PanacheEntity {
                 .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT).getResultList()
                 .forEach(row -> merged.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
         List<Object[]> rows = query.getResultList();
+        Map<Long, EntityLink> entities = EntityLink.of(rows.stream().map(r -> (Long) r[14]).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         List<AnnotationView> views = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             String rowAuthor = (String) r[7];
+            Long entityId = (Long) r[14];
             views.add(new AnnotationView((Long) r[0], articleId, (String) r[1], (Integer) r[2], (Integer) r[3], (String) r[4],
                     (String) r[5], (AnnotationStatus) r[6], rowAuthor, (String) r[8], (String) r[9], (Integer) r[10],
                     (Instant) r[11], (Instant) r[12], AnnotationView.annotators(rowAuthor, merged.getOrDefault((Long) r[0], List.of())),
-                    (Long) r[13]));
+                    (Long) r[13], entityId, entityId == null ? null : entities.get(entityId), LabelAttributes.read((String) r[15])));
         }
         return views;
     }
@@ -150,6 +177,12 @@ public class Annotation extends PanacheEntity {
     static List<Annotation> mergedInto(long id) {
         return getEntityManager().createQuery("from Annotation where mergedInto = :id and deletedAt is null order by id",
                 Annotation.class).setParameter("id", id).setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    /** Links every annotation of one entity to another, or unlinks them (null): an entity merged or deleted. */
+    static int relink(long from, Long into) {
+        return into == null ? update("entityId = null where entityId = ?1", from)
+                : update("entityId = ?1 where entityId = ?2", into, from);
     }
 
     /** The live annotations of the article with exactly this span and label, whoever made them, in id order. */

@@ -2,7 +2,12 @@ package io.gloss.annotation;
 
 import io.gloss.article.AnnotationCounts;
 import io.gloss.article.ArticleSummary;
+import io.gloss.assignment.AssignmentService;
 import io.gloss.auth.CurrentUser;
+import io.gloss.entity.EntityMentions;
+import io.gloss.entity.Mention;
+import io.gloss.entity.NamedEntity;
+import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +25,10 @@ import java.util.Map;
 /**
  * Read-only questions the pages ask about annotations (every write rule stays in
  * {@link AnnotationService}): the user's own work by status, one annotation with its history, and
- * the counts of the article list.
+ * the counts of the article list, the spans linked to an entity.
  */
 @ApplicationScoped
-public class AnnotationQueries implements AnnotationCounts {
+public class AnnotationQueries implements AnnotationCounts, EntityMentions {
 
     /**
      * The order of "my work": what needs the author first, then what waits, then what is done
@@ -52,6 +58,9 @@ public class AnnotationQueries implements AnnotationCounts {
 
     @Inject
     ProjectService projects;
+
+    @Inject
+    AssignmentService assignments;
 
     /**
      * The current user's live annotations in the projects they can see, REJECTED first, then
@@ -129,5 +138,47 @@ public class AnnotationQueries implements AnnotationCounts {
         Map<Long, ArticleSummary.Counts> counts = new HashMap<>();
         raw.forEach((id, c) -> counts.put(id, new ArticleSummary.Counts(c[0], c[1], c[2], c[3], c[4])));
         return counts;
+    }
+
+    /** Live spans on live articles, as the entity page counts and lists them. */
+    @Override
+    public Map<Long, Long> counts(Collection<Long> entityIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (entityIds.isEmpty()) {
+            return counts;
+        }
+        em.createQuery("select n.entityId, count(n) from Annotation n where n.entityId in :ids and n.deletedAt is null"
+                        + " and n.article.retiredAt is null group by n.entityId", Object[].class)
+                .setParameter("ids", entityIds).getResultList()
+                .forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** In a blind project an editor sees only their own spans on an article until their work on it is done. */
+    @Override
+    public List<Mention> of(NamedEntity entity) {
+        List<Object[]> rows = em.createQuery("select n.id, a.id, a.title, a.source, a.published, l.key, n.start, n.end,"
+                        + " n.quote, n.status, n.author, n.createdAt from Annotation n join n.article a join n.label l"
+                        + " where n.entityId = :id and n.deletedAt is null and a.retiredAt is null order by a.id, n.start, n.end, n.id",
+                        Object[].class)
+                .setParameter("id", entity.id).getResultList();
+        Project project = Project.findById(entity.projectId);
+        String me = currentUser.username();
+        Map<Long, Boolean> hidden = new HashMap<>();
+        List<Mention> mentions = new ArrayList<>();
+        for (Object[] r : rows) {
+            long articleId = (Long) r[1];
+            if (!me.equals(r[10]) && hidden.computeIfAbsent(articleId, id -> assignments.hidesOthers(project, id))) {
+                continue;
+            }
+            mentions.add(new Mention((Long) r[0], articleId, (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (Integer) r[6], (Integer) r[7], (String) r[8], r[9].toString(), (String) r[10], (Instant) r[11]));
+        }
+        return mentions;
+    }
+
+    @Override
+    public int relink(long from, Long into) {
+        return Annotation.relink(from, into);
     }
 }

@@ -108,7 +108,7 @@ public class ArticlePageResource {
         boolean canAnnotate = currentUser.isEditor() && frozen == null;
         String readOnly = frozen != null ? frozen : canAnnotate ? null : "You can view but not annotate in this project.";
         PageData data = new PageData(
-                Map.of("id", article.id, "text", article.text, "length", article.length),
+                Map.of("id", article.id, "projectId", article.project.id, "text", article.text, "length", article.length),
                 labels, views,
                 Map.of("username", currentUser.username(), "roles", currentUser.roles()),
                 csrf.token(), canAnnotate, readOnly, String.valueOf(cursor), ReviewRules.SENTENCES);

@@ -31,8 +31,11 @@ public final class BackupTables {
             table("label", "id", "project_id", PROJECT, Map.of(), Set.of()),
             // retired_by: V20's, on servers that have it. author is the news article's byline, not an account.
             table("article", "id", "project_id", PROJECT, Map.of(), Set.of("created_by", "retired_by")),
+            // V21's entities (issue 20): before the annotations that link to them.
+            table("entity", "id", "project_id", PROJECT, Map.of(), Set.of("created_by")),
+            table("entity_alias", "id", "entity_id", "entity", Map.of(), Set.of()),
             table("annotation", "id", "project_id", PROJECT,
-                    Map.of("article_id", "article", "label_id", "label", "merged_into", "annotation"),
+                    Map.of("article_id", "article", "label_id", "label", "merged_into", "annotation", "entity_id", "entity"),
                     Set.of("author", "reviewer", "label_corrected_by")),
             table("annotation_transition", "id", "annotation_id", "annotation", Map.of(), Set.of("actor")),
             table("assignment", "id", "project_id", PROJECT, Map.of("article_id", "article"), Set.of("username")),

@@ -39,6 +39,9 @@ public class Label extends PanacheEntity {
     @Column(name = "links_entity")
     public boolean linksEntity;
 
+    /** The attribute definitions of its spans, JSON text ({@link LabelAttributes}); null: none. */
+    public String attributes;
+
     @Column(name = "sort_order")
     public int sortOrder;
 

@@ -25,10 +25,11 @@ public class LabelService {
     /**
      * {@code PUT /api/projects/{id}/labels/{key}}: absent fields keep their value; a blank
      * shortcut removes it; {@code position} (0 = first) moves the label; {@code retired: false}
-     * brings a retired label back. The key never changes: exports and spans name it.
+     * brings a retired label back; {@code attributes} replaces the definitions (spans keep the values
+     * they were given). The key never changes: exports and spans name it.
      */
     public record LabelChange(String name, String color, String shortcut, String description, Boolean linksEntity,
-            Integer position, Boolean retired) {
+            Integer position, Boolean retired, List<LabelAttribute> attributes) {
     }
 
     @Inject
@@ -36,6 +37,12 @@ public class LabelService {
 
     @Transactional
     public Label create(Project project, NewLabel input) {
+        return create(project, input, List.of());
+    }
+
+    /** A label with attribute definitions (a preset's claim: figure and unit). */
+    @Transactional
+    public Label create(Project project, NewLabel input, List<LabelAttribute> attributes) {
         project.requireWritable();
         if (input == null) {
             throw GlossException.badRequest("key", "Send a label: {key, name, color, shortcut, description}.");
@@ -59,6 +66,7 @@ public class LabelService {
         label.description = Texts.limit("description", input.description(), MAX_DESCRIPTION_CHARS);
         label.linksEntity = Boolean.TRUE.equals(input.linksEntity());
         label.sortOrder = Label.countOf(project.id);
+        label.attributes = LabelAttributes.write(LabelAttributes.check(attributes));
         label.persist();
         audit.record(project.id, "label", label.id, "create", null, LabelView.of(label));
         return label;
@@ -68,7 +76,7 @@ public class LabelService {
     public Label update(Project project, String key, LabelChange change) {
         project.requireWritable();
         if (change == null) {
-            throw GlossException.badRequest("name", "Send the fields to change: {name, color, shortcut, description, position, retired}.");
+            throw GlossException.badRequest("name", "Send the fields to change: {name, color, shortcut, description, position, retired, attributes}.");
         }
         Label label = Label.ofKey(project.id, key);
         LabelView before = LabelView.of(label);
@@ -90,6 +98,9 @@ public class LabelService {
         }
         if (change.linksEntity() != null) {
             label.linksEntity = change.linksEntity();
+        }
+        if (change.attributes() != null) {
+            label.attributes = LabelAttributes.write(LabelAttributes.check(change.attributes()));
         }
         if (Boolean.FALSE.equals(change.retired())) {
             label.retiredAt = null;

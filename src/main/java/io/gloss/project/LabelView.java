@@ -4,11 +4,11 @@ import java.util.List;
 
 /** A label as the API and the pages see it. */
 public record LabelView(String key, String name, String color, String shortcut, String description, boolean linksEntity,
-        boolean retired) {
+        boolean retired, List<LabelAttribute> attributes) {
 
     public static LabelView of(Label label) {
         return new LabelView(label.key, label.name, label.color, label.shortcut, label.description, label.linksEntity,
-                label.retiredAt != null);
+                label.retiredAt != null, LabelAttributes.of(label));
     }
 
     /** A project's label set, in its order. */
@@ -18,6 +18,6 @@ public record LabelView(String key, String name, String color, String shortcut, 
 
     /** A key no label of the project has any more (it was renamed or removed): shown as it is, in grey. */
     public static LabelView unknown(String key) {
-        return new LabelView(key, key, Label.DEFAULT_COLOR, null, null, false, true);
+        return new LabelView(key, key, Label.DEFAULT_COLOR, null, null, false, true, List.of());
     }
 }

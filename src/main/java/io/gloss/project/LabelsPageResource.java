@@ -56,7 +56,7 @@ public class LabelsPageResource {
     public Response save(@PathParam("id") Long id, @PathParam("key") String key, @RestForm String name,
             @RestForm String color, @RestForm String shortcut, @RestForm String description, @RestForm String linksEntity) {
         Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(name, color,
-                shortcut == null ? "" : shortcut, description == null ? "" : description, linksEntity != null, null, null));
+                shortcut == null ? "" : shortcut, description == null ? "" : description, linksEntity != null, null, null, null));
         return back(id, "Label " + label.name + " saved.");
     }
 
@@ -65,7 +65,7 @@ public class LabelsPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") Long id, @PathParam("key") String key, @RestForm Integer position) {
         Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(null, null, null, null, null,
-                position, null));
+                position, null, null));
         return back(id, "Label " + label.name + " moved.");
     }
 
@@ -82,7 +82,7 @@ public class LabelsPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(@PathParam("id") Long id, @PathParam("key") String key) {
         Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(null, null, null, null, null,
-                null, false));
+                null, false, null));
         return back(id, "Label " + label.name + " is in use again; give it a shortcut if it needs one.");
     }
 

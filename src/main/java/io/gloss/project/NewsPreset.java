@@ -24,10 +24,15 @@ public class NewsPreset {
     @Inject
     RelationTypeService relationTypes;
 
-    /** Gives the project the three labels and the relation types between them (it must have none of them yet). */
+    /**
+     * Gives the project the three labels and the relation types between them (it must have none of them yet);
+     * a claim carries the figure it states and its unit.
+     */
     public void addLabels(Project project) {
         labels.create(project, new LabelService.NewLabel("CLAIM", "Claim", "#e4572e", "c",
-                "A statement of fact that someone makes and that could be checked: numbers, events, accusations.", false));
+                "A statement of fact that someone makes and that could be checked: numbers, events, accusations.", false),
+                List.of(new LabelAttribute("figure", "Figure", LabelAttribute.NUMBER, null),
+                        new LabelAttribute("unit", "Unit", LabelAttribute.TEXT, null)));
         labels.create(project, new LabelService.NewLabel("ACTOR", "Actor", "#2e86ab", "a",
                 "A person, organisation or state that acts or speaks. Tag the name as written.", true));
         labels.create(project, new LabelService.NewLabel("LOCATION", "Location", "#3bb273", "l",

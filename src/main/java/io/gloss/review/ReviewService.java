@@ -84,7 +84,7 @@ public class ReviewService {
             return AnnotationView.of(annotation);
         }
         AnnotationView before = AnnotationView.of(annotation);
-        annotation.label = label;
+        annotation.takeLabel(label);
         annotation.labelCorrectedBy = currentUser.username();
         annotation.updatedAt = Timestamps.now();
         lifecycle.backToReview(annotation, "label changed to " + label.key);

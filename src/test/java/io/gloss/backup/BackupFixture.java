@@ -110,6 +110,14 @@ public class BackupFixture {
         annotate(EDITOR, a2, "ACTOR", second, "Biden", null);
         annotate(EDITOR2, a2, "ACTOR", second, "Biden", null);
         as(REVIEWER).post("/api/articles/" + a2 + "/curation/auto").then().statusCode(200);
+        long kyiv = as(EDITOR).contentType(ContentType.JSON).body(Map.of("name", "Kyiv", "type", "LOCATION", "aliases", List.of("Kiev 🙂"),
+                "qid", "Q1899")).post("/api/projects/" + project + "/entities").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(ADMIN).contentType(ContentType.JSON).body(Map.of("attributes", List.of(Map.of("key", "figure", "type", "number"))))
+                .put("/api/projects/" + project + "/labels/LOCATION").then().statusCode(200);
+        int kyivAt = first.codePointCount(0, first.indexOf("Kyiv"));
+        as(EDITOR).contentType(ContentType.JSON).body(Map.of("articleId", a1, "label", "LOCATION", "start", kyivAt, "end", kyivAt + 4,
+                "quote", "Kyiv", "entityId", kyiv, "attributes", Map.of("figure", 1.5)))
+                .post("/api/annotations").then().statusCode(201);
         as(ADMIN).contentType(ContentType.JSON).body(Map.of("articleId", a1, "username", EDITOR2))
                 .post("/api/projects/" + project + "/assignments").then().statusCode(201);
         long dataset = as(ADMIN).contentType(ContentType.JSON).body(Map.of("projectId", project, "name", "approved", "format", "jsonl"))

@@ -36,7 +36,7 @@ class BackupRoundTripTest {
     /** Every table the fixture fills: an empty one would compare nothing. */
     static final Set<String> FILLED = Set.of("project", "project_member", "label", "article", "annotation",
             "annotation_transition", "assignment", "dataset", "dataset_file", "dataset_chunk", "import_job", "audit_event",
-            "change_counter");
+            "change_counter", "entity", "entity_alias");
 
     @Inject
     BackupFixture fixture;
@@ -86,9 +86,13 @@ class BackupRoundTripTest {
 
         // The copy works as a project: its articles and spans read through the API, under the new ids.
         long firstArticle = (Long) after.get("article").get(0).get("id");
-        List<String> quotes = fixture.as(BackupFixture.ADMIN).get("/api/articles/" + firstArticle + "/annotations").then()
-                .statusCode(200).extract().jsonPath().getList("items.quote");
-        assertEquals(List.of("Zelensky", "Monday"), quotes);
+        JsonPath spans = fixture.as(BackupFixture.ADMIN).get("/api/articles/" + firstArticle + "/annotations").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Zelensky", "Kyiv", "Monday"), spans.getList("items.quote"));
+        // Kyiv links to the restored entity (its new id), with its attributes.
+        assertEquals(after.get("entity").get(0).get("id"), spans.getLong("items[1].entityId"));
+        assertEquals("Kyiv", spans.getString("items[1].entity.name"));
+        assertEquals(1.5f, spans.getFloat("items[1].attributes.figure"));
     }
 
     @Test

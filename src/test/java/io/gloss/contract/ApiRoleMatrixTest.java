@@ -50,6 +50,8 @@ class ApiRoleMatrixTest {
     long article;
     long annotation;
     long relation;
+    long entity;
+    long doomedEntity;
 
     @BeforeEach
     void fixture() {
@@ -72,6 +74,10 @@ class ApiRoleMatrixTest {
         relation = accounts.as("mx-author").contentType("application/json")
                 .body(Map.of("type", "SPOKE_IN", "fromId", annotation, "toId", place))
                 .post("/api/relations").then().statusCode(201).extract().jsonPath().getLong("id");
+        entity = accounts.as("mx-author").contentType("application/json").body(Map.of("name", "Zelensky", "type", "ACTOR"))
+                .post("/api/projects/" + project + "/entities").then().statusCode(201).extract().jsonPath().getLong("id");
+        doomedEntity = accounts.as("mx-author").contentType("application/json").body(Map.of("name", "Kyiv", "type", "LOCATION"))
+                .post("/api/projects/" + project + "/entities").then().statusCode(201).extract().jsonPath().getLong("id");
         for (Caller c : callers()) {
             if (c.roles() != null && !tokens.containsKey(c.name())) {
                 tokens.put(c.name(), accounts.as(c.name()).contentType("application/json").body(Map.of("name", "matrix"))
@@ -133,6 +139,15 @@ class ApiRoleMatrixTest {
                 new Row("PUT", "/api/relations/" + relation, json, "{}", Set.of("editor"), Scope.AUTHOR),
                 new Row("POST", "/api/relations/" + relation + "/decision", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 new Row("GET", p + "/assignments", null, null, ANY, Scope.PROJECT),
+                new Row("GET", p + "/entities", null, null, ANY, Scope.PROJECT),
+                new Row("GET", p + "/entities?q=zelenskiy", null, null, ANY, Scope.PROJECT),
+                new Row("POST", p + "/entities", json, "{}", Set.of("editor"), Scope.PROJECT),
+                new Row("GET", "/api/entities/" + entity, null, null, ANY, Scope.PROJECT),
+                new Row("PUT", "/api/entities/" + entity, json, "{\"qid\": \"x\"}", Set.of("editor"), Scope.PROJECT),
+                new Row("POST", "/api/entities/" + entity + "/merge", json, "{}", Set.of("reviewer", "admin"), Scope.PROJECT),
+                new Row("GET", "/api/entities/" + entity + "/mentions", null, null, ANY, Scope.PROJECT),
+                // The admin, the last caller, deletes it: no row after this one uses it.
+                new Row("DELETE", "/api/entities/" + doomedEntity, null, null, Set.of("admin"), Scope.PROJECT),
                 new Row("POST", p + "/assignments", json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("GET", p + "/articles?retired=true", null, null, ANY, Scope.PROJECT),
                 // Retired by the admin, then restored: the rows below find the article live again.

@@ -55,6 +55,7 @@ class ScreensBrowserTest {
 
     long project;
     long article;
+    long entity;
 
     @BeforeEach
     void desk() {
@@ -63,6 +64,9 @@ class ScreensBrowserTest {
         project = data.project(ADMIN, EDITOR);
         article = data.article(project, "Ferry crossings to resume after a long repair " + project, TEXT);
         annotate(EDITOR, "harbour authority in Gdańsk", "ACTOR");
+        entity = accounts.as(EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("name", "Karlskrona", "type", "LOCATION", "aliases", List.of("Carlscrona"), "qid", "Q26677"))
+                .post("/api/projects/" + project + "/entities").then().statusCode(201).extract().jsonPath().getLong("id");
         annotate(EDITOR, "Karlskrona", "LOCATION");
         annotate(EDITOR, "Union leaders in Malmö", "ACTOR");
         annotate(ADMIN, "the “Nordlys” ferry would resume crossings to Karlskrona", "CLAIM");
@@ -86,6 +90,8 @@ class ScreensBrowserTest {
         pages.put("new-project", "projects/new");
         pages.put("users", "users");
         pages.put("audit", "audit?project=" + project);
+        pages.put("entities", "projects/" + project + "/entities");
+        pages.put("entity", "entities/" + entity);
         pages.put("account", "account");
         return pages;
     }
