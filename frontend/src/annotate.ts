@@ -20,7 +20,7 @@ import { TextOffsets } from "./offsets.js";
 import { isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
 import { ApiError, OneAtATime, send, UNEXPECTED_ERROR } from "./requests.js";
 import { selectedText } from "./selection.js";
-import { type NewAnnotation, type Revision, Sending } from "./sending.js";
+import { type NewAnnotation, pendingAnnotation, type Revision, Sending } from "./sending.js";
 import { isDrawable, moveEdge, stepThrough, textOrder, type Edge } from "./spans.js";
 import { doneSentence, StatusLine } from "./statusLine.js";
 import type { Annotation, Decision, Entity, Label, ReviewRules } from "./types.js";
@@ -98,6 +98,8 @@ class Annotator {
   private exactSelection = false;
 
   private selectedId: number | null = null;
+  /** The id of the next span drawn before the server has it (negative: never a stored one's). */
+  private nextPendingId = -1;
   /** Set while a request is in flight, so a double click or key press cannot send it twice. */
   private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
     "Still saving the previous change…", loginAgainLink);
@@ -531,7 +533,19 @@ class Annotator {
 
   private create(body: NewAnnotation, verb: "Saved" | "Restored"): void {
     this.requests.run(async () => {
-      const created = await this.sending.create(body);
+      // Drawn at once, dashed, while the server stores it: the key shows its effect without
+      // waiting for the round trip (and a durable commit); taken away again if it is refused.
+      const pending = pendingAnnotation(body, this.data.me.username, this.nextPendingId--);
+      const drawn = this.accept(pending);
+      if (drawn) this.render();
+      let created: Annotation;
+      try {
+        created = await this.sending.create(body);
+      } catch (error) {
+        if (drawn && this.annotations.delete(pending.id)) this.render();
+        throw error;
+      }
+      if (drawn) this.annotations.delete(pending.id); // the stored span takes its place in the next render
       // Clear the selection only if it is still the span just saved, not the next one begun meanwhile.
       const selected = this.selectedText();
       if (selected?.start === created.start && selected.end === created.end) window.getSelection()?.removeAllRanges();
@@ -541,6 +555,8 @@ class Annotator {
         if (document.activeElement === this.container || document.activeElement === document.body) {
           this.highlights.first(created.id)?.focus({ preventScroll: true });
         }
+      } else if (drawn) {
+        this.render();
       }
       this.say(doneSentence(verb, this.labelName(created.label), created.quote));
     });

@@ -8,6 +8,7 @@
 import { type Chunk, chunkKey, chunksOf } from "./chunks.js";
 import { labelRule, laneRule, UNKNOWN_LABEL_COLOR } from "./colors.js";
 import { layoutTree, type LayoutNode, type SpanNode } from "./layout.js";
+import { isPending } from "./sending.js";
 import type { TextOffsets } from "./offsets.js";
 import { utf16Position } from "./selection.js";
 import { assignLanes } from "./spans.js";
@@ -167,7 +168,8 @@ export class Highlights {
   /** The annotation id of the highlight at an event target, or null. */
   idOf(target: EventTarget | null): number | null {
     const mark = target instanceof Element ? target.closest<HTMLElement>("mark.hl") : null;
-    return mark && this.container.contains(mark) ? Number(mark.dataset.annotationId) : null;
+    const id = mark && this.container.contains(mark) ? Number(mark.dataset.annotationId) : null;
+    return id === null || id < 0 ? null : id; // a span still being saved cannot be opened yet
   }
 
   /** The selection's ends as UTF-16 positions in the article, if it is a range inside the article. */
@@ -242,6 +244,7 @@ export class Highlights {
     mark.classList.toggle("hl-start", node.first);
     mark.classList.toggle("hl-end", node.last);
     mark.classList.toggle("selected", annotation.id === this.look.selectedId());
+    mark.classList.toggle("pending", isPending(annotation));
     mark.dataset.annotationId = String(annotation.id);
     mark.dataset.label = annotation.label;
     mark.dataset.status = annotation.status;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { revisionBody } from "./sending.js";
+import { isPending, pendingAnnotation, revisionBody } from "./sending.js";
 import type { Annotation } from "./types.js";
 
 const annotation: Annotation = {
@@ -29,4 +29,13 @@ test("the entity and the attributes are sent only when revised: left out, the se
   assert.deepEqual(revisionBody(annotation, { entityId: 4, attributes: { figure: 3000 } }, false),
     { label: "ACTOR", start: 4, end: 9, quote: "Alpha", note: "first", version: 5, resubmit: false, entityId: 4,
       attributes: { figure: 3000 } });
+});
+
+test("a span being saved is drawn as sent, by the person, SUBMITTED, with an id no stored span has", () => {
+  const body = { articleId: 3, label: "CLAIM", start: 1, end: 4, quote: "abc", note: null };
+  const pending = pendingAnnotation(body, "ana", -2);
+  assert.deepEqual(pending, { ...body, id: -2, status: "SUBMITTED", author: "ana", reviewer: null, comment: null,
+    version: 0, created: "", updated: "" });
+  assert.equal(isPending(pending), true);
+  assert.equal(isPending(annotation), false);
 });

@@ -47,6 +47,21 @@ export function revisionBody(annotation: Annotation, revision: Revision, resubmi
   return body;
 }
 
+/**
+ * A span as the page draws it while its POST is under way: what was sent, by the person, with a
+ * negative id no stored annotation has (`isPending`), until the server's answer replaces it.
+ */
+export function pendingAnnotation(body: NewAnnotation, author: string, id: number): Annotation {
+  return {
+    ...body, id, status: "SUBMITTED", author, reviewer: null, comment: null, version: 0, created: "", updated: "",
+  };
+}
+
+/** Whether the page drew this span before the server stored it. */
+export function isPending(annotation: Pick<Annotation, "id">): boolean {
+  return annotation.id < 0;
+}
+
 export class Sending {
   constructor(private readonly csrf: string) {}
 
