@@ -5,7 +5,7 @@
 //   served    GET /articles/{id} (the page with every span embedded) timed from this process;
 //   drawn     navigation start → every span drawn and painted (the page's data-ready, then a frame);
 //   key       a label key pressed over a selected word → the new highlight drawn and painted (at
-//             once, dashed), and → the stored span drawn and selected (after the POST);
+//             once, faded), and → the stored span drawn and selected (after the POST);
 //   heap      the page's JS heap after a forced garbage collection;
 //   scroll    frames per second while the page scrolls down the article at SCROLL_SPEED px/s.
 import { readFileSync, readdirSync } from "node:fs";
@@ -135,7 +135,7 @@ const PROBE = () => {
     return response;
   };
   window.__savedTimes = [];
-  // On a label key the page draws the new span at once (dashed, "pending"), then, once the server
+  // On a label key the page draws the new span at once (faded, "pending"), then, once the server
   // has stored it, draws the stored one and selects it: both moments are timed, after their paint.
   window.__armKey = (before) => {
     const text = document.getElementById("article-text");

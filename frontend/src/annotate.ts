@@ -533,7 +533,7 @@ class Annotator {
 
   private create(body: NewAnnotation, verb: "Saved" | "Restored"): void {
     this.requests.run(async () => {
-      // Drawn at once, dashed, while the server stores it: the key shows its effect without
+      // Drawn at once, faded and dotted, while the server stores it: the key shows its effect without
       // waiting for the round trip (and a durable commit); taken away again if it is refused.
       const pending = pendingAnnotation(body, this.data.me.username, this.nextPendingId--);
       const drawn = this.accept(pending);
