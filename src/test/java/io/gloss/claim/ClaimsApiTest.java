@@ -71,8 +71,8 @@ class ClaimsApiTest {
         assertEquals(corpus.articles.get(1), board.getLong("items[0].claims[0].articleId"));
         assertEquals("ACTOR", board.getString("items[0].subject.type"));
 
-        assertEquals(List.of(2, 3000), board.getList("items[2].figures"), "two captured and 3,000 casualties: other units");
-        assertEquals(List.of("captured", "casualties"), board.getList("items[2].claims.unit"));
+        assertEquals(List.of(3000, 2), board.getList("items[2].figures"), "3,000 casualties and two captured: other units");
+        assertEquals(List.of("casualties", "captured"), board.getList("items[2].claims.unit"));
         assertEquals("Kursk", board.getString("items[1].claims[0].locatedIn[0].entity"));
         assertEquals("Korea Herald", board.getString("items[1].claims[0].source"));
 
