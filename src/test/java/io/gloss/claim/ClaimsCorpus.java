@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,7 +126,7 @@ final class ClaimsCorpus {
         }
         int from = text.indexOf(quote, at);
         int start = text.codePointCount(0, from);
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("articleId", articles.get(article), "label", label,
+        Map<String, Object> body = new HashMap<>(Map.of("articleId", articles.get(article), "label", label,
                 "start", start, "end", start + quote.codePointCount(0, quote.length()), "quote", quote));
         body.put("entityId", entity);
         return post(body);
