@@ -146,6 +146,8 @@ class ApiRoleMatrixTest {
                 new Row("PUT", "/api/entities/" + entity, json, "{\"qid\": \"x\"}", Set.of("editor"), Scope.PROJECT),
                 new Row("POST", "/api/entities/" + entity + "/merge", json, "{}", Set.of("reviewer", "admin"), Scope.PROJECT),
                 new Row("GET", "/api/entities/" + entity + "/mentions", null, null, ANY, Scope.PROJECT),
+                new Row("GET", p + "/claims", null, null, ANY, Scope.PROJECT),
+                new Row("GET", p + "/claims?entity=" + entity + "&status=approved", null, null, ANY, Scope.PROJECT),
                 // The admin, the last caller, deletes it: no row after this one uses it.
                 new Row("DELETE", "/api/entities/" + doomedEntity, null, null, Set.of("admin"), Scope.PROJECT),
                 new Row("POST", p + "/assignments", json, "{}", Set.of("admin"), Scope.PROJECT),

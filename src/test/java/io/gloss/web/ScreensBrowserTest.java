@@ -92,6 +92,7 @@ class ScreensBrowserTest {
         pages.put("audit", "audit?project=" + project);
         pages.put("entities", "projects/" + project + "/entities");
         pages.put("entity", "entities/" + entity);
+        pages.put("claims", "projects/" + project + "/claims");
         pages.put("account", "account");
         return pages;
     }
