@@ -25,7 +25,7 @@ public class LabelsPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance labels(Project project, List<LabelView> labels);
+        static native TemplateInstance labels(Project project, List<LabelView> labels, List<RelationTypeView> relationTypes);
     }
 
     @Inject
@@ -34,10 +34,14 @@ public class LabelsPageResource {
     @Inject
     LabelService labels;
 
+    @Inject
+    RelationTypeService relationTypes;
+
     @GET
     public TemplateInstance page(@PathParam("id") Long id) {
         Project project = projects.require(id);
-        return Templates.labels(project, LabelView.ofProject(project.id));
+        return Templates.labels(project, LabelView.ofProject(project.id),
+                RelationType.ofProject(project.id).stream().map(RelationTypeView::of).toList());
     }
 
     @POST
@@ -84,6 +88,17 @@ public class LabelsPageResource {
         Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(null, null, null, null, null,
                 null, false, null));
         return back(id, "Label " + label.name + " is in use again; give it a shortcut if it needs one.");
+    }
+
+    /** A relation type: the labels ticked for each end (none ticked is refused, with the reason, on the page). */
+    @POST
+    @Path("relation-types")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addRelationType(@PathParam("id") Long id, @RestForm String key, @RestForm String name,
+            @RestForm("from") List<String> from, @RestForm("to") List<String> to) {
+        RelationType type = relationTypes.create(projects.require(id), new RelationTypeService.NewRelationType(key, name, from, to));
+        return back(id, "Relation type " + type.name + " added: " + String.join(" or ", type.from()) + " → "
+                + String.join(" or ", type.to()) + ".");
     }
 
     private static Response back(long projectId, String said) {

@@ -60,6 +60,35 @@ class LabelsPageTest {
     }
 
     @Test
+    void anAdminAddsARelationTypeBetweenLabels() {
+        accounts.ensure("lp-admin", "admin");
+        long project = data.project();
+        String admin = ProjectPagesTest.session("lp-admin");
+        String base = "/projects/" + project + "/labels";
+        String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
+                .body(containsString("id=\"no-relation-types\"")).body(containsString("name=\"from\" value=\"CLAIM\""))
+                .extract().asString();
+
+        String said = ProjectPagesTest.postForm(admin, page, base + "/relation-types", "key", "attributed_to",
+                "from", "CLAIM", "to", "ACTOR", "to", "LOCATION");
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then()
+                .body(containsString("Relation type Attributed to added: CLAIM → ACTOR or LOCATION."))
+                .body(containsString("<tr data-type=\"ATTRIBUTED_TO\">"));
+        given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).get("/api/projects/" + project + "/relation-types")
+                .then().statusCode(200).body("items[0].from", equalTo(java.util.List.of("CLAIM")))
+                .body("items[0].to", equalTo(java.util.List.of("ACTOR", "LOCATION")));
+
+        // Nothing ticked for one end: refused with the reason, on the page it came from.
+        given().cookie("gloss-session", admin).redirects().follow(false).header("Referer", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + base)
+                .contentType(io.restassured.http.ContentType.URLENC).formParam("_csrf", ProjectPagesTest.csrf(page))
+                .formParam("key", "LOCATED_IN").formParam("from", "CLAIM")
+                .post(base + "/relation-types").then().statusCode(303)
+                .header("Location", containsString("refused=")).header("Location", containsString("to+must+list"));
+        given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).get("/api/projects/" + project + "/relation-types")
+                .then().body("items.key", equalTo(java.util.List.of("ATTRIBUTED_TO")));
+    }
+
+    @Test
     void anAdminStartsAProjectWithTheNewsPresetOrEmpty() {
         accounts.ensure("lp-admin", "admin");
         String admin = ProjectPagesTest.session("lp-admin");
