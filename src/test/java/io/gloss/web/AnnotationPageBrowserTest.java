@@ -739,6 +739,42 @@ class AnnotationPageBrowserTest {
         assertCoverage(text, annotations(articleId));
     }
 
+    /**
+     * A label key draws the span at once, pending, while the POST is under way; the stored span
+     * takes its place; a refused one leaves nothing drawn and says why.
+     */
+    @Test
+    void aNewSpanIsDrawnPendingUntilStoredAndGoesIfRefused() {
+        String text = "Officials in Kharkiv said Oleh Syniehubov visited Izium on Monday.";
+        long articleId = articleFor(EDITOR, "Pending spans", text);
+        logIn(EDITOR);
+        openArticle(articleId);
+
+        List<Route> held = new ArrayList<>();
+        page.route("**/api/annotations", held::add);
+        dragOver("Izium");
+        page.keyboard().press("l");
+        page.waitForCondition(() -> held.size() == 1);
+        Locator pending = page.locator("#article-text mark.hl.pending");
+        assertThat(pending).hasText("Izium");
+        assertThat(pending).hasAttribute("data-label", "LOCATION");
+        page.unroute("**/api/annotations");
+        page.waitForResponse(r -> r.url().endsWith("/api/annotations"), () -> held.get(0).resume());
+        assertThat(pending).hasCount(0);
+        assertThat(page.locator("#article-text mark.hl[data-label=LOCATION]")).hasText("Izium");
+
+        page = SystemChromium.watchedPage(context, "refused", pageErrors, List.of("409 POST /api/annotations"));
+        openArticle(articleId);
+        page.route("**/api/annotations", route -> route.fulfill(new Route.FulfillOptions().setStatus(409)
+                .setContentType("application/json").setBody("{\"error\":\"duplicate\",\"message\":\"Refused on purpose.\"}")));
+        dragOver("Kharkiv");
+        page.keyboard().press("l");
+        assertThat(page.locator("#status")).containsText("Refused on purpose.");
+        assertThat(page.locator("#article-text mark.hl.pending")).hasCount(0);
+        assertThat(page.locator("#article-text mark.hl")).hasCount(1);
+        assertEquals(1, annotations(articleId).size());
+    }
+
     /** The reject box is closed until the reviewer asks for it (hidden used to lose to display:flex). */
     @Test
     void theRejectBoxIsClosedUntilAskedFor() {
