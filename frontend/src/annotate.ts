@@ -10,20 +10,25 @@
  * No change moves an annotation's review silently: a change to an approved span is asked first
  * (it goes back to review), and a rejected span goes back to review only by its Resubmit button.
  */
-import { type Activity, type Change, HeldChanges, LiveAnnotations, LiveStream, openWhileVisible, othersHere } from "./live.js";
+import {
+  type Activity, type Change, HeldChanges, LiveRecords, LiveStream, openWhileVisible, othersHere, parseRelationChange,
+} from "./live.js";
 import { LiveStatus } from "./liveStatus.js";
 import { Overview } from "./overview.js";
 import { DetailsPanel, type Viewer, whyNotDecide } from "./details.js";
 import { Highlights } from "./highlights.js";
-import { actionFor, type PageAction, shortcutMap } from "./keys.js";
+import { actionFor, type PageAction, type RelatingAction, relatingActionFor, shortcutMap } from "./keys.js";
 import { TextOffsets } from "./offsets.js";
 import { isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
 import { ApiError, OneAtATime, send, UNEXPECTED_ERROR } from "./requests.js";
+import { drawable, Relating, relationsOf, targetsOf, typesBetween } from "./relate.js";
+import { RelationArcs } from "./relationArcs.js";
+import { RelationList } from "./relationList.js";
 import { selectedText } from "./selection.js";
 import { type NewAnnotation, pendingAnnotation, type Revision, Sending } from "./sending.js";
 import { isDrawable, moveEdge, stepThrough, textOrder, type Edge } from "./spans.js";
 import { doneSentence, StatusLine } from "./statusLine.js";
-import type { Annotation, Decision, Entity, Label, ReviewRules } from "./types.js";
+import type { Annotation, Decision, Entity, Label, Relation, RelationType, ReviewRules } from "./types.js";
 import { UNKNOWN_LABEL_COLOR } from "./colors.js";
 import {
   type CodePointRange, previousWordEnd, previousWordStart, selectionWarning, snapToWords, wordAt, wordEnd,
@@ -34,6 +39,9 @@ interface GlossData {
   article: { id: number; projectId: number; text: string; length: number };
   labels: Label[];
   annotations: Annotation[];
+  /** What may link two spans, and the relations between the article's spans. */
+  relationTypes: RelationType[];
+  relations: Relation[];
   me: { username: string; roles: string[] };
   csrf: string;
   canAnnotate: boolean;
@@ -72,6 +80,7 @@ class Annotator {
   private readonly labels = new Map<string, Label>();
   private readonly shortcuts: Map<string, Label>;
   private readonly annotations = new Map<number, Annotation>();
+  private readonly relations = new Map<number, Relation>();
 
   private readonly root = requireElement("annotator", HTMLElement);
   private readonly container = requireElement("article-text", HTMLElement);
@@ -86,9 +95,18 @@ class Annotator {
   private readonly sending: Sending;
   private readonly viewer: Viewer;
   private readonly overview: Overview;
+  private readonly arcs: RelationArcs;
+  private readonly relationList: RelationList;
+  /** The relation being made (`r`, or "Relate to…"), until it is sent or given up. */
+  private relating: Relating | null = null;
 
   /** Others' changes (and the echo of one's own) from the event stream. */
-  private readonly live = new LiveAnnotations<Annotation>(this.annotations, (annotation) => this.accept(annotation));
+  private readonly live = new LiveRecords<Annotation>(this.annotations, (annotation) => this.accept(annotation));
+  /** Relations' changes: drawn at once, whatever the person is doing, since arcs are not part of the text. */
+  private readonly liveRelations = new LiveRecords<Relation>(this.relations, (relation) => {
+    this.relations.set(relation.id, relation);
+    return true;
+  });
   private readonly held = new HeldChanges<Annotation>();
   private readonly incoming: Change<Annotation>[] = [];
   private changesTimer: number | undefined;
@@ -112,6 +130,7 @@ class Annotator {
     for (const label of data.labels) this.labels.set(label.key, label);
     this.shortcuts = shortcutMap(data.labels);
     for (const annotation of data.annotations) this.accept(annotation);
+    for (const relation of data.relations) this.relations.set(relation.id, relation);
     this.viewer = { username: data.me.username, reviewer: data.me.roles.includes("reviewer"), canAnnotate: data.canAnnotate };
     this.sending = new Sending(data.csrf);
     this.highlights = new Highlights(this.container, this.offsets, {
@@ -119,6 +138,20 @@ class Annotator {
       isMine: (annotation) => this.isMine(annotation),
       selectedId: () => this.selectedId,
     });
+    this.arcs = new RelationArcs(requireElement("text-frame", HTMLElement),
+      document.getElementById("relation-arcs") as unknown as SVGSVGElement, this.container, {
+        typeName: (key) => this.typeName(key),
+        isMine: (relation) => relation.author === data.me.username,
+        selectedId: () => this.selectedId,
+      });
+    this.relationList = new RelationList(requireElement("relations", HTMLElement), data.me.username,
+      (key) => this.typeName(key), (id) => this.annotations.get(id)?.quote ?? "…", {
+        relate: () => this.startRelating(),
+        choose: (type) => this.sendRelation(type),
+        cancel: () => this.stopRelating("No relation made."),
+        remove: (relation) => this.removeRelation(relation),
+        select: (spanId) => this.reveal(spanId),
+      });
     this.overview = new Overview(requireElement("overview", HTMLDetailsElement), (key) => this.labelName(key),
       (id) => this.reveal(id));
     this.details = new DetailsPanel(requireElement("details", HTMLElement), this.viewer, data.reviewRules, data.labels,
@@ -188,6 +221,7 @@ class Annotator {
       after: this.data.cursor,
       connect: typeof EventSource === "function" ? (url) => new EventSource(url) : null,
       onChange: (change) => this.receive(change as Change<Annotation>),
+      on: { relation: (data) => this.receiveRelation(data) },
       onPresence: (users) => {
         this.presence.textContent = othersHere(users, this.data.me.username);
       },
@@ -218,6 +252,15 @@ class Annotator {
   private receive(change: Change<Annotation>): void {
     this.incoming.push(change);
     if (this.changesTimer === undefined) this.changesTimer = window.setTimeout(() => this.applyChanges(), CHANGES_DELAY_MS);
+  }
+
+  private receiveRelation(data: string): void {
+    const change = parseRelationChange<Relation>(data);
+    if (!change) {
+      console.warn("Gloss: a relation event the page does not understand", data);
+      return;
+    }
+    if (this.liveRelations.applyRecord(change.type, change.relation)) this.drawRelations();
   }
 
   /** Held changes may be drawn now: tried at once (the person's activity is looked at again then). */
@@ -306,6 +349,10 @@ class Annotator {
     return this.labels.get(key)?.name ?? key;
   }
 
+  private typeName(key: string): string {
+    return this.data.relationTypes.find((type) => type.key === key)?.name ?? key;
+  }
+
   // ---- Drawing and selecting ------------------------------------------------------
 
   /** Redraws the article text with every shown annotation. */
@@ -314,8 +361,36 @@ class Annotator {
     const shown = [...this.annotations.values()].filter((annotation) => this.isShown(annotation));
     this.highlights.draw(shown);
     this.overview.update(shown);
+    if (this.relating && !this.highlights.pieces.has(this.relating.source.id)) this.stopRelating("The span you were relating is gone.");
     if (this.selectedId !== null && !this.highlights.pieces.has(this.selectedId)) this.select(null);
+    else this.drawRelations();
     if (focusedId !== null) this.highlights.first(focusedId)?.focus();
+  }
+
+  /** Draws the relations between the spans drawn, marks a relation in the making, and lists the selected span's. */
+  private drawRelations(): void {
+    this.arcs.show(drawable(this.relations.values(), this.highlights.pieces), this.highlights.pieces);
+    for (const mark of this.container.querySelectorAll(".relate-source, .relate-target")) {
+      mark.classList.remove("relate-source", "relate-target");
+    }
+    if (this.relating) {
+      for (const mark of this.highlights.pieces.get(this.relating.source.id) ?? []) mark.classList.add("relate-source");
+      const target = this.relating.target;
+      for (const mark of target ? this.highlights.pieces.get(target.id) ?? [] : []) mark.classList.add("relate-target");
+    }
+    this.container.classList.toggle("relating", this.relating !== null);
+    const annotation = this.selectedAnnotation();
+    if (!annotation) {
+      this.relationList.close();
+      return;
+    }
+    const relating = this.relating?.source.id === annotation.id ? this.relating : null;
+    this.relationList.show(annotation, relationsOf(annotation.id, this.relations.values()), this.canRelateFrom(annotation), relating);
+  }
+
+  /** Whether the viewer may start a relation at this span: an editor here, and some type starts from its label. */
+  private canRelateFrom(annotation: Annotation): boolean {
+    return this.data.canAnnotate && annotation.id > 0 && this.data.relationTypes.some((type) => type.from.includes(annotation.label));
   }
 
   /** The article text currently selected, in code points (see selection.ts), snapped to words unless made with Alt. */
@@ -360,12 +435,15 @@ class Annotator {
     }
     const annotation = id === null ? undefined : this.annotations.get(id);
     this.selectedId = annotation ? annotation.id : null;
+    if (this.relating && this.relating.source.id !== this.selectedId) this.stopRelating(null);
     if (!annotation) {
       this.details.close();
+      this.drawRelations();
       return;
     }
     for (const mark of this.highlights.pieces.get(annotation.id) ?? []) mark.classList.add("selected");
     this.details.show(annotation);
+    this.drawRelations();
   }
 
   private selectedAnnotation(): Annotation | undefined {
@@ -384,7 +462,12 @@ class Annotator {
   private onTextClick(event: MouseEvent): void {
     // A click that ends a drag selection is about the text, not a highlight.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
-    this.select(this.highlights.idOf(event.target));
+    const id = this.highlights.idOf(event.target);
+    if (this.relating) {
+      this.clickTarget(this.relating, id);
+      return;
+    }
+    this.select(id);
   }
 
   /**
@@ -427,10 +510,17 @@ class Annotator {
   private onKeyDown(event: KeyboardEvent): void {
     if (isTypingTarget(event.target)) return;
     if (this.help.open && event.key !== "?") return; // the modal help dialog handles its own keys
+    const press = { key: event.key, shift: event.shiftKey, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey };
+    if (this.relating) {
+      const relatingAction = relatingActionFor(press);
+      if (relatingAction) {
+        event.preventDefault();
+        if (!event.repeat || relatingAction.kind === "aim") this.performRelating(relatingAction);
+      }
+      return;
+    }
     const focus = this.focusedAnnotationId() !== null ? "span" : document.activeElement === this.container ? "text" : "other";
-    const action = actionFor(
-      { key: event.key, shift: event.shiftKey, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey },
-      {
+    const action = actionFor(press, {
         reviewer: this.viewer.reviewer, focus, spanSelected: this.selectedId !== null,
         textSelected: selectedText(this.container, this.offsets) !== null, shortcuts: this.shortcuts,
       });
@@ -462,6 +552,9 @@ class Annotator {
       case "delete":
         this.deleteSelected();
         return;
+      case "relate":
+        this.startRelating();
+        return;
       case "label":
         this.applyLabel(action.label);
         return;
@@ -472,6 +565,121 @@ class Annotator {
         this.moveCaret(action.direction, action.extend);
         return;
     }
+  }
+
+  // ---- Relations ----------------------------------------------------------
+
+  /** `r` or "Relate to…" on the selected span: its relation's target is picked with j/k or a click. */
+  private startRelating(): void {
+    const source = this.selectedAnnotation();
+    if (!source) {
+      this.say("Select the span a relation starts from first: click it, or press j.");
+      return;
+    }
+    if (!this.data.canAnnotate) {
+      this.say(this.data.readOnly ?? "");
+      return;
+    }
+    const outgoing = this.data.relationTypes.filter((type) => type.from.includes(source.label));
+    if (outgoing.length === 0) {
+      this.say(`No relation type starts from spans labelled ${this.labelName(source.label)}; `
+        + "an admin adds relation types on the labels page.", "error");
+      return;
+    }
+    const drawn = [...this.annotations.values()].filter((a) => this.highlights.pieces.has(a.id));
+    const targets = targetsOf(source, drawn, this.data.relationTypes);
+    if (targets.length === 0) {
+      const ends = [...new Set(outgoing.flatMap((type) => type.to))].map((key) => this.labelName(key)).join(" or ");
+      this.say(`No span here that a relation from this ${this.labelName(source.label)} can point to: tag one as ${ends} first.`,
+        "error");
+      return;
+    }
+    this.relating = new Relating(source, targets, this.data.relationTypes);
+    this.aimed();
+  }
+
+  private performRelating(action: RelatingAction): void {
+    const relating = this.relating!;
+    switch (action.kind) {
+      case "aim":
+        relating.step(action.direction);
+        this.aimed();
+        return;
+      case "confirm":
+        this.confirmTarget(relating);
+        return;
+      case "choose": {
+        const type = relating.choices?.[action.index];
+        if (type) this.sendRelation(type);
+        return;
+      }
+      case "cancel":
+        this.stopRelating("No relation made.");
+        return;
+    }
+  }
+
+  /** The target moved: it is marked and brought into view, and the status line says what Enter does. */
+  private aimed(): void {
+    const relating = this.relating!;
+    this.drawRelations();
+    const target = relating.target!;
+    this.highlights.first(target.id)?.scrollIntoView({ block: "nearest" });
+    this.say(`Relate “${relating.source.quote}” to “${target.quote}” (${this.labelName(target.label)}): Enter, `
+      + "or j/k for another span, or click one; Esc gives up.");
+  }
+
+  private clickTarget(relating: Relating, id: number | null): void {
+    if (id === null || id === relating.source.id) return;
+    if (!relating.aim(id)) {
+      const span = this.annotations.get(id);
+      this.say(`A relation from this ${this.labelName(relating.source.label)} cannot point to a span labelled `
+        + `${this.labelName(span?.label ?? "")}; click another, or press Esc.`, "error");
+      return;
+    }
+    this.confirmTarget(relating);
+  }
+
+  /** The target is chosen: the relation is sent if one type fits, otherwise the types are offered by number. */
+  private confirmTarget(relating: Relating): void {
+    const fitting = relating.fitting();
+    if (fitting.length === 1) {
+      this.sendRelation(fitting[0]);
+      return;
+    }
+    relating.choices = fitting;
+    this.drawRelations();
+    this.say(`Which relation? ${fitting.map((type, i) => `${i + 1}: ${type.name}`).join(", ")}.`);
+  }
+
+  private sendRelation(type: RelationType): void {
+    const relating = this.relating;
+    const target = relating?.target;
+    if (!relating || !target || typesBetween([type], relating.source.label, target.label).length === 0) return;
+    this.stopRelating(null);
+    this.requests.run(async () => {
+      const created = await this.sending.relate(type.key, relating.source.id, target.id);
+      this.liveRelations.applyRecord("created", created);
+      this.drawRelations();
+      this.say(`Related “${relating.source.quote}” ${type.name} “${target.quote}”.`);
+    });
+  }
+
+  /** Gives up the relation being made, saying so (null: silently, the person moved on). */
+  private stopRelating(sentence: string | null): void {
+    if (!this.relating) return;
+    this.relating = null;
+    this.drawRelations();
+    if (sentence) this.say(sentence);
+  }
+
+  private removeRelation(relation: Relation): void {
+    this.requests.run(async () => {
+      await this.sending.removeRelation(relation);
+      this.liveRelations.remove(relation.id);
+      this.drawRelations();
+      this.say(`Deleted the relation ${this.typeName(relation.type)} “${this.annotations.get(relation.toId)?.quote ?? "…"}”.`);
+    });
   }
 
   // ---- Actions ----------------------------------------------------------

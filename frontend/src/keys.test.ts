@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { actionFor, type KeyContext, type KeyPress, shortcutMap } from "./keys.js";
+import { actionFor, type KeyContext, type KeyPress, relatingActionFor, shortcutMap } from "./keys.js";
 import type { Label } from "./types.js";
 
 const actor: Label = { key: "ACTOR", name: "Actor", color: "#2e86ab", shortcut: "a", retired: false, description: null };
@@ -54,4 +54,25 @@ test("Enter opens a focused span; Delete removes the selected one unless text is
   assert.equal(actionFor(press("Backspace"), { ...context, spanSelected: true, textSelected: true }), null);
   assert.deepEqual(actionFor(press("Escape"), context), { kind: "escape" });
   assert.deepEqual(actionFor(press("?", { shift: true }), context), { kind: "help" });
+});
+
+test("r starts a relation from the selected span, unless text is selected or a label takes the letter", () => {
+  assert.equal(actionFor(press("r"), context), null);
+  assert.deepEqual(actionFor(press("r"), { ...context, spanSelected: true }), { kind: "relate" });
+  assert.equal(actionFor(press("r"), { ...context, spanSelected: true, textSelected: true }), null);
+  const rumour: Label = { ...actor, key: "RUMOUR", shortcut: "r" };
+  assert.deepEqual(actionFor(press("r"), { ...context, spanSelected: true, shortcuts: shortcutMap([rumour]) }),
+    { kind: "label", label: rumour });
+});
+
+test("while relating, j/k and Alt+arrows aim, Enter confirms, digits choose a type, Esc gives up; other keys do nothing", () => {
+  assert.deepEqual(relatingActionFor(press("j")), { kind: "aim", direction: 1 });
+  assert.deepEqual(relatingActionFor(press("k")), { kind: "aim", direction: -1 });
+  assert.deepEqual(relatingActionFor(press("ArrowUp", { alt: true })), { kind: "aim", direction: -1 });
+  assert.deepEqual(relatingActionFor(press("Enter")), { kind: "confirm" });
+  assert.deepEqual(relatingActionFor(press("2")), { kind: "choose", index: 1 });
+  assert.deepEqual(relatingActionFor(press("Escape")), { kind: "cancel" });
+  assert.equal(relatingActionFor(press("0")), null);
+  assert.equal(relatingActionFor(press("a")), null);
+  assert.equal(relatingActionFor(press("j", { ctrl: true })), null);
 });

@@ -14,6 +14,8 @@ export type PageAction =
   /** Show the focused span's details. */
   | { kind: "open" }
   | { kind: "delete" }
+  /** Start a relation from the selected span. */
+  | { kind: "relate" }
   | { kind: "label"; label: Label }
   /** Move an edge of the selected span by a word. */
   | { kind: "moveEdge"; edge: Edge; direction: 1 | -1 }
@@ -75,10 +77,32 @@ export function actionFor(press: KeyPress, context: KeyContext): PageAction | nu
     case "Backspace":
       return context.spanSelected && !context.textSelected ? { kind: "delete" } : null;
   }
-  // Label shortcuts take precedence over j/k, in case a project assigns those letters.
+  // Label shortcuts take precedence over j/k and r, in case a project assigns those letters.
   const label = context.shortcuts.get(press.key.toLowerCase());
   if (label) return { kind: "label", label };
   if (press.key === "j" || press.key === "k") return { kind: "step", direction: press.key === "j" ? 1 : -1 };
+  if (press.key === "r" && context.spanSelected && !context.textSelected) return { kind: "relate" };
+  return null;
+}
+
+/** While a relation is being made: move its target, confirm it, pick a type by its number, or give up. */
+export type RelatingAction =
+  | { kind: "aim"; direction: 1 | -1 }
+  | { kind: "confirm" }
+  | { kind: "choose"; index: number }
+  | { kind: "cancel" };
+
+/** The action of a key press while a relation is being made (`r`); null for keys that do nothing then. */
+export function relatingActionFor(press: KeyPress): RelatingAction | null {
+  if (press.ctrl || press.meta) return null;
+  if (press.key === "Escape") return { kind: "cancel" };
+  if (press.key === "Enter") return { kind: "confirm" };
+  if (press.alt) {
+    if (press.key === "ArrowDown" || press.key === "ArrowUp") return { kind: "aim", direction: press.key === "ArrowDown" ? 1 : -1 };
+    return null;
+  }
+  if (press.key === "j" || press.key === "k") return { kind: "aim", direction: press.key === "j" ? 1 : -1 };
+  if (/^[1-9]$/.test(press.key)) return { kind: "choose", index: Number(press.key) - 1 };
   return null;
 }
 

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  type Change, type Connection, type EventSourceLike, HeldChanges, LiveAnnotations, LiveStream, othersHere,
-  HIDDEN_GRACE_MS, openWhileVisible, parseChange, parsePresence, RETRY_DELAYS_MS,
+  type Change, type Connection, type EventSourceLike, HeldChanges, LiveRecords, LiveStream, othersHere,
+  HIDDEN_GRACE_MS, openWhileVisible, parseChange, parsePresence, parseRelationChange, RETRY_DELAYS_MS,
 } from "./live.js";
 
 interface Note {
@@ -15,10 +15,10 @@ interface Note {
 const note = (id: number, version: number, status = "SUBMITTED", start = 0): Note => ({ id, version, status, start });
 const change = (type: Change["type"], annotation: Note): Change<Note> => ({ type, annotation });
 
-function page(...held: Note[]): { annotations: Map<number, Note>; live: LiveAnnotations<Note> } {
+function page(...held: Note[]): { annotations: Map<number, Note>; live: LiveRecords<Note> } {
   const annotations = new Map(held.map((a) => [a.id, a]));
   // As the page does: an annotation it cannot draw (offsets outside the text) is not kept.
-  const live = new LiveAnnotations(annotations, (a: Note) => {
+  const live = new LiveRecords(annotations, (a: Note) => {
     if (a.start < 0) return false;
     annotations.set(a.id, a);
     return true;
@@ -345,4 +345,11 @@ test("a stream stopped while waiting to retry does not reopen by itself", async 
   assert.equal(sources.length, 1, "nothing opened while stopped");
   live.start();
   assert.equal(sources.length, 2);
+});
+
+test("a relation event's data is read from its own key, checked as an annotation event's is", () => {
+  assert.deepEqual(parseRelationChange('{"type":"created","relation":{"id":4,"version":0,"fromId":1,"toId":2}}'),
+    { type: "created", relation: { id: 4, version: 0, fromId: 1, toId: 2 } });
+  assert.equal(parseRelationChange('{"type":"created","annotation":{"id":4,"version":0}}'), null);
+  assert.equal(parseRelationChange('{"type":"moved","relation":{"id":4,"version":0}}'), null);
 });

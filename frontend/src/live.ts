@@ -23,6 +23,18 @@ export interface Change<A extends Versioned = Versioned> {
 
 /** An `annotation` event's data, or null when it is not one the page understands. */
 export function parseChange<A extends Versioned>(data: string): Change<A> | null {
+  const change = parseRecordChange<A>(data, "annotation");
+  return change && { type: change.type, annotation: change.record };
+}
+
+/** A `relation` event's data (`{type, relation}`), or null when it is not one the page understands. */
+export function parseRelationChange<R extends Versioned>(data: string): { type: ChangeType; relation: R } | null {
+  const change = parseRecordChange<R>(data, "relation");
+  return change && { type: change.type, relation: change.record };
+}
+
+/** The type of a change event and its record, which the data holds under the event's name. */
+function parseRecordChange<A extends Versioned>(data: string, name: string): { type: ChangeType; record: A } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -30,12 +42,13 @@ export function parseChange<A extends Versioned>(data: string): Change<A> | null
     return null;
   }
   if (typeof parsed !== "object" || parsed === null) return null;
-  const { type, annotation } = parsed as { type?: unknown; annotation?: unknown };
+  const { type } = parsed as { type?: unknown };
+  const record = (parsed as Record<string, unknown>)[name];
   if (typeof type !== "string" || !CHANGE_TYPES.includes(type)) return null;
-  if (typeof annotation !== "object" || annotation === null) return null;
-  const { id, version } = annotation as { id?: unknown; version?: unknown };
+  if (typeof record !== "object" || record === null) return null;
+  const { id, version } = record as { id?: unknown; version?: unknown };
   if (!Number.isInteger(id) || !Number.isInteger(version)) return null;
-  return { type: type as ChangeType, annotation: annotation as A };
+  return { type: type as ChangeType, record: record as A };
 }
 
 /** A `presence` event's users, or null when the data is not a list of names. */
@@ -55,10 +68,11 @@ export function othersHere(users: readonly string[], me: string): string {
 }
 
 /**
- * The page's annotations as the events change them. The person's own changes come back as events
- * too, after the answer the page drew them from: an event no newer than the copy held is ignored.
+ * The page's annotations (or relations) as the events change them. The person's own changes come
+ * back as events too, after the answer the page drew them from: an event no newer than the copy
+ * held is ignored.
  */
-export class LiveAnnotations<A extends Versioned> {
+export class LiveRecords<A extends Versioned> {
   /** Ids deleted while the page is open. Ids are never reused, so no late event brings one back. */
   private readonly deleted = new Set<number>();
 
@@ -67,12 +81,17 @@ export class LiveAnnotations<A extends Versioned> {
 
   /** Applies one change; true when the annotations changed (the page must redraw). */
   apply(change: Change<A>): boolean {
-    const { id, version } = change.annotation;
-    if (change.type === "deleted") return this.remove(id);
+    return this.applyRecord(change.type, change.annotation);
+  }
+
+  /** Applies what happened to one record; true when the records held changed. */
+  applyRecord(type: ChangeType, record: A): boolean {
+    const { id, version } = record;
+    if (type === "deleted") return this.remove(id);
     if (this.deleted.has(id)) return false;
     const held = this.annotations.get(id);
     if (held && version <= held.version) return false;
-    return this.store(change.annotation);
+    return this.store(record);
   }
 
   /** Removes an annotation (deleted here or elsewhere); true when the page held it. */

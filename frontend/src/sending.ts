@@ -1,9 +1,10 @@
 /**
- * The annotation page's requests to the JSON API: create, revise, delete, decide. Each answers the
- * annotation as the server stored it (AnnotationView); a refusal is an ApiError with its sentence.
+ * The annotation page's requests to the JSON API: create, revise, delete, decide; relate two spans
+ * and delete a relation. Each answers the annotation (AnnotationView) or relation (RelationView) as
+ * the server stored it; a refusal is an ApiError with its sentence.
  */
 import { ApiError, send } from "./requests.js";
-import type { Annotation, AttributeValues, Decision, Entity } from "./types.js";
+import type { Annotation, AttributeValues, Decision, Entity, Relation } from "./types.js";
 
 /** Body of POST /api/annotations. */
 export interface NewAnnotation {
@@ -101,5 +102,15 @@ export class Sending {
     const response = await send(this.csrf, "POST", `/api/annotations/${annotation.id}/decision`,
       { decision, comment, version: annotation.version });
     return (await response.json()) as Annotation;
+  }
+
+  /** POST /api/relations: a relation of type `type` from one span to another. */
+  async relate(type: string, fromId: number, toId: number): Promise<Relation> {
+    const response = await send(this.csrf, "POST", "/api/relations", { type, fromId, toId, note: null });
+    return (await response.json()) as Relation;
+  }
+
+  async removeRelation(relation: Relation): Promise<void> {
+    await send(this.csrf, "DELETE", `/api/relations/${relation.id}`);
   }
 }

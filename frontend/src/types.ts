@@ -70,6 +70,31 @@ export interface Annotation {
   attributes?: AttributeValues;
 }
 
+/** A kind of relation of the project: which labels each end may carry (RelationTypeView). */
+export interface RelationType {
+  id: number;
+  key: string;
+  name: string;
+  from: string[];
+  to: string[];
+}
+
+/** A typed, directed link between two spans of one article, as the JSON API returns it (RelationView). */
+export interface Relation {
+  id: number;
+  articleId: number;
+  /** The relation type's key. */
+  type: string;
+  fromId: number;
+  toId: number;
+  note: string | null;
+  status: AnnotationStatus;
+  author: string;
+  reviewer: string | null;
+  comment: string | null;
+  version: number;
+}
+
 /**
  * The review rule's sentences, from the server (ReviewRules), so that the page says what the
  * server would. `alreadyDecided` has the placeholders {status} and {decidedBy}.

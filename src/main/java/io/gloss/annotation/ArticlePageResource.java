@@ -15,6 +15,8 @@ import io.gloss.auth.CsrfTokens;
 import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
 import io.gloss.project.LabelView;
+import io.gloss.project.RelationType;
+import io.gloss.project.RelationTypeView;
 import io.gloss.web.Notice;
 import io.gloss.web.Referer;
 import io.gloss.web.ScriptData;
@@ -39,8 +41,8 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The annotation page: the article and all its live annotations in one response (two queries),
- * embedded as JSON for frontend/annotate.ts, which draws them and sends new ones to the API.
+ * The annotation page: the article, all its live annotations and the relations between them in one
+ * response, embedded as JSON for frontend/annotate.ts, which draws them and sends new ones to the API.
  */
 @Path("/articles")
 @Produces(MediaType.TEXT_HTML)
@@ -58,10 +60,12 @@ public class ArticlePageResource {
      * What the page script reads from {@code #gloss-data}; {@code cursor} is where its event
      * stream starts (read before the annotations: a change in between is replayed, not lost);
      * {@code readOnly} says why one who may not annotate here cannot; {@code reviewRules}: the review
-     * rule's sentences, shown before a reviewer tries a decision the server would refuse.
+     * rule's sentences, shown before a reviewer tries a decision the server would refuse;
+     * {@code relationTypes} and {@code relations}: what may link two spans, and what does.
      */
     record PageData(Map<String, Object> article, List<LabelView> labels, List<AnnotationView> annotations,
-            Map<String, Object> me, String csrf, boolean canAnnotate, String readOnly, String cursor,
+            List<RelationTypeView> relationTypes, List<?> relations, Map<String, Object> me, String csrf,
+            boolean canAnnotate, String readOnly, String cursor,
             ReviewRules.Sentences reviewRules) {
     }
 
@@ -92,6 +96,9 @@ public class ArticlePageResource {
     @Inject
     AssignmentQueries assignmentQueries;
 
+    @Inject
+    ArticleRelations relations;
+
     @GET
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") Long id, @HeaderParam("Referer") String referer)
@@ -109,8 +116,8 @@ public class ArticlePageResource {
         String readOnly = frozen != null ? frozen : canAnnotate ? null : "You can view but not annotate in this project.";
         PageData data = new PageData(
                 Map.of("id", article.id, "projectId", article.project.id, "text", article.text, "length", article.length),
-                labels, views,
-                Map.of("username", currentUser.username(), "roles", currentUser.roles()),
+                labels, views, RelationType.ofProject(article.project.id).stream().map(RelationTypeView::of).toList(),
+                relations.visibleOn(article), Map.of("username", currentUser.username(), "roles", currentUser.roles()),
                 csrf.token(), canAnnotate, readOnly, String.valueOf(cursor), ReviewRules.SENTENCES);
         return Templates.article(article, labels, ScriptData.safe(json.writeValueAsString(data)), canAnnotate,
                 readOnly, assignment, assignments.hidesOthers(article.project, article.id),

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * One entry of a project's change log as the streams and the feed send it: {@code event} names
- * the kind of record ({@code annotation}), {@code type} what happened to it, {@code json} the
+ * the kind of record ({@code annotation}, {@code relation}), {@code type} what happened to it, {@code json} the
  * record as {@code GET} returns it (before a deletion: as it was). {@code owner} is whose record
- * it is (an annotation's author, an assignment's editor) and {@code state} an assignment's
+ * it is (an annotation's or a relation's author, an assignment's editor) and {@code state} an assignment's
  * state: read once here, for {@link Visibility}.
  */
 public record Change(long cursor, long projectId, Long articleId, String event, String type, String json, String owner,
@@ -22,9 +22,14 @@ public record Change(long cursor, long projectId, Long articleId, String event, 
 
     static Change of(AuditEvent e) {
         String json = e.after != null ? e.after : e.before;
-        JsonNode record = "annotation".equals(e.entity) || "assignment".equals(e.entity) ? read(json) : null;
+        String ownerField = switch (e.entity) {
+            case "annotation", "relation" -> "author";
+            case "assignment" -> "username";
+            default -> null;
+        };
+        JsonNode record = ownerField == null ? null : read(json);
         return new Change(e.changeCursor, e.projectId, e.articleId, e.entity, type(e.action), json,
-                record == null ? null : record.path("annotation".equals(e.entity) ? "author" : "username").asText(null),
+                record == null ? null : record.path(ownerField).asText(null),
                 record == null ? null : record.path("state").asText(null));
     }
 
@@ -45,8 +50,9 @@ public record Change(long cursor, long projectId, Long articleId, String event, 
         return "assignment".equals(event);
     }
 
-    boolean isAnnotation() {
-        return "annotation".equals(event);
+    /** A span or a relation between spans: in a blind project, hidden from other editors until they are done. */
+    boolean isAnnotationWork() {
+        return "annotation".equals(event) || "relation".equals(event);
     }
 
     /** api.md's types: the audit trail's actions say more (approve, reject, relabel) than a page needs. */

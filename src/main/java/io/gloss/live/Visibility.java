@@ -49,6 +49,6 @@ final class Visibility {
         if (change.isAssignment()) {
             return username.equals(change.owner());
         }
-        return !blind || !change.isAnnotation() || username.equals(change.owner()) || doneArticles.contains(change.articleId());
+        return !blind || !change.isAnnotationWork() || username.equals(change.owner()) || doneArticles.contains(change.articleId());
     }
 }

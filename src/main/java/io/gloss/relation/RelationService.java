@@ -3,6 +3,7 @@ package io.gloss.relation;
 import io.gloss.annotation.Annotation;
 import io.gloss.annotation.AnnotationService;
 import io.gloss.annotation.AnnotationStatus;
+import io.gloss.annotation.ArticleRelations;
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
 import io.gloss.assignment.AssignmentService;
@@ -24,10 +25,11 @@ import java.util.Locale;
 /**
  * Relations between two spans of one article: made by editors from spans they can see, with the
  * labels the relation type allows at each end; changed and deleted by their author; decided on by
- * another reviewer (four-eyes), as spans are. Every change is audited.
+ * another reviewer (four-eyes), as spans are. Every change is audited and goes down the article's
+ * event stream ({@code event: relation}), so that the article page draws it for everyone there.
  */
 @ApplicationScoped
-public class RelationService {
+public class RelationService implements ArticleRelations {
 
     static final int MAX_NOTE_CHARS = 4000;
 
@@ -55,6 +57,7 @@ public class RelationService {
     AuditService audit;
 
     /** The article's live relations the current user may see (in a blind project, before they are done: only their own). */
+    @Override
     public List<RelationView> visibleOn(Article article) {
         boolean own = assignments.hidesOthers(article.project, article.id);
         String me = currentUser.username();
@@ -105,7 +108,7 @@ public class RelationService {
         relation.persist();
         Relation.flush();
         RelationView view = RelationView.of(relation);
-        audit.record(relation.projectId, "relation", relation.id, "create", null, view);
+        audit.recordChange(relation.projectId, relation.article.id, "relation", relation.id, "create", null, view);
         return view;
     }
 
@@ -136,7 +139,7 @@ public class RelationService {
         }
         Relation.flush(); // the answer carries the new version
         RelationView after = RelationView.of(relation);
-        audit.record(relation.projectId, "relation", relation.id, "update", before, after);
+        audit.recordChange(relation.projectId, relation.article.id, "relation", relation.id, "update", before, after);
         return after;
     }
 
@@ -146,7 +149,7 @@ public class RelationService {
         requireAuthor(relation, "delete");
         RelationView before = RelationView.of(relation);
         relation.deletedAt = Instant.now();
-        audit.record(relation.projectId, "relation", relation.id, "delete", before, null);
+        audit.recordChange(relation.projectId, relation.article.id, "relation", relation.id, "delete", before, null);
     }
 
     /** A reviewer other than the author approves or rejects a SUBMITTED relation (a rejection says why). */
@@ -175,7 +178,8 @@ public class RelationService {
         relation.statusChangedAt = relation.updatedAt;
         Relation.flush();
         RelationView after = RelationView.of(relation);
-        audit.record(relation.projectId, "relation", relation.id, decision.name().toLowerCase(Locale.ROOT), before, after);
+        audit.recordChange(relation.projectId, relation.article.id, "relation", relation.id,
+                decision.name().toLowerCase(Locale.ROOT), before, after);
         return after;
     }
 

@@ -134,6 +134,17 @@ class RelationApiTest {
     }
 
     @Test
+    void relationChangesGoDownTheChangesFeedAndTheEventStreams() {
+        long id = relate(EDITOR, "ATTRIBUTED_TO", claim, actor, null).then().statusCode(201).extract().jsonPath().getLong("id");
+        decide(REVIEWER, id, "APPROVE", null).then().statusCode(200);
+        accounts.as(EDITOR).delete("/api/relations/" + id).then().statusCode(204);
+        JsonPath feed = accounts.as(EDITOR2).get("/api/projects/" + project + "/changes").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("created", "decided", "deleted"), feed.getList("items.findAll { it.event == 'relation' }.type"));
+        assertEquals(List.of((int) claim, (int) claim, (int) claim),
+                feed.getList("items.findAll { it.event == 'relation' }.relation.fromId"));
+    }
+
+    @Test
     void theAuthorOfARelationCannotDecideOnIt() {
         long id = relate(BOTH, "ATTRIBUTED_TO", claim, actor, null).then().statusCode(201).extract().jsonPath().getLong("id");
         decide(BOTH, id, "APPROVE", null).then().statusCode(403).body("message", containsString("four-eyes"));
