@@ -7,6 +7,7 @@
 #   bench/page.sh                      H2, articles of 1,000 and 10,000 spans
 #   SIZES=1000 LOADS=30 bench/page.sh  one size, more loads
 #   DB=postgresql bench/page.sh        on PostgreSQL 127.0.0.1:5432 (database PGDB, recreated)
+#   SIZES=1000 RELATIONS=500 bench/page.sh   with relations between the spans (issue 20's measurement)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${DB:-h2}
@@ -49,6 +50,8 @@ echo "== setup: project, labels, an editor ($DB)"
 PROJECT=$(api POST /api/projects '{"name":"Page bench","description":"generated"}' | jq -r .id)
 for l in '{"key":"CLAIM","color":"#e4572e","shortcut":"c"}' '{"key":"ACTOR","color":"#2e86ab","shortcut":"a"}' \
          '{"key":"LOCATION","color":"#3bb273","shortcut":"l"}'; do api POST "/api/projects/$PROJECT/labels" "$l" >/dev/null; done
+api POST "/api/projects/$PROJECT/relation-types" '{"key":"ATTRIBUTED_TO","name":"Attributed to","from":["CLAIM"],"to":["ACTOR"]}' >/dev/null
+api POST "/api/projects/$PROJECT/relation-types" '{"key":"LOCATED_IN","name":"Located in","from":["CLAIM"],"to":["LOCATION"]}' >/dev/null
 api POST /api/users "{\"username\":\"bench-editor\",\"password\":\"$ADMIN_PW\",\"roles\":[\"editor\"]}" >/dev/null
 api POST "/api/projects/$PROJECT/members" '{"username":"bench-editor"}' >/dev/null
 TOKEN=$(curl -sf -u "bench-editor:$ADMIN_PW" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$BASE/api/me/tokens" | jq -r .token)

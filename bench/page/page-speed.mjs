@@ -24,6 +24,7 @@ const SIZES = env("SIZES", "1000 10000").split(/\s+/).filter(Boolean).map(Number
 const LOADS = Number(env("LOADS", "15"));
 const WARMUP = Number(env("WARMUP", "200"));
 const KEYS = Number(env("KEYS", "30"));
+const RELATIONS = Number(env("RELATIONS", "0"));
 const SCROLL_MS = Number(env("SCROLL_MS", "3000"));
 const SCROLL_SPEED = Number(env("SCROLL_SPEED", "3000"));
 const CHROMIUM = env("CHROMIUM", "/usr/bin/chromium");
@@ -93,22 +94,50 @@ function spansOf(text, count) {
   return spans.map((s) => ({ start: cp[s.from], end: cp[s.to], quote: text.slice(s.from, s.to) }));
 }
 
-/** An article with `count` spans by the bench editor, made through the API (8 requests at a time). */
+/** [type, from, to] by span index: each claim to the next actor and the next place after it, claims in text order. */
+function relationPairs(spans, labels) {
+  const order = spans.map((span, i) => i).sort((a, b) => spans[a].start - spans[b].start);
+  const pairs = [];
+  order.forEach((from, at) => {
+    if (labels[from % labels.length] !== "CLAIM") return;
+    for (const [type, label] of [["ATTRIBUTED_TO", "ACTOR"], ["LOCATED_IN", "LOCATION"]]) {
+      const to = order.slice(at + 1).find((i) => labels[i % labels.length] === label);
+      if (to !== undefined) pairs.push([type, from, to]);
+    }
+  });
+  return pairs;
+}
+
+/** Runs `make(i)` for i in 0..count-1, 8 requests at a time. */
+async function eightAtATime(count, make) {
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < count) await make(next++);
+  }));
+}
+
+/**
+ * An article with `count` spans by the bench editor (labels CLAIM, ACTOR, LOCATION in turn), and up
+ * to RELATIONS relations: each claim ATTRIBUTED_TO the first actor after it in the text, LOCATED_IN the first place.
+ */
 async function articleWith(count) {
   const text = newsText(count * 20, count);
   const article = await api("POST", `/api/projects/${PROJECT}/articles`, { title: `Bench page: ${count} spans`, text }, ADMIN);
   const spans = spansOf(text, count);
   const labels = ["CLAIM", "ACTOR", "LOCATION"];
-  let next = 0;
+  const ids = [];
   const started = performance.now();
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < spans.length) {
-      const span = spans[next];
-      const label = labels[next++ % labels.length];
-      await api("POST", "/api/annotations", { articleId: article.id, label, ...span });
-    }
-  }));
-  console.log(`  article ${article.id}: ${text.length} characters, ${count} spans made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await eightAtATime(spans.length, async (i) => {
+    ids[i] = (await api("POST", "/api/annotations", { articleId: article.id, label: labels[i % labels.length], ...spans[i] })).id;
+  });
+  const pairs = relationPairs(spans, labels);
+  const relations = Math.min(RELATIONS, pairs.length);
+  await eightAtATime(relations, async (r) => {
+    const [type, from, to] = pairs[r];
+    await api("POST", "/api/relations", { type, fromId: ids[from], toId: ids[to], note: null });
+  });
+  console.log(`  article ${article.id}: ${text.length} characters, ${count} spans and ${relations} relations made in `
+    + `${((performance.now() - started) / 1000).toFixed(1)} s`);
   return article.id;
 }
 
@@ -298,6 +327,7 @@ try {
     console.log(`served (GET /articles/${articleId}, ${LOADS} times after ${WARMUP}): ${summary(serve)}`);
     const draw = await drawn(page, articleId);
     console.log(`navigation → drawn (${LOADS} loads): ${summary(draw.times)}; of which the server's answer: ${summary(draw.server)}`);
+    if (RELATIONS > 0) console.log(`relation arcs drawn near the screen: ${await page.locator("#relation-arcs").getAttribute("data-drawn")}`);
     console.log(`JS heap after load and GC: ${(await heapMB(page)).toFixed(1)} MB`);
     const scroll = await scrolling(page);
     console.log(`scrolling ${scroll.height} px in ${SCROLL_MS} ms: ${scroll.fps.toFixed(1)} fps, longest frame ${ms(scroll.longest)}`);

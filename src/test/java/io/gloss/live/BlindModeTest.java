@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,9 @@ class BlindModeTest {
         long project = data.project("bl-ana", "bl-ben", "bl-rev");
         accounts.as("bl-admin").contentType(ContentType.JSON).body(Map.of("name", "Blind " + project, "blind", true,
                 "annotatorsPerArticle", 2)).put("/api/projects/" + project).then().statusCode(200);
+        accounts.as("bl-admin").contentType(ContentType.JSON)
+                .body(Map.of("key", "LOCATED_IN", "name", "Located in", "from", List.of("CLAIM"), "to", List.of("LOCATION")))
+                .post("/api/projects/" + project + "/relation-types").then().statusCode(201);
         long article = data.article(project, "Corridor", TEXT);
         assign(project, article, "bl-ana");
         long bensWork = assign(project, article, "bl-ben");
@@ -99,8 +103,17 @@ class BlindModeTest {
             assertEquals(-1, page.indexOf("\"author\":\"bl-ana\""), "the page holds none of Ana's spans");
 
             // Ana goes on; Ben's stream still gets nothing of hers.
-            annotate("bl-ana", article, "grain corridor", "CLAIM");
+            long claim = annotate("bl-ana", article, "grain corridor", "CLAIM");
             assertNull(ben.next("annotation", Duration.ofMillis(800)), "nothing of Ana's before Ben is done");
+            // Nor her relations: not on his stream, in his feed or on his page; the reviewer's stream has it.
+            long relation = accounts.as("bl-ana").contentType(ContentType.JSON)
+                    .body(Map.of("type", "LOCATED_IN", "fromId", claim, "toId", anas)).post("/api/relations")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            assertNull(ben.next("relation", Duration.ofMillis(800)), "none of Ana's relations before Ben is done");
+            assertEquals(relation, JSON.readTree(reviewer.next("relation", WAIT).data()).path("relation").path("id").asLong());
+            accounts.as("bl-ben").get("/api/projects/" + project + "/changes").then().statusCode(200)
+                    .body("items.findAll { it.event == 'relation' }", hasSize(0));
+            accounts.as("bl-ben").get("/api/articles/" + article + "/relations").then().statusCode(200).body("items", hasSize(0));
 
             // Ben marks his work done: from then on he sees everyone's, on the stream too.
             accounts.as("bl-ben").contentType(ContentType.JSON).body(Map.of("state", "DONE"))

@@ -104,15 +104,21 @@ class AnnotationPageBrowserTest {
 
     /** Scrolls the first occurrence of a phrase in the article to the middle of the window (a block's end may be far below its top). */
     static final String SCROLL_TO_PHRASE = """
-            phrase => {
+            async phrase => {
               const walker = document.createTreeWalker(document.getElementById('article-text'), NodeFilter.SHOW_TEXT);
+              const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const at = node.data.indexOf(phrase);
                 if (at < 0) continue;
                 const range = document.createRange();
                 range.setStart(node, at);
                 range.setEnd(node, at + phrase.length);
-                window.scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+                // Blocks that come into view are laid out in the next frames and may move the phrase
+                // (content-visibility: their height was an estimate): scroll again once they are.
+                for (let i = 0; i < 2; i++) {
+                  window.scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+                  await frames();
+                }
                 return;
               }
               throw new Error(phrase + ' is not in the article');
