@@ -229,8 +229,8 @@ async function drawn(page, articleId) {
   return { times, server };
 }
 
-/** With PROFILE=1: the page's functions that took the most CPU (self time) while the keys were pressed. */
-async function profiled(page, work) {
+/** With PROFILE=1: the page's functions that took the most CPU (self time) during `work` (`what` names it). */
+async function profiled(page, what, work) {
   if (env("PROFILE", "") !== "1") return work();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
@@ -246,7 +246,7 @@ async function profiled(page, work) {
     const name = `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`;
     self.set(name, (self.get(name) ?? 0) + (gaps[i] ?? 0) / 1000);
   });
-  console.log("CPU self time while the keys were pressed (ms):");
+  console.log(`CPU self time ${what} (ms):`);
   for (const [name, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${time.toFixed(1).padStart(8)}  ${name}`);
   await cdp.detach();
   return result;
@@ -325,13 +325,13 @@ try {
     const page = await context.newPage();
     const serve = await served(context, articleId);
     console.log(`served (GET /articles/${articleId}, ${LOADS} times after ${WARMUP}): ${summary(serve)}`);
-    const draw = await drawn(page, articleId);
+    const draw = await profiled(page, `over ${LOADS + 3} loads`, () => drawn(page, articleId));
     console.log(`navigation → drawn (${LOADS} loads): ${summary(draw.times)}; of which the server's answer: ${summary(draw.server)}`);
     if (RELATIONS > 0) console.log(`relation arcs drawn near the screen: ${await page.locator("#relation-arcs").getAttribute("data-drawn")}`);
     console.log(`JS heap after load and GC: ${(await heapMB(page)).toFixed(1)} MB`);
     const scroll = await scrolling(page);
     console.log(`scrolling ${scroll.height} px in ${SCROLL_MS} ms: ${scroll.fps.toFixed(1)} fps, longest frame ${ms(scroll.longest)}`);
-    const keyTimes = await profiled(page, () => keys(page));
+    const keyTimes = await profiled(page, "while the keys were pressed", () => keys(page));
     console.log(`key → highlight drawn (${KEYS} spans): ${summary(keyTimes.times)}`);
     console.log(`key → stored span drawn and selected: ${summary(keyTimes.saved)}; the POST alone: ${summary(keyTimes.posts)}`);
     console.log(`JS heap after ${KEYS} new spans and GC: ${(await heapMB(page)).toFixed(1)} MB`);

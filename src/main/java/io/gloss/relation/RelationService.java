@@ -59,9 +59,7 @@ public class RelationService implements ArticleRelations {
     /** The article's live relations the current user may see (in a blind project, before they are done: only their own). */
     @Override
     public List<RelationView> visibleOn(Article article) {
-        boolean own = assignments.hidesOthers(article.project, article.id);
-        String me = currentUser.username();
-        return Relation.liveOf(article.id).stream().filter(r -> !own || r.author.equals(me)).map(RelationView::of).toList();
+        return Relation.liveViewsOf(article.id, assignments.hidesOthers(article.project, article.id) ? currentUser.username() : null);
     }
 
     public RelationView get(Long id) {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -19,10 +18,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,24 +47,13 @@ class EntityPanelBrowserTest {
     @Inject
     TestAccounts accounts;
 
-    BrowserContext context;
     Page page;
-    final List<String> pageErrors = new ArrayList<>();
 
     @BeforeEach
-    void openContext() {
+    void openPage() {
         accounts.ensure(EDITOR, "editor");
         accounts.ensure(ADMIN, "admin");
-        context = SystemChromium.newContext(chromium.browser());
-        page = SystemChromium.watchedPage(context, "page", pageErrors, List.of());
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-        assertEquals(List.of(), pageErrors, "script errors or failed requests on the page");
+        page = chromium.watchedPage(chromium.newContext(), "page", List.of());
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.gloss.relation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -18,10 +17,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,30 +49,14 @@ class RelationPageBrowserTest {
     @Inject
     TestAccounts accounts;
 
-    BrowserContext context;
-    BrowserContext otherContext;
     Page page;
-    final List<String> pageErrors = new ArrayList<>();
 
     @BeforeEach
-    void openContext() {
+    void openPage() {
         accounts.ensure(EDITOR, "editor");
         accounts.ensure(OTHER, "editor");
         accounts.ensure(ADMIN, "admin");
-        context = SystemChromium.newContext(chromium.browser());
-        otherContext = SystemChromium.newContext(chromium.browser());
-        page = SystemChromium.watchedPage(context, "page", pageErrors, List.of());
-    }
-
-    @AfterEach
-    void closeContexts() {
-        if (context != null) {
-            context.close();
-        }
-        if (otherContext != null) {
-            otherContext.close();
-        }
-        assertEquals(List.of(), pageErrors, "script errors or failed requests on the page");
+        page = chromium.watchedPage(chromium.newContext(), "page", List.of());
     }
 
     @Test
@@ -89,7 +70,7 @@ class RelationPageBrowserTest {
         long claim = span(article, "300 homes lost power overnight", "CLAIM");
         long mayor = span(article, "Ihor Terekhov", "ACTOR");
 
-        Page other = SystemChromium.watchedPage(otherContext, "other", pageErrors, List.of());
+        Page other = chromium.watchedPage(chromium.newContext(), "other", List.of());
         SystemChromium.logIn(other, base.toString(), OTHER);
         other.navigate(base + "articles/" + article);
         other.waitForSelector("#annotator[data-ready=true]");
