@@ -141,6 +141,7 @@ class Annotator {
     this.arcs = new RelationArcs(requireElement("text-frame", HTMLElement),
       document.getElementById("relation-arcs") as unknown as SVGSVGElement, this.container, {
         typeName: (key) => this.typeName(key),
+        quote: (id) => this.annotations.get(id)?.quote ?? "…",
         isMine: (relation) => relation.author === data.me.username,
         selectedId: () => this.selectedId,
       });

@@ -1,47 +1,53 @@
 /**
- * Draws the article's relations as arcs in an SVG laid over the text (arcs.ts places them). Only
- * relations with an end in a block of text near the screen are measured and drawn: blocks far
- * away are not laid out (content-visibility), and measuring them would lay them out. Scrolling
- * draws the arcs that come near; a block changing size (laid out at last, a window resized)
- * draws them again where the text now is.
+ * Draws the article's relations as arcs in an SVG laid over the text (arcs.ts places them), each a
+ * `g[data-relation-id]` whose title names its type and ends (read on hover). The arcs near the
+ * screen are drawn in the frame that draws the text; the rest follow while the browser is idle, a
+ * batch at a time, because measuring a span far down lays out its block of text, which the browser
+ * otherwise skips until it scrolls near (content-visibility). A block changing size (laid out at
+ * last, the window resized) draws them all again where the text now is.
  */
 import { arcLevels, arcShape, type ArcEnds } from "./arcs.js";
 import type { Relation } from "./types.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-/** Blocks within this many screen heights above or below the screen count as near. */
+/** Blocks within this many screen heights above or below the screen are drawn in the first frame. */
 const NEAR_SCREENS = 1;
+/** Relations measured per idle callback once the near ones are drawn. */
+const IDLE_BATCH = 150;
 
-/** How each arc looks besides its place: its type's name, whose it is, and whether the selected span is an end. */
+/** How each arc looks besides its place: its type's name, its ends' quotes, whose it is, whether the selected span is an end. */
 export interface ArcLook {
   typeName(key: string): string;
+  quote(spanId: number): string;
   isMine(relation: Relation): boolean;
   selectedId(): number | null;
 }
+
+const idle: (run: () => void) => void = typeof requestIdleCallback === "function"
+  ? (run) => void requestIdleCallback(run, { timeout: 500 })
+  : (run) => void setTimeout(run, 16);
 
 export class RelationArcs {
   private relations: Relation[] = [];
   private pieces: ReadonlyMap<number, HTMLElement[]> = new Map();
   private frameRequested = false;
-  /** The first and last near block when last drawn: scrolling within them draws nothing new. */
-  private nearKey = "";
+  /** Bumped by every new drawing, so that the idle batches of an older one stop. */
+  private generation = 0;
 
   constructor(private readonly frame: HTMLElement, private readonly svg: SVGSVGElement, private readonly text: HTMLElement,
     private readonly look: ArcLook) {
-    window.addEventListener("scroll", () => this.request(false), { passive: true });
-    new ResizeObserver(() => this.request(true)).observe(text);
+    new ResizeObserver(() => this.request()).observe(text);
   }
 
   /** The relations to draw and the highlights they join (Highlights.pieces), after a redraw of either. */
   show(relations: readonly Relation[], pieces: ReadonlyMap<number, HTMLElement[]>): void {
     this.relations = [...relations];
     this.pieces = pieces;
-    this.request(true);
+    this.request();
   }
 
-  /** Draws in the next frame, once however often asked; `always` even if the same blocks are near. */
-  private request(always: boolean): void {
-    if (always) this.nearKey = "";
+  /** Draws in the next frame, once however often asked. */
+  private request(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
     requestAnimationFrame(() => {
@@ -50,28 +56,48 @@ export class RelationArcs {
     });
   }
 
+  /** The near arcs now, then the others in idle batches; each batch draws every arc measured so far (their heights depend on each other). */
   private draw(): void {
+    const generation = ++this.generation;
     const near = this.nearBlocks();
-    const key = near.size === 0 ? "none" : `${[...near][0].dataset.from}-${[...near].at(-1)!.dataset.from}|${this.relations.length}`;
-    if (key === this.nearKey) return;
-    this.nearKey = key;
-    const origin = this.frame.getBoundingClientRect();
-    const ends: ArcEnds[] = [];
-    const shown: Relation[] = [];
+    const first: Relation[] = [];
+    const later: Relation[] = [];
     for (const relation of this.relations) {
       const from = this.pieces.get(relation.fromId)?.[0];
       const to = this.pieces.get(relation.toId)?.[0];
-      if (!from || !to || !(isNear(from, near) || isNear(to, near))) continue;
-      ends.push({ id: relation.id, from: topMiddle(from, origin), to: topMiddle(to, origin) });
-      shown.push(relation);
+      if (!from || !to) continue;
+      (isNear(from, near) || isNear(to, near) ? first : later).push(relation);
     }
-    const levels = arcLevels(ends);
-    const arcs = shown.map((relation, i) => this.arc(relation, ends[i], levels.get(relation.id) ?? 0));
-    this.svg.querySelector("g.arcs")!.replaceChildren(...arcs);
-    this.svg.dataset.drawn = String(arcs.length);
+    const measured: Array<[Relation, ArcEnds]> = [];
+    const measure = (batch: readonly Relation[]): void => {
+      const origin = this.frame.getBoundingClientRect();
+      for (const relation of batch) {
+        measured.push([relation, {
+          id: relation.id,
+          from: topMiddle(this.pieces.get(relation.fromId)![0], origin),
+          to: topMiddle(this.pieces.get(relation.toId)![0], origin),
+        }]);
+      }
+      this.render(measured, later.length === 0);
+    };
+    measure(first);
+    const next = (): void => {
+      if (generation !== this.generation) return;
+      measure(later.splice(0, IDLE_BATCH));
+      if (later.length > 0) idle(next);
+    };
+    if (later.length > 0) idle(next);
   }
 
-  /** The blocks of text on or near the screen, in text order. */
+  private render(measured: ReadonlyArray<[Relation, ArcEnds]>, complete: boolean): void {
+    const levels = arcLevels(measured.map(([, ends]) => ends));
+    const arcs = measured.map(([relation, ends]) => this.arc(relation, ends, levels.get(relation.id) ?? 0));
+    this.svg.querySelector("g.arcs")!.replaceChildren(...arcs);
+    this.svg.dataset.drawn = String(arcs.length);
+    this.svg.dataset.complete = String(complete);
+  }
+
+  /** The blocks of text on or near the screen. */
   private nearBlocks(): Set<HTMLElement> {
     const near = new Set<HTMLElement>();
     const margin = window.innerHeight * NEAR_SCREENS;
@@ -90,14 +116,17 @@ export class RelationArcs {
       selected !== null && (relation.fromId === selected || relation.toId === selected) ? "touching" : ""].join(" ").trim());
     group.dataset.relationId = String(relation.id);
     group.dataset.status = relation.status;
+    const type = this.look.typeName(relation.type);
+    const title = document.createElementNS(SVG, "title");
+    title.textContent = `${type}: “${this.look.quote(relation.fromId)}” → “${this.look.quote(relation.toId)}”`;
     const line = document.createElementNS(SVG, "path");
     line.setAttribute("d", path);
     line.setAttribute("marker-end", "url(#arc-head)");
     const name = document.createElementNS(SVG, "text");
     name.setAttribute("x", String(Math.round(label.x)));
     name.setAttribute("y", String(Math.round(label.y)));
-    name.textContent = this.look.typeName(relation.type);
-    group.append(line, name);
+    name.textContent = type;
+    group.append(title, line, name);
     return group;
   }
 }

@@ -91,6 +91,7 @@ class RelationPageBrowserTest {
         assertThat(relations.locator("button.relation-type")).hasText(new String[] {"Attributed to 1", "Denied by 2"});
         long attributed = created(() -> page.keyboard().press("1"));
         assertThat(arc(page, attributed)).containsText("Attributed to");
+        assertThat(arc(page, attributed).locator("title")).hasText("Attributed to: “300 homes lost power overnight” → “Ihor Terekhov”");
         assertThat(relations.locator("li.relation .relation-end")).hasText(new String[] {"→ Attributed to “Ihor Terekhov”"});
         assertThat(relations.locator("li.relation .relation-facts")).hasText(new String[] {" · Submitted · yours"});
         assertThat(arc(other, attributed)).containsText("Attributed to");
@@ -148,6 +149,45 @@ class RelationPageBrowserTest {
         assertThat(page.locator("#relation-arcs g.arc")).hasCount(0);
     }
 
+    /**
+     * Every relation is drawn, also far down a long article whose blocks the browser has not laid
+     * out yet, each arc starting at the top of its span's first line.
+     */
+    @Test
+    void relationsFarDownALongArticleAreDrawnAtTheirSpans() {
+        String filler = "A paragraph that fills the page so that the end of the article is far below the screen.\n\n".repeat(80);
+        String text = TEXT + "\n\n" + filler + "Later, officials said 40 homes were still cut off, according to Ihor Terekhov.";
+        long project = data.project(EDITOR);
+        type(project, "ATTRIBUTED_TO", "Attributed to", "ACTOR");
+        long article = data.article(project, "Power cuts, long", text);
+        long[] near = {span(article, text, "300 homes lost power overnight", "CLAIM"), span(article, text, "mayor Ihor Terekhov", "ACTOR")};
+        long[] far = {span(article, text, "40 homes were still cut off", "CLAIM"), span(article, text, "to Ihor Terekhov.", "ACTOR")};
+        long first = relate(near[0], near[1]);
+        long last = relate(far[0], far[1]);
+        SystemChromium.logIn(page, base.toString(), EDITOR);
+        page.navigate(base + "articles/" + article);
+        page.waitForSelector("#relation-arcs[data-complete=true]");
+        assertThat(page.locator("#relation-arcs g.arc")).hasCount(2);
+        for (long[] ends : new long[][] {{first, near[0]}, {last, far[0]}}) {
+            // The arc's path starts ("M x,y") at the top middle of its claim's first line, relative to the frame.
+            @SuppressWarnings("unchecked")
+            List<Number> start = (List<Number>) page.evaluate("([relation, span]) => {"
+                    + " const d = document.querySelector(`#relation-arcs g[data-relation-id='${relation}'] path`).getAttribute('d');"
+                    + " const [x, y] = d.slice(1).split(' ')[0].split(',').map(Number);"
+                    + " const frame = document.getElementById('text-frame').getBoundingClientRect();"
+                    + " const line = document.querySelector(`mark.hl[data-annotation-id='${span}']`).getClientRects()[0];"
+                    + " return [x - (line.left + line.width / 2 - frame.left), y - (line.top - frame.top)]; }",
+                    List.of((int) ends[0], (int) ends[1]));
+            assertEquals(0, start.get(0).doubleValue(), 1.0, "arc " + ends[0] + " starts above the middle of its span");
+            assertEquals(0, start.get(1).doubleValue(), 1.0, "arc " + ends[0] + " starts at the top of its span's line");
+        }
+    }
+
+    long relate(long from, long to) {
+        return accounts.as(EDITOR).contentType(ContentType.JSON).body(Map.of("type", "ATTRIBUTED_TO", "fromId", from, "toId", to))
+                .post("/api/relations").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     void type(long project, String key, String name, String to) {
         accounts.as(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("key", key, "name", name, "from", List.of("CLAIM"), "to", List.of(to)))
@@ -155,7 +195,11 @@ class RelationPageBrowserTest {
     }
 
     long span(long article, String quote, String label) {
-        return accounts.as(EDITOR).contentType(ContentType.JSON).body(TestData.span(article, TEXT, quote, label, null))
+        return span(article, TEXT, quote, label);
+    }
+
+    long span(long article, String text, String quote, String label) {
+        return accounts.as(EDITOR).contentType(ContentType.JSON).body(TestData.span(article, text, quote, label, null))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
