@@ -80,6 +80,9 @@ test("a refused bulk decision explains every row", () => {
 test("sentences name one quote or count several", () => {
   assert.equal(decidedSentence("APPROVE", ["Volodymyr\nZelensky"]), "Approved “Volodymyr Zelensky”.");
   assert.equal(decidedSentence("REJECT", ["a", "b", "c"]), "Rejected 3 annotations.");
+  const relation = "Moscow denied that its units had left Kursk —Attributed to→ Moscow";
+  assert.equal(decidedSentence("APPROVE", [relation], 200), `Approved “${relation}”.`);
+  assert.equal(decidedSentence("APPROVE", [relation]).length, "Approved “”.".length + 60);
   assert.equal(shorten("😀".repeat(70), 60), "😀".repeat(59) + "…", "cuts at code points, not in a surrogate pair");
 });
 

@@ -121,10 +121,13 @@ export function rowMessages(results: readonly ItemResult[]): Map<number, string>
   return messages;
 }
 
-/** "Approved 3 annotations." / "Rejected “Zelensky”." */
-export function decidedSentence(decision: Decision, quotes: readonly string[]): string {
+/**
+ * "Approved 3 annotations." / "Rejected “Zelensky”." A quote is cut at `max` code points; the
+ * relations' queue allows more, as its rows read "quote —type→ quote" with each quote cut already.
+ */
+export function decidedSentence(decision: Decision, quotes: readonly string[], max = 60): string {
   const verb = decision === "APPROVE" ? "Approved" : "Rejected";
-  if (quotes.length === 1) return `${verb} “${shorten(quotes[0], 60)}”.`;
+  if (quotes.length === 1) return `${verb} “${shorten(quotes[0], max)}”.`;
   return `${verb} ${quotes.length} annotations.`;
 }
 

@@ -2,6 +2,7 @@ package io.gloss.relation;
 
 import io.gloss.article.ArticleService;
 import io.gloss.auth.Role;
+import io.gloss.review.ReviewQueueQueries.QueueFilter;
 import io.gloss.web.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -33,6 +35,9 @@ public class RelationResource {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    RelationQueueQueries queue;
 
     /** Every live relation of the article at once, as its annotations come (a page draws them all). */
     @GET
@@ -76,5 +81,14 @@ public class RelationResource {
     public RelationView decide(@PathParam("id") Long id, DecisionRequest request) {
         DecisionRequest r = request == null ? new DecisionRequest(null, null, null) : request;
         return relations.decide(id, r.decision(), r.comment(), r.version());
+    }
+
+    /** The relations waiting for review, oldest first, in pages; the span queue's filters other than label and status. */
+    @GET
+    @Path("review/relations")
+    @RolesAllowed(Role.REVIEWER)
+    public RelationQueueQueries.RelationQueuePage queue(@QueryParam("project") Long project, @QueryParam("article") Long article,
+            @QueryParam("author") String author, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return queue.page(QueueFilter.of(project, null, article, author, null), after, limit);
     }
 }

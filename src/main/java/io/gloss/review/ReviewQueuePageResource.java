@@ -18,6 +18,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,7 +45,7 @@ public class ReviewQueuePageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(QueueForm form, List<Project> projects, Choices choices, List<Tab> tabs,
-                List<Row> rows, String nextHref, String error, boolean canDecide, RawString data);
+                List<Row> rows, String nextHref, String error, boolean canDecide, RelationsLink relations, RawString data);
     }
 
     /**
@@ -109,7 +110,22 @@ public class ReviewQueuePageResource {
     /** A status link of the header: its count under the current filters ("10,000+" past the count limit). */
     public record Tab(AnnotationStatus status, String name, long count, int countLimit, String href, boolean current) {
         public String shown() {
+            return shown(count, countLimit);
+        }
+
+        /** A count as the header shows it: "10,000+" at the limit (the relations' queue shows its count so too). */
+        public static String shown(long count, int countLimit) {
             return count >= countLimit ? String.format("%,d+", count) : String.valueOf(count);
+        }
+    }
+
+    /**
+     * The header's link to the relations waiting for review under the same filters (the label
+     * filter aside), with their count; absent without a {@link PendingRelations} bean.
+     */
+    public record RelationsLink(String href, long count, int countLimit) {
+        public String shown() {
+            return Tab.shown(count, countLimit);
         }
     }
 
@@ -161,6 +177,9 @@ public class ReviewQueuePageResource {
     @Inject
     ArticleQueries articleQueries;
 
+    @Inject
+    Instance<PendingRelations> pendingRelations;
+
     @GET
     public TemplateInstance page(@QueryParam("project") String project, @QueryParam("label") String label,
             @QueryParam("article") String article, @QueryParam("author") String author,
@@ -184,7 +203,9 @@ public class ReviewQueuePageResource {
             counts.put(s, 0L);
         }
         Map<Long, String> cursors = Map.of();
+        RelationsLink relations = null;
         if (errors.isEmpty()) {
+            relations = relationsLink(form, projectId, articleId, parsed.author());
             cursors = cursors(projectId, visible);
             ReviewQueueQueries.QueuePage result = queue.page(new ReviewQueueQueries.QueueFilter(projectId,
                     parsed.label(), articleId, parsed.author(), parsed.status()), after, limit);
@@ -207,7 +228,20 @@ public class ReviewQueuePageResource {
                 articleQueries.titled(searched, null, ARTICLE_CHOICES), ambiguous);
         return Templates.queue(form, visible, choices, tabs, rows,
                 next == null ? null : form.href(form.status(), next), errors.isEmpty() ? null : String.join(" ", errors),
-                canDecide, ScriptData.of(json, data));
+                canDecide, relations, ScriptData.of(json, data));
+    }
+
+    private RelationsLink relationsLink(QueueForm form, Long projectId, Long articleId, String author) {
+        if (!pendingRelations.isResolvable()) {
+            return null;
+        }
+        long count = pendingRelations.get().count(new ReviewQueueQueries.QueueFilter(projectId, null, articleId, author,
+                AnnotationStatus.SUBMITTED), queue.countLimit());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("project", form.project());
+        params.put("article", articleId == null ? null : articleId.toString());
+        params.put("author", author);
+        return new RelationsLink(Links.withQuery("/review/relations", params), count, queue.countLimit());
     }
 
     /**
@@ -292,7 +326,8 @@ public class ReviewQueuePageResource {
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
-    private static Long id(String value, String field, List<String> errors) {
+    /** A typed id filter, or null (blank, or not a number: then the sentence goes to {@code errors}); the relations' queue reads its filters so too. */
+    public static Long id(String value, String field, List<String> errors) {
         if (value == null) {
             return null;
         }

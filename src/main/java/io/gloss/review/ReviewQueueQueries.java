@@ -133,21 +133,22 @@ public class ReviewQueueQueries {
      * The projects whose annotations the queue may show: all (an admin without a project filter,
      * {@code projects} null), the listed ones, or none. Worked out once per request from the
      * memberships, so that the queries compare project ids with constants instead of running a
-     * membership subquery for every row they read (most of a queue page's time on H2).
+     * membership subquery for every row they read (most of a queue page's time on H2). Public for
+     * the relations' queue (relation.RelationQueueQueries), which shows the same projects.
      */
-    record Scope(List<Long> projects) {
+    public record Scope(List<Long> projects) {
 
-        boolean nothing() {
+        public boolean nothing() {
             return projects != null && projects.isEmpty();
         }
 
         /** The one project, when there is exactly one: its index then serves the order too. */
-        Long single() {
+        public Long single() {
             return projects != null && projects.size() == 1 ? projects.get(0) : null;
         }
     }
 
-    private Scope scope(QueueFilter filter) {
+    public Scope scope(QueueFilter filter) {
         if (currentUser.isAdmin()) {
             return new Scope(filter.project() == null ? null : List.of(filter.project()));
         }
@@ -193,10 +194,10 @@ public class ReviewQueueQueries {
         return where;
     }
 
-    /** Position in the queue: the last row's (status_changed_at, id), written {@code micros.id}. */
-    record Cursor(Instant at, long id) {
+    /** Position in the queue: the last row's (status_changed_at, id), written {@code micros.id}; the relations' queue pages the same way. */
+    public record Cursor(Instant at, long id) {
 
-        static Cursor parse(String text) {
+        public static Cursor parse(String text) {
             try {
                 int dot = text.indexOf('.');
                 long micros = Long.parseLong(text.substring(0, dot));

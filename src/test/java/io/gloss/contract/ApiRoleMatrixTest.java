@@ -125,6 +125,7 @@ class ApiRoleMatrixTest {
                 new Row("POST", a + "/decision", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 new Row("POST", "/api/decisions", json, "{}", Set.of("reviewer"), Scope.NONE),
                 new Row("GET", "/api/review/queue", null, null, Set.of("reviewer"), Scope.NONE),
+                new Row("GET", "/api/review/relations", null, null, Set.of("reviewer"), Scope.NONE),
                 new Row("GET", p + "/agreement", null, null, Set.of("reviewer", "admin"), Scope.PROJECT),
                 new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE),
                 new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),

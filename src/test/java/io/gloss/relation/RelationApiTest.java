@@ -2,10 +2,14 @@ package io.gloss.relation;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -178,6 +182,86 @@ class RelationApiTest {
         accounts.as(EDITOR).delete("/api/annotations/" + location).then().statusCode(204);
         accounts.as(EDITOR).get("/api/articles/" + article + "/relations").then().statusCode(200)
                 .body("items", equalTo(List.of()));
+    }
+
+    @Test
+    void theQueueListsWaitingRelationsOldestFirstWithTheirEndsAndInPages() {
+        long first = relate(EDITOR, "ATTRIBUTED_TO", claim, actor, "He said it on television.").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long second = relate(BOTH, "LOCATED_IN", claim, location, null).then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath queue = accounts.as(REVIEWER).queryParam("project", project).get("/api/review/relations").then().statusCode(200)
+                .body("items.id", equalTo(List.of((int) first, (int) second))).body("count", equalTo(2))
+                .body("next", equalTo(null)).extract().jsonPath();
+        assertEquals("ATTRIBUTED_TO", queue.getString("items[0].type"));
+        assertEquals("Attributed to", queue.getString("items[0].typeName"));
+        assertEquals("200 soldiers were captured", queue.getString("items[0].from.quote"));
+        assertEquals("CLAIM", queue.getString("items[0].from.label"));
+        assertEquals("Volodymyr Zelensky", queue.getString("items[0].to.quote"));
+        assertEquals(actor, queue.getLong("items[0].to.id"));
+        assertEquals("Captured soldiers", queue.getString("items[0].articleTitle"));
+        assertEquals(EDITOR, queue.getString("items[0].author"));
+        assertEquals(project, queue.getLong("items[0].projectId"));
+
+        String next = accounts.as(REVIEWER).queryParam("project", project).queryParam("limit", 1).get("/api/review/relations")
+                .then().statusCode(200).body("items.id", equalTo(List.of((int) first))).extract().jsonPath().getString("next");
+        accounts.as(REVIEWER).queryParam("project", project).queryParam("limit", 1).queryParam("after", next)
+                .get("/api/review/relations").then().statusCode(200).body("items.id", equalTo(List.of((int) second)));
+        accounts.as(REVIEWER).queryParam("project", project).queryParam("author", BOTH).get("/api/review/relations").then()
+                .statusCode(200).body("items.id", equalTo(List.of((int) second)));
+        accounts.as(REVIEWER).queryParam("after", "nonsense").get("/api/review/relations").then().statusCode(400)
+                .body("field", equalTo("after"));
+        accounts.as(EDITOR).get("/api/review/relations").then().statusCode(403);
+        accounts.as(OUTSIDER).queryParam("project", project).get("/api/review/relations").then().statusCode(200)
+                .body("items", equalTo(List.of())).body("count", equalTo(0));
+
+        // Decided, or an end deleted: out of the queue.
+        decide(REVIEWER, first, "APPROVE", null).then().statusCode(200);
+        accounts.as(EDITOR).delete("/api/annotations/" + location).then().statusCode(204);
+        accounts.as(REVIEWER).queryParam("project", project).get("/api/review/relations").then().statusCode(200)
+                .body("items", equalTo(List.of())).body("count", equalTo(0));
+    }
+
+    @Test
+    void theQueuePageShowsRelationRowsAndAReviewersOwnWithoutButtons() {
+        long theirs = relate(EDITOR, "ATTRIBUTED_TO", claim, actor, null).then().statusCode(201).extract().jsonPath().getLong("id");
+        long mine = relate(BOTH, "LOCATED_IN", claim, location, null).then().statusCode(201).extract().jsonPath().getLong("id");
+        String session = ProjectPagesTest.session(BOTH);
+
+        String spans = page(session, "/review?project=" + project);
+        assertTrue(spans.contains("href=\"/review/relations?project=" + project + "\" class=\"tab\" id=\"relations-tab\">Relations <span class=\"count\">2</span>"),
+                "the span queue links to the relations waiting, with their count");
+
+        String html = page(session, "/review/relations?project=" + project);
+        String theirRow = row(html, theirs);
+        assertTrue(theirRow.contains("200 soldiers were captured</mark>"), theirRow);
+        assertTrue(theirRow.contains("—Attributed to→"), theirRow);
+        assertTrue(theirRow.contains("Volodymyr Zelensky</mark>"), theirRow);
+        assertTrue(theirRow.contains("data-act=\"approve\"") && theirRow.contains("data-act=\"reject\""), theirRow);
+        assertTrue(theirRow.contains("Captured soldiers"), theirRow);
+        String myRow = row(html, mine);
+        assertTrue(myRow.contains("class=\"queue-row mine\""), myRow);
+        assertTrue(myRow.contains("Yours: another reviewer decides."), myRow);
+        assertFalse(myRow.contains("data-act="), "no buttons on one's own relation: " + myRow);
+        assertTrue(html.contains("src=\"/js/relationQueue.js\""));
+
+        assertTrue(page(session, "/review/relations?project=abc").contains("Project must be a number"));
+        decide(REVIEWER, theirs, "APPROVE", null).then().statusCode(200);
+        decide(REVIEWER, mine, "REJECT", "Kursk is not where it was said.").then().statusCode(200);
+        String empty = page(session, "/review/relations?project=" + project);
+        assertTrue(empty.contains("id=\"queue-empty\"") && empty.contains("No relation is waiting for review"), empty);
+        given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).redirects().follow(false).get("/review/relations")
+                .then().statusCode(403);
+    }
+
+    static String page(String session, String path) {
+        return given().cookie("gloss-session", session).get(path).then().statusCode(200).extract().asString();
+    }
+
+    /** A relation row of the queue page, from its opening tag to its end. */
+    static String row(String html, long id) {
+        int start = html.lastIndexOf("<tr", html.indexOf("id=\"relation-row-" + id + "\""));
+        assertTrue(start >= 0, "row of relation " + id);
+        return html.substring(start, html.indexOf("</tr>", start));
     }
 
     io.restassured.response.Response type(String key, List<String> from, List<String> to) {

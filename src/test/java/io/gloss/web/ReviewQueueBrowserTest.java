@@ -46,6 +46,8 @@ class ReviewQueueBrowserTest {
     static final String REVIEWER = "queue-reviewer";
     /** Reviewer and editor at once: the four-eyes rule must still hold. */
     static final String CHIEF = "queue-chief";
+    /** Makes relation types (an admin's right). */
+    static final String ADMIN = "queue-admin";
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final String TEXT = "Kyiv said on Tuesday that Volodymyr Zelensky met soldiers in Kharkiv. "
             + "Moscow denied that its units had left Kursk. A spokesman in Belgorod gave no figures.";
@@ -72,6 +74,7 @@ class ReviewQueueBrowserTest {
         accounts.ensure(EDITOR, "editor");
         accounts.ensure(REVIEWER, "reviewer");
         accounts.ensure(CHIEF, "reviewer", "editor");
+        accounts.ensure(ADMIN, "admin");
     }
 
     @AfterEach
@@ -390,6 +393,59 @@ class ReviewQueueBrowserTest {
         assertEquals(REVIEWER, annotation(zelensky).getString("reviewer"));
     }
 
+    @Test
+    void relationsWaitInTheQueueAndAreDecidedWithTheSameKeysByAnotherReviewer() {
+        long projectId = data.project(EDITOR, REVIEWER, CHIEF);
+        relationType(projectId, "ATTRIBUTED_TO", "ACTOR");
+        relationType(projectId, "LOCATED_IN", "LOCATION");
+        long articleId = data.article(projectId, "Relations " + projectId, TEXT);
+        long claim = create(EDITOR, articleId, "Moscow denied that its units had left Kursk", "CLAIM");
+        long moscow = create(EDITOR, articleId, "Moscow", "ACTOR");
+        long kursk = create(EDITOR, articleId, "Kursk", "LOCATION");
+        long attributed = relate(EDITOR, "ATTRIBUTED_TO", claim, moscow);
+        long located = relate(CHIEF, "LOCATED_IN", claim, kursk);
+
+        // The chief made one of them: it is listed without buttons, and a refused key says why.
+        Page chief = logIn(CHIEF);
+        openRelations(chief, projectId);
+        Locator rows = chief.locator("#relation-queue tr.queue-row");
+        assertThat(rows).hasCount(2);
+        assertThat(chief.locator("#relation-count")).hasText("2");
+        assertThat(relationRow(chief, attributed)).isFocused();
+        assertThat(relationRow(chief, attributed).locator(".relation-ends"))
+                .hasText(Pattern.compile("Moscow denied that its units had left Kursk\\s*—Attributed to→\\s*Moscow"));
+        assertThat(relationRow(chief, located)).containsText("Yours: another reviewer decides.");
+        assertThat(relationRow(chief, located).locator("button[data-act]")).hasCount(0);
+        expectedFailures.add("403 POST /api/relations/" + located + "/decision");
+        chief.keyboard().press("j");
+        assertThat(relationRow(chief, located)).isFocused();
+        relationDecision(chief, located, 403, () -> chief.keyboard().press("a"));
+        assertThat(relationRow(chief, located).locator(".row-message")).containsText("four-eyes");
+
+        // Another reviewer: a approves the first, r rejects the next with a comment, then the queue is empty.
+        Page page = logIn(REVIEWER);
+        openRelations(page, projectId);
+        assertThat(relationRow(page, attributed)).isFocused();
+        relationDecision(page, attributed, 200, () -> page.keyboard().press("a"));
+        assertThat(relationRow(page, attributed)).hasCount(0);
+        assertThat(page.locator("#status")).hasText("Approved “Moscow denied that its units had left Ku… —Attributed to→ Moscow”."); // long quotes cut
+        assertThat(page.locator("#relation-count")).hasText("1");
+        assertThat(relationRow(page, located)).isFocused();
+        page.keyboard().press("r");
+        assertThat(page.locator("#reject-comment")).isFocused();
+        page.keyboard().type("The denial names no place");
+        relationDecision(page, located, 200, () -> page.keyboard().press("Enter"));
+        assertThat(page.locator("#queue-empty")).hasText("No relation is waiting for review.");
+        assertThat(page.locator("#relation-count")).hasText("0");
+
+        JsonPath approved = relation(attributed);
+        assertEquals("APPROVED", approved.getString("status"));
+        assertEquals(REVIEWER, approved.getString("reviewer"));
+        JsonPath rejected = relation(located);
+        assertEquals("REJECTED", rejected.getString("status"));
+        assertEquals("The denial names no place", rejected.getString("comment"));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** A new browser context logged in through the login form. */
@@ -435,6 +491,37 @@ class ReviewQueueBrowserTest {
         assertThat(page.locator("#counts a[data-status=SUBMITTED] .count")).hasText(String.valueOf(submitted));
         assertThat(page.locator("#counts a[data-status=APPROVED] .count")).hasText(String.valueOf(approved));
         assertThat(page.locator("#counts a[data-status=REJECTED] .count")).hasText(String.valueOf(rejected));
+    }
+
+    /** From the span queue, the way a person gets there: its Relations tab. */
+    void openRelations(Page page, long projectId) {
+        openQueue(page, projectId);
+        page.locator("#relations-tab").click();
+        page.waitForSelector("#relation-review[data-ready=true]");
+    }
+
+    static Locator relationRow(Page page, long id) {
+        return page.locator("#relation-row-" + id);
+    }
+
+    /** Runs the action that decides on one relation and checks the server's answer. */
+    static void relationDecision(Page page, long id, int status, Runnable action) {
+        Response response = page.waitForResponse(r -> r.url().endsWith("/api/relations/" + id + "/decision"), action);
+        assertEquals(status, response.status(), response::text);
+    }
+
+    JsonPath relation(long id) {
+        return accounts.as(EDITOR).get("/api/relations/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    void relationType(long projectId, String key, String to) {
+        accounts.as(ADMIN).contentType(ContentType.JSON).body(Map.of("key", key, "from", List.of("CLAIM"), "to", List.of(to)))
+                .post("/api/projects/" + projectId + "/relation-types").then().statusCode(201);
+    }
+
+    long relate(String username, String type, long from, long to) {
+        return accounts.as(username).contentType(ContentType.JSON).body(Map.of("type", type, "fromId", from, "toId", to))
+                .post("/api/relations").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     JsonPath annotation(long id) {
