@@ -114,6 +114,41 @@ public class LabelService {
         return label;
     }
 
+    /**
+     * The labels page's "Add an attribute": the label's definitions with this one after them,
+     * checked as a PUT's are. A key the label defines already is refused rather than replaced:
+     * values spans gave it were given against the old definition.
+     */
+    @Transactional
+    public Label addAttribute(Project project, String key, LabelAttribute attribute) {
+        Label label = Label.ofKey(project.id, key);
+        List<LabelAttribute> definitions = new ArrayList<>(LabelAttributes.of(label));
+        String attributeKey = attribute.key() == null ? "" : attribute.key().strip();
+        if (definitions.stream().anyMatch(a -> a.key().equals(attributeKey))) {
+            throw GlossException.badRequest("attributes", "The label " + label.name + " has an attribute " + attributeKey
+                    + " already; remove it first to define it otherwise.");
+        }
+        definitions.add(attribute);
+        return update(project, key, attributes(definitions));
+    }
+
+    /** The labels page's "Remove" on one definition; spans keep the values they were given (as with a PUT). */
+    @Transactional
+    public Label removeAttribute(Project project, String key, String attributeKey) {
+        Label label = Label.ofKey(project.id, key);
+        List<LabelAttribute> definitions = LabelAttributes.of(label);
+        List<LabelAttribute> kept = definitions.stream().filter(a -> !a.key().equals(attributeKey)).toList();
+        if (kept.size() == definitions.size()) {
+            throw GlossException.badRequest("attributes", "The label " + label.name + " has no attribute \""
+                    + Texts.excerpt(attributeKey) + "\"; it may have been removed already.");
+        }
+        return update(project, key, attributes(kept));
+    }
+
+    private static LabelChange attributes(List<LabelAttribute> definitions) {
+        return new LabelChange(null, null, null, null, null, null, null, definitions);
+    }
+
     /** Retires a label: spans that have it keep it; it leaves the palette and frees its shortcut. */
     @Transactional
     public Label retire(Project project, String key) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -88,6 +89,30 @@ public class LabelsPageResource {
         Label label = labels.update(projects.require(id), key, new LabelService.LabelChange(null, null, null, null, null,
                 null, false, null));
         return back(id, "Label " + label.name + " is in use again; give it a shortcut if it needs one.");
+    }
+
+    /**
+     * One attribute definition added to the label's: key, name, kind and, for a choice, its
+     * choices (one per line or comma-separated). Refused input goes back to the page with the reason.
+     */
+    @POST
+    @Path("{key}/attributes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addAttribute(@PathParam("id") Long id, @PathParam("key") String key, @RestForm("key") String attribute,
+            @RestForm String name, @RestForm String type, @RestForm String choices) {
+        List<String> listed = choices == null ? List.of()
+                : Arrays.stream(choices.split("[,\\n]")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        Label label = labels.addAttribute(projects.require(id), key, new LabelAttribute(attribute, name, type, listed));
+        return back(id, "Attribute " + attribute.strip() + " added to " + label.name + ".");
+    }
+
+    @POST
+    @Path("{key}/attributes/{attribute}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeAttribute(@PathParam("id") Long id, @PathParam("key") String key,
+            @PathParam("attribute") String attribute) {
+        Label label = labels.removeAttribute(projects.require(id), key, attribute);
+        return back(id, "Attribute " + attribute + " removed from " + label.name + "; spans keep the values they were given.");
     }
 
     /** A relation type: the labels ticked for each end (none ticked is refused, with the reason, on the page). */

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LabelsPageTest {
 
+    /** The CLAIM label in the API's list of labels. */
+    static final String CLAIM = "items.find { it.key == 'CLAIM' }";
+
     @Inject
     TestData data;
 
@@ -86,6 +89,67 @@ class LabelsPageTest {
                 .header("Location", containsString("refused=")).header("Location", containsString("to+must+list"));
         given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).get("/api/projects/" + project + "/relation-types")
                 .then().body("items.key", equalTo(java.util.List.of("ATTRIBUTED_TO")));
+    }
+
+    @Test
+    void anAdminAddsAndRemovesALabelsAttributesAndRefusedOnesSayWhy() {
+        accounts.ensure("lp-admin", "admin");
+        accounts.ensure("lp-editor", "editor");
+        long project = data.project("lp-editor");
+        String admin = ProjectPagesTest.session("lp-admin");
+        String base = "/projects/" + project + "/labels";
+        String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
+                .body(containsString("No attributes: spans of Claim carry only their text."))
+                .body(containsString("action=\"" + base + "/CLAIM/attributes\"")).extract().asString();
+
+        String said = ProjectPagesTest.postForm(admin, page, base + "/CLAIM/attributes", "key", "figure", "name", "Figure",
+                "type", "number", "choices", "");
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then()
+                .body(containsString("Attribute figure added to Claim."))
+                .body(containsString("<li data-attribute=\"figure\"><code>figure</code> Figure <small>(number)</small>"));
+        ProjectPagesTest.postForm(admin, page, base + "/CLAIM/attributes", "key", "stance", "type", "choice",
+                "choices", "confirmed, denied\nunclear");
+        labelsOfApi(project).body(CLAIM + ".attributes.key", equalTo(java.util.List.of("figure", "stance")))
+                .body(CLAIM + ".attributes[1].type", equalTo("choice")).body(CLAIM + ".attributes[1].name", equalTo("stance"))
+                .body(CLAIM + ".attributes[1].choices", equalTo(java.util.List.of("confirmed", "denied", "unclear")));
+
+        // Refused with the reason, on the page it came from; nothing changes.
+        refused(admin, page, base + "/CLAIM/attributes", "already", "key", "figure", "type", "text");
+        refused(admin, page, base + "/CLAIM/attributes", "needs+1+to", "key", "mood", "type", "choice", "choices", " , ");
+        refused(admin, page, base + "/CLAIM/attributes", "Only+a+choice+has+choices", "key", "unit", "type", "text",
+                "choices", "km");
+        refused(admin, page, base + "/CLAIM/attributes", "needs+a+type", "key", "unit", "type", "colour");
+        refused(admin, page, base + "/CLAIM/attributes", "attribute+key+is+1+to+50", "key", "Unit!", "type", "text");
+        refused(admin, page, base + "/CLAIM/attributes/unit/remove", "has+no+attribute");
+        labelsOfApi(project).body(CLAIM + ".attributes.key", equalTo(java.util.List.of("figure", "stance")));
+
+        said = ProjectPagesTest.postForm(admin, page, base + "/CLAIM/attributes/figure/remove");
+        given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then()
+                .body(containsString("Attribute figure removed from Claim; spans keep the values they were given."))
+                .body(not(containsString("data-attribute=\"figure\""))).body(containsString("data-attribute=\"stance\""));
+        labelsOfApi(project).body(CLAIM + ".attributes.key", equalTo(java.util.List.of("stance")));
+        given().cookie("gloss-session", ProjectPagesTest.session("lp-editor")).redirects().follow(false)
+                .contentType(ContentType.URLENC).formParam("_csrf", ProjectPagesTest.csrf(page)).formParam("key", "unit")
+                .formParam("type", "text").post(base + "/CLAIM/attributes").then().statusCode(403);
+    }
+
+    /** The project's labels as the API answers them. */
+    static io.restassured.response.ValidatableResponse labelsOfApi(long project) {
+        return given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).get("/api/projects/" + project + "/labels")
+                .then().statusCode(200);
+    }
+
+    /** Posts the form as the page would and expects 303 back to the page with {@code refused=} holding {@code reason}. */
+    static void refused(String session, String page, String path, String reason, String... fields) {
+        var request = given().cookie("gloss-session", session).redirects().follow(false)
+                .header("Referer", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                        + path.substring(0, path.indexOf("/labels") + "/labels".length()))
+                .contentType(ContentType.URLENC).formParam("_csrf", ProjectPagesTest.csrf(page));
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        request.post(path).then().statusCode(303).header("Location", containsString("refused="))
+                .header("Location", containsString(reason));
     }
 
     @Test
