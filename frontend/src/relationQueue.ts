@@ -11,6 +11,7 @@
  */
 import { actionForKey, currentAfterRemoval, decidedSentence, shownCount, step, type Decision } from "./queue.js";
 import { isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
+import { RejectDialog, rowMessage } from "./rejectDialog.js";
 import { ApiError, OneAtATime, send } from "./requests.js";
 
 /** Contents of <script type="application/json" id="gloss-data">. */
@@ -28,17 +29,13 @@ class RelationQueue {
   private rows: HTMLTableRowElement[];
   private current: number | null = null;
   private count: number;
-  /** The row the open reject dialog is about. */
-  private rejecting: HTMLTableRowElement | null = null;
 
   private readonly root = requireElement("relation-review", HTMLElement);
   private readonly status = requireElement("status", HTMLElement);
   private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
     "Still sending the previous decision…", loginAgainLink);
   private readonly help = requireElement("shortcuts-help", HTMLDialogElement);
-  private readonly rejectDialog = requireElement("reject-dialog", HTMLDialogElement);
-  private readonly rejectComment = requireElement("reject-comment", HTMLTextAreaElement);
-  private readonly rejectError = requireElement("reject-error", HTMLElement);
+  private readonly rejectDialog = new RejectDialog(() => this.currentRow()?.focus({ preventScroll: true }));
 
   constructor(private readonly data: RelationQueueData) {
     this.rows = [...document.querySelectorAll<HTMLTableRowElement>("#relation-queue tr.queue-row")];
@@ -59,20 +56,6 @@ class RelationQueue {
       } else if (!target?.closest("a, input, button")) {
         this.setCurrent(row);
       }
-    });
-    requireElement("reject-form", HTMLFormElement).addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.submitReject();
-    });
-    this.rejectComment.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        this.submitReject();
-      }
-    });
-    requireElement("reject-cancel", HTMLButtonElement).addEventListener("click", () => this.rejectDialog.close());
-    this.rejectDialog.addEventListener("close", () => {
-      if (!this.rejectDialog.open) this.currentRow()?.focus({ preventScroll: true });
     });
     if (this.rows.length > 0) this.setCurrent(this.rows[0], document.activeElement === document.body);
     this.root.dataset.ready = "true";
@@ -150,36 +133,18 @@ class RelationQueue {
       this.send(row, decision, null);
       return;
     }
-    this.rejecting = row;
-    requireElement("reject-what", HTMLElement).textContent = `“${this.sentenceOf(row)}”`;
-    this.rejectComment.value = "";
-    this.rejectError.hidden = true;
-    this.rejectDialog.showModal();
-    this.rejectComment.focus();
-  }
-
-  private submitReject(): void {
-    const comment = this.rejectComment.value.trim();
-    if (comment === "") {
-      this.rejectError.textContent = "Say why you reject it: the author reads the comment.";
-      this.rejectError.hidden = false;
-      this.rejectComment.focus();
-      return;
-    }
-    const row = this.rejecting;
-    this.rejectDialog.close();
-    if (row) this.send(row, "REJECT", comment);
+    this.rejectDialog.ask(`“${this.sentenceOf(row)}”`, (comment) => this.send(row, "REJECT", comment));
   }
 
   /** One relation, with the version the page shows: one changed since is refused as stale. */
   private send(row: HTMLTableRowElement, decision: Decision, comment: string | null): void {
     this.requests.run(async () => {
-      this.rowMessage(row, null);
+      rowMessage(row, null);
       try {
         await send(this.data.csrf, "POST", `/api/relations/${this.idOf(row)}/decision`,
           { decision, comment, version: Number(row.dataset.version) });
       } catch (error) {
-        if (error instanceof ApiError) this.rowMessage(row, error.message);
+        if (error instanceof ApiError) rowMessage(row, error.message);
         throw error;
       }
       this.remove(row);
@@ -219,14 +184,6 @@ class RelationQueue {
     }
     document.getElementById("relation-queue")?.replaceWith(empty);
     document.getElementById("next-page")?.parentElement?.remove();
-  }
-
-  private rowMessage(row: HTMLTableRowElement, message: string | null): void {
-    const box = row.querySelector<HTMLElement>(".row-message");
-    if (!box) return;
-    box.textContent = message ?? "";
-    box.hidden = message === null;
-    row.classList.toggle("refused", message !== null);
   }
 
   private say(message: string, kind: "info" | "error" = "info"): void {

@@ -21,6 +21,7 @@ import { LiveStatus } from "./liveStatus.js";
 import { type Gone, goneSentence, LiveQueue, type QueueAnnotation, type QueueFilter } from "./queueLive.js";
 import { readRows, rowsAddress } from "./queueRows.js";
 import { isTypingTarget, loginAgainLink, startWithPageData } from "./page.js";
+import { RejectDialog, rowMessage } from "./rejectDialog.js";
 import { ApiError, OneAtATime, send } from "./requests.js";
 
 /** Contents of <script type="application/json" id="gloss-data">. */
@@ -62,9 +63,6 @@ class ReviewQueue {
   private rows: HTMLTableRowElement[];
   private current: number | null = null;
   private counts: Counts;
-  /** The rows the open reject dialog is about, and whether they are one row (r) or a selection. */
-  private rejecting: HTMLTableRowElement[] = [];
-  private rejectingOne = false;
   /** The row the open label chooser is about, and the labels it offers. */
   private relabelling: HTMLTableRowElement | null = null;
   private choices: QueueLabel[] = [];
@@ -89,11 +87,7 @@ class ReviewQueue {
   private readonly requests = new OneAtATime((message, kind) => this.say(message, kind), this.status,
     "Still sending the previous decision…", loginAgainLink);
   private readonly help = byId("shortcuts-help", HTMLDialogElement)!;
-  private readonly rejectDialog = byId("reject-dialog", HTMLDialogElement)!;
-  private readonly rejectForm = byId("reject-form", HTMLFormElement)!;
-  private readonly rejectComment = byId("reject-comment", HTMLTextAreaElement)!;
-  private readonly rejectWhat = byId("reject-what", HTMLElement)!;
-  private readonly rejectError = byId("reject-error", HTMLElement)!;
+  private readonly rejectDialog = new RejectDialog(() => this.focusCurrent());
   private readonly labelDialog = byId("label-dialog", HTMLDialogElement)!;
   private readonly labelWhat = byId("label-what", HTMLElement)!;
   private readonly labelChoices = byId("label-choices", HTMLElement)!;
@@ -137,23 +131,6 @@ class ReviewQueue {
       } else if (!target?.closest("a, input, button")) {
         this.setCurrent(row);
       }
-    });
-
-    this.rejectForm.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.submitReject();
-    });
-    this.rejectComment.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        this.submitReject();
-      }
-    });
-    byId("reject-cancel", HTMLButtonElement)?.addEventListener("click", () => this.rejectDialog.close());
-    // A dialog's close event is queued, not dispatched at once: a key pressed meanwhile may already
-    // have reopened the dialog (Esc, then e at once), and that open dialog must keep its state.
-    this.rejectDialog.addEventListener("close", () => {
-      if (!this.rejectDialog.open) this.focusCurrent();
     });
 
     // The label chooser: a label's key or a click chooses; Esc (the dialog's cancel) closes it.
@@ -506,14 +483,6 @@ class ReviewQueue {
     document.getElementById("next-page")?.parentElement?.remove();
   }
 
-  private rowMessage(row: HTMLTableRowElement, message: string | null): void {
-    const box = row.querySelector<HTMLElement>(".row-message");
-    if (!box) return;
-    box.textContent = message ?? "";
-    box.hidden = message === null;
-    row.classList.toggle("refused", message !== null);
-  }
-
   // ---- Keyboard -----------------------------------------------------------------------------
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -669,13 +638,13 @@ class ReviewQueue {
   /** Sends the new label with the row's version; the row stays, with the new label and version. */
   private relabel(row: HTMLTableRowElement, label: QueueLabel): void {
     this.requests.run(async () => {
-      this.rowMessage(row, null);
+      rowMessage(row, null);
       let response: Response;
       try {
         response = await send(this.data.csrf, "POST", `/api/annotations/${this.idOf(row)}/label`,
           { label: label.key, version: Number(row.dataset.version) });
       } catch (error) {
-        if (error instanceof ApiError) this.rowMessage(row, error.message);
+        if (error instanceof ApiError) rowMessage(row, error.message);
         throw error;
       }
       const updated = (await response.json()) as { label?: unknown; version?: unknown };
@@ -712,27 +681,10 @@ class ReviewQueue {
       this.say("Select rows first: tick their boxes, or press x on each.", "error");
       return;
     }
-    this.rejecting = rows;
-    this.rejectingOne = one;
-    this.rejectWhat.textContent = rows.length === 1 ? `“${this.quoteOf(rows[0])}”` : `${rows.length} selected annotations`;
-    this.rejectComment.value = "";
-    this.rejectError.hidden = true;
-    this.rejectDialog.showModal();
-    this.rejectComment.focus();
-  }
-
-  private submitReject(): void {
-    const comment = this.rejectComment.value.trim();
-    if (comment === "") {
-      this.rejectError.textContent = "Say why you reject it: the author reads the comment.";
-      this.rejectError.hidden = false;
-      this.rejectComment.focus();
-      return;
-    }
-    const rows = this.rejecting;
-    this.rejectDialog.close();
-    if (this.rejectingOne) this.decideOne(rows[0], "REJECT", comment);
-    else this.decideMany(rows, "REJECT", comment);
+    this.rejectDialog.ask(rows.length === 1 ? `“${this.quoteOf(rows[0])}”` : `${rows.length} selected annotations`, (comment) => {
+      if (one) this.decideOne(rows[0], "REJECT", comment);
+      else this.decideMany(rows, "REJECT", comment);
+    });
   }
 
   /** One row, with the version the page shows: a row changed since is refused as stale. */
@@ -747,7 +699,7 @@ class ReviewQueue {
         await send(this.data.csrf, "POST", `/api/annotations/${this.idOf(row)}/decision`,
           { decision, comment, version: Number(row.dataset.version) });
       } catch (error) {
-        if (error instanceof ApiError) this.rowMessage(row, error.message);
+        if (error instanceof ApiError) rowMessage(row, error.message);
         throw error;
       }
       this.removeRows([row], decision);
@@ -764,13 +716,13 @@ class ReviewQueue {
       return;
     }
     this.requests.run(async () => {
-      for (const row of rows) this.rowMessage(row, null);
+      for (const row of rows) rowMessage(row, null);
       try {
         await send(this.data.csrf, "POST", "/api/decisions", { ids: rows.map((row) => this.idOf(row)), decision, comment });
       } catch (error) {
         if (error instanceof ApiError && error.results.length > 0) {
           const messages = rowMessages(error.results as ItemResult[]);
-          for (const row of rows) this.rowMessage(row, messages.get(this.idOf(row)) ?? null);
+          for (const row of rows) rowMessage(row, messages.get(this.idOf(row)) ?? null);
           throw new ApiError(refusedSentence(error.results as ItemResult[]), error.status);
         }
         throw error;
