@@ -226,10 +226,15 @@ class RelationApiTest {
         long theirs = relate(EDITOR, "ATTRIBUTED_TO", claim, actor, null).then().statusCode(201).extract().jsonPath().getLong("id");
         long mine = relate(BOTH, "LOCATED_IN", claim, location, null).then().statusCode(201).extract().jsonPath().getLong("id");
         String session = ProjectPagesTest.session(BOTH);
+        // The spans are decided: the span queue is empty, the relations between them still wait.
+        accounts.as(REVIEWER).contentType(ContentType.JSON).body(Map.of("ids", List.of(claim, actor, location), "decision", "APPROVE"))
+                .post("/api/decisions").then().statusCode(200);
 
         String spans = page(session, "/review?project=" + project);
         assertTrue(spans.contains("href=\"/review/relations?project=" + project + "\" class=\"tab\" id=\"relations-tab\">Relations <span class=\"count\">2</span>"),
                 "the span queue links to the relations waiting, with their count");
+        assertTrue(spans.contains("id=\"relations-waiting\">2 relations wait for review</a>"),
+                "with no span waiting, the empty queue points to them");
 
         String html = page(session, "/review/relations?project=" + project);
         String theirRow = row(html, theirs);
