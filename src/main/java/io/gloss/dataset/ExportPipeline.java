@@ -44,7 +44,7 @@ class ExportPipeline {
                 if (item instanceof BatchQueue.Batch batch) {
                     for (FetchedArticle a : batch.articles()) {
                         stats.add(a.article(), a.spans());
-                        writer.article(a.article(), a.spans());
+                        writer.article(a.article(), a.spans(), a.relations());
                     }
                     if (System.nanoTime() - progressAt > PROGRESS_EVERY_NANOS) {
                         progress.accept((int) stats.articles());
