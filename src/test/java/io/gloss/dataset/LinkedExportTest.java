@@ -113,7 +113,7 @@ class LinkedExportTest {
     }
 
     @Test
-    void jsonlCarriesEveryLinkAttributeAndApprovedRelation() throws IOException {
+    void jsonlCarriesEveryLinkAttributeAndApprovedRelation() throws Exception {
         byte[] file = twice("jsonl", "dataset.jsonl");
         Map<Long, String> relations = new TreeMap<>();
         Map<Long, JsonNode> spans = new HashMap<>();
@@ -216,7 +216,7 @@ class LinkedExportTest {
     }
 
     @Test
-    void w3cIdentifiesTheEntitiesAndLinksTheRelatedSpans() throws IOException {
+    void w3cIdentifiesTheEntitiesAndLinksTheRelatedSpans() throws Exception {
         JsonNode annotations = JSON.readTree(twice("w3c", "annotations.jsonld"));
         Map<Long, String> identified = new HashMap<>();
         Map<Long, String> relations = new TreeMap<>();
@@ -298,14 +298,14 @@ class LinkedExportTest {
     }
 
     /** Builds the format twice from the same data; the file must have the same bytes both times. */
-    private byte[] twice(String format, String file) {
+    private byte[] twice(String format, String file) throws InterruptedException {
         byte[] first = download(build(format, "first"), file);
         byte[] second = download(build(format, "second"), file);
         assertArrayEquals(first, second, format + " is byte-identical on a second build");
         return first;
     }
 
-    private long build(String format, String name) {
+    private long build(String format, String name) throws InterruptedException {
         long id = accounts.as(REVIEWER).contentType(ContentType.JSON)
                 .body(Map.of("projectId", project, "name", name, "format", format)).post("/api/datasets")
                 .then().statusCode(202).extract().jsonPath().getLong("id");
@@ -316,7 +316,7 @@ class LinkedExportTest {
                 return id;
             }
             assertTrue(!dataset.getString("state").equals("FAILED"), () -> "build failed: " + dataset.getString("error"));
-            Thread.onSpinWait();
+            Thread.sleep(50);
         }
         throw new AssertionError("dataset " + id + " was not built within 60 s");
     }
