@@ -305,6 +305,7 @@ class LinkedExportTest {
         return first;
     }
 
+    /** Builds the dataset and checks that its manifest counts the exported relations. */
     private long build(String format, String name) throws InterruptedException {
         long id = accounts.as(REVIEWER).contentType(ContentType.JSON)
                 .body(Map.of("projectId", project, "name", name, "format", format)).post("/api/datasets")
@@ -313,6 +314,7 @@ class LinkedExportTest {
         while (System.currentTimeMillis() < deadline) {
             JsonPath dataset = accounts.as(REVIEWER).get("/api/datasets/" + id).then().statusCode(200).extract().jsonPath();
             if (dataset.getString("state").equals("DONE")) {
+                assertEquals(exported.size(), dataset.getInt("manifest.counts.relations"));
                 return id;
             }
             assertTrue(!dataset.getString("state").equals("FAILED"), () -> "build failed: " + dataset.getString("error"));
