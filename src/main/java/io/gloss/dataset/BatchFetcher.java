@@ -4,16 +4,19 @@ import io.gloss.annotation.AnnotationView;
 import io.gloss.text.CodePointText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Fetches the batches of one export, each on a fetcher thread in a transaction of its own: the
  * batch's articles with their split, and their spans, read from one query (the batch's spans are
  * held anyway, as its articles' lists), cut from the texts and checked by {@link SpanCheck}, each
- * with its annotators (one more query, for a batch with spans).
+ * with its annotators (one more query, for a batch with spans), and the relations between the
+ * spans it exports (one more).
  */
 final class BatchFetcher {
 
@@ -41,9 +44,12 @@ final class BatchFetcher {
         }
         // Who gave each span: one more query, once the stream is closed, and only for a batch with spans.
         Map<Long, List<String>> merged = rows.isEmpty() ? Map.of() : reader.mergedAuthors(ids);
+        List<ExportReader.RelationRow> relationRows = rows.isEmpty() ? List.of() : reader.relations(definition, ids);
         List<FetchedArticle> fetched = new ArrayList<>(articles.size());
         Iterator<ExportReader.SpanRow> it = rows.iterator();
         ExportReader.SpanRow pending = it.hasNext() ? it.next() : null;
+        Iterator<ExportReader.RelationRow> relationIt = relationRows.iterator();
+        ExportReader.RelationRow pendingRelation = relationIt.hasNext() ? relationIt.next() : null;
         for (ExportReader.ArticleRow row : articles) {
             CodePointText text = new CodePointText(row.text());
             List<ExportSpan> spans = new ArrayList<>();
@@ -53,8 +59,19 @@ final class BatchFetcher {
                 pending = it.hasNext() ? it.next() : null;
             }
             spans.sort(ExportSpan.ORDER);
+            // A relation goes with its article when both its ends are exported spans of it.
+            Set<Long> exported = new HashSet<>();
+            spans.forEach(span -> exported.add(span.id()));
+            List<ExportRelation> relations = new ArrayList<>();
+            while (pendingRelation != null && pendingRelation.articleId() == row.id()) {
+                if (exported.contains(pendingRelation.fromId()) && exported.contains(pendingRelation.toId())) {
+                    relations.add(new ExportRelation(pendingRelation.id(), pendingRelation.type(), pendingRelation.fromId(),
+                            pendingRelation.toId()));
+                }
+                pendingRelation = relationIt.hasNext() ? relationIt.next() : null;
+            }
             fetched.add(new FetchedArticle(new ExportArticle(row.id(), row.title(), row.source(), row.url(),
-                    row.published(), definition.split().assign(row.id()), text), spans));
+                    row.published(), definition.split().assign(row.id()), text), spans, relations));
         }
         return fetched;
     }

@@ -5,6 +5,7 @@ import io.gloss.dataset.format.ExportContext;
 import io.gloss.db.InstanceIdentity;
 import io.gloss.db.Timestamps;
 import io.gloss.project.Label;
+import io.gloss.project.RelationType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +47,8 @@ class BuildTransitions {
     DatasetConfig config;
 
     /** What a build needs from the database before it starts writing. */
-    record Job(DatasetDefinition definition, List<ExportContext.LabelInfo> labels) {
+    record Job(DatasetDefinition definition, List<ExportContext.LabelInfo> labels,
+            List<ExportContext.RelationTypeInfo> relationTypes) {
 
         List<String> labelKeys() {
             return labels.stream().map(ExportContext.LabelInfo::key).toList();
@@ -74,8 +77,17 @@ class BuildTransitions {
             List<ExportContext.LabelInfo> labels = Label.ofProject(definition.projectId()).stream()
                     .filter(l -> definition.labels() == null || definition.labels().contains(l.key))
                     .map(l -> new ExportContext.LabelInfo(l.key, l.name, l.color)).toList();
+            List<String> keys = labels.stream().map(ExportContext.LabelInfo::key).toList();
+            List<ExportContext.RelationTypeInfo> relationTypes = new ArrayList<>();
+            for (RelationType type : RelationType.ofProject(definition.projectId())) {
+                List<String> from = type.from().stream().filter(keys::contains).toList();
+                List<String> to = type.to().stream().filter(keys::contains).toList();
+                if (!from.isEmpty() && !to.isEmpty()) {
+                    relationTypes.add(new ExportContext.RelationTypeInfo(type.key, type.name, from, to));
+                }
+            }
             changed(dataset, "start");
-            return new Job(definition, labels);
+            return new Job(definition, labels, relationTypes);
         });
     }
 

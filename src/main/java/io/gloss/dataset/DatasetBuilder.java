@@ -183,7 +183,7 @@ public class DatasetBuilder {
         Path folder = null;
         try {
             folder = storage.startBuild(datasetId);
-            ExportContext context = new ExportContext(folder, job.labels(), definition.split().splits(),
+            ExportContext context = new ExportContext(folder, job.labels(), job.relationTypes(), definition.split().splits(),
                     definition.csvEscapeFormulas());
             writer = definition.format().writer(context);
             stats = new ExportStats(context.directory(), job.labelKeys());

@@ -43,8 +43,8 @@ class ExportPipeline {
                 BatchQueue.Item item = queue.poll();
                 if (item instanceof BatchQueue.Batch batch) {
                     for (FetchedArticle a : batch.articles()) {
-                        stats.add(a.article(), a.spans());
-                        writer.article(a.article(), a.spans());
+                        stats.add(a.article(), a.spans(), a.relations());
+                        writer.article(a.article(), a.spans(), a.relations());
                     }
                     if (System.nanoTime() - progressAt > PROGRESS_EVERY_NANOS) {
                         progress.accept((int) stats.articles());

@@ -32,9 +32,17 @@ public class ExportReader {
     public record ArticleRow(long id, String title, String source, String url, String published, String text) {
     }
 
-    /** An annotation's row; its text is cut from the article by {@link SpanCheck}. */
+    /**
+     * An annotation's row; its text is cut from the article by {@link SpanCheck}. The linked
+     * entity's id, name and QID (all null when unlinked) and the attributes' JSON text come with it.
+     */
     public record SpanRow(long id, long articleId, int start, int end, String label, String quote, String note,
-            AnnotationStatus status, String author, String reviewer, Instant created) {
+            AnnotationStatus status, String author, String reviewer, Instant created, Long entityId, String entityName,
+            String entityQid, String attributes) {
+    }
+
+    /** A relation's row: its article, type key and ends. */
+    public record RelationRow(long id, long articleId, String type, long fromId, long toId) {
     }
 
     @Inject
@@ -118,7 +126,8 @@ public class ExportReader {
      */
     public Stream<SpanRow> spans(DatasetDefinition d, List<Long> articleIds) {
         String jpql = "select new io.gloss.dataset.ExportReader$SpanRow(an.id, an.article.id, an.start, an.end, l.key, "
-                + "an.quote, an.note, an.status, an.author, an.reviewer, an.createdAt) from Annotation an join an.label l "
+                + "an.quote, an.note, an.status, an.author, an.reviewer, an.createdAt, e.id, e.name, e.qid, an.attributes) "
+                + "from Annotation an join an.label l left join NamedEntity e on e.id = an.entityId "
                 + "where an.article.id in :articles and an.deletedAt is null and an.status in :statuses"
                 + (d.labels() == null ? "" : " and l.key in :labels")
                 + " order by an.article.id";
@@ -129,6 +138,18 @@ public class ExportReader {
             query.setParameter("labels", d.labels());
         }
         return query.getResultStream();
+    }
+
+    /**
+     * The live relations of these articles whose status the definition selects, by article then
+     * id. Whether both ends are exported is the caller's check, against the spans it selected:
+     * the same statuses, labels and liveness then decide for a relation's ends as for any span.
+     */
+    public List<RelationRow> relations(DatasetDefinition d, List<Long> articleIds) {
+        return em.createQuery("select new io.gloss.dataset.ExportReader$RelationRow(r.id, r.article.id, t.key, r.from.id, "
+                + "r.to.id) from Relation r join r.type t where r.article.id in :articles and r.deletedAt is null "
+                + "and r.status in :statuses order by r.article.id, r.id", RelationRow.class)
+                .setParameter("articles", articleIds).setParameter("statuses", d.statuses()).getResultList();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the build handed the writers: articles and spans per split and per label, and which
+ * What the build handed the writers: articles, spans and relations per split, spans per label, and which
  * article went to which split. The id lists live in scratch files, so that memory does not grow
  * with the number of articles; only the label counts (one per label) are kept here.
  */
@@ -19,11 +19,13 @@ final class ExportStats implements AutoCloseable {
     private static final class Counts {
         long articles;
         long spans;
+        long relations;
         final Map<String, Long> labels = new TreeMap<>();
 
-        void add(List<ExportSpan> spans) {
+        void add(List<ExportSpan> spans, int relations) {
             articles++;
             this.spans += spans.size();
+            this.relations += relations;
             for (ExportSpan span : spans) {
                 labels.merge(span.label(), 1L, Long::sum);
             }
@@ -32,6 +34,7 @@ final class ExportStats implements AutoCloseable {
         void write(JsonGenerator json) throws IOException {
             json.writeNumberField("articles", articles);
             json.writeNumberField("spans", spans);
+            json.writeNumberField("relations", relations);
             json.writeObjectFieldStart("labels");
             for (Map.Entry<String, Long> label : labels.entrySet()) {
                 json.writeNumberField(label.getKey(), label.getValue());
@@ -54,9 +57,9 @@ final class ExportStats implements AutoCloseable {
         labelKeys.forEach(key -> total.labels.put(key, 0L));
     }
 
-    void add(ExportArticle article, List<ExportSpan> spans) throws IOException {
-        total.add(spans);
-        perSplit.get(article.split()).add(spans);
+    void add(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException {
+        total.add(spans, relations.size());
+        perSplit.get(article.split()).add(spans, relations.size());
         ids.get(article.split()).add(article.id());
     }
 
@@ -64,7 +67,7 @@ final class ExportStats implements AutoCloseable {
         return total.articles;
     }
 
-    /** {@code "counts": {articles, spans, labels, splits: {train: {...}, ...}}}. */
+    /** {@code "counts": {articles, spans, relations, labels, splits: {train: {...}, ...}}}. */
     void writeCounts(JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("counts");
         total.write(json);

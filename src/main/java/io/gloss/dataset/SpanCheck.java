@@ -1,5 +1,6 @@
 package io.gloss.dataset;
 
+import io.gloss.entity.EntityLink;
 import io.gloss.text.CodePointText;
 import java.util.List;
 
@@ -25,6 +26,8 @@ final class SpanCheck {
                     + "from the text at [" + row.start() + ", " + row.end() + ").");
         }
         return new ExportSpan(row.id(), row.articleId(), row.start(), row.end(), row.label(), covered, row.note(),
-                row.status(), row.author(), annotators, row.reviewer(), row.created());
+                row.status(), row.author(), annotators, row.reviewer(), row.created(),
+                row.entityId() == null ? null : new EntityLink(row.entityId(), row.entityName(), row.entityQid()),
+                ExportAttributes.read(row.id(), row.attributes()));
     }
 }

@@ -149,7 +149,7 @@ class DatasetReadersTest {
         assertTrue(read.size() >= 10);
     }
 
-    private static void unzip(byte[] zip, Path dir) throws IOException {
+    static void unzip(byte[] zip, Path dir) throws IOException {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 Files.write(dir.resolve(entry.getName()), in.readAllBytes());

@@ -24,7 +24,7 @@ class DatasetUnitTest {
 
     static ExportSpan span(long id, int start, int end, String label, CodePointText text) {
         return new ExportSpan(id, 1, start, end, label, text.slice(start, end), null, AnnotationStatus.APPROVED, "a",
-                List.of("a"), "r", Instant.EPOCH);
+                List.of("a"), "r", Instant.EPOCH, null, new java.util.TreeMap<>());
     }
 
     @Test

@@ -2,22 +2,28 @@ package io.gloss.dataset.format;
 
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportRelation;
 import io.gloss.dataset.ExportSpan;
 import io.gloss.text.CodePointText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * {@code brat.zip}: brat standoff, {@code <article id>.txt} (the text, exactly) and
  * {@code <article id>.ann} per article, with {@code annotation.conf} and {@code visual.conf}
- * declaring the label set. Offsets count code points, as brat (Python) does; Java readers that
+ * declaring the label set and the relation types. Per span a {@code T} line, an
+ * {@code AnnotatorNotes} line for its note and one for its attribute values; then an {@code R}
+ * line a relation and an {@code N} line (brat's normalization) a link to an entity. Offsets count code points, as brat (Python) does; Java readers that
  * count UTF-16 units agree only on texts without astral characters (emoji).
  *
  * <p>A span that crosses line breaks is written as brat itself writes it: one fragment per
@@ -44,7 +50,13 @@ public final class BratWriter implements FormatWriter {
                 visual.append(label.key()).append(" | ").append(clean(label.name())).append('\n');
                 drawing.append(label.key()).append("\tbgColor:").append(label.color()).append('\n');
             }
-            conf.append("\n[relations]\n\n[events]\n\n[attributes]\n");
+            conf.append("\n[relations]\n");
+            for (ExportContext.RelationTypeInfo type : context.relationTypes()) {
+                conf.append(type.key()).append("\tArg1:").append(String.join("|", type.from()))
+                        .append(", Arg2:").append(String.join("|", type.to())).append('\n');
+                visual.append(type.key()).append(" | ").append(clean(type.name())).append('\n');
+            }
+            conf.append("\n[events]\n\n[attributes]\n");
             entry("annotation.conf", conf.toString());
             entry("visual.conf", visual.append('\n').append(drawing).toString());
         } catch (IOException e) {
@@ -53,13 +65,15 @@ public final class BratWriter implements FormatWriter {
     }
 
     @Override
-    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+    public void article(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException {
         entry(article.id() + ".txt", article.text().text());
         StringBuilder ann = new StringBuilder();
+        Map<Long, String> textIds = new HashMap<>();
         int notes = 0;
         for (int i = 0; i < spans.size(); i++) {
             ExportSpan span = spans.get(i);
             String id = "T" + (i + 1);
+            textIds.put(span.id(), id);
             ann.append(id).append('\t').append(span.label()).append(' ')
                     .append(fragments(article.text(), span)).append('\t')
                     .append(span.text().replaceAll("\\R+", " ")).append('\n');
@@ -67,8 +81,33 @@ public final class BratWriter implements FormatWriter {
                 ann.append('#').append(++notes).append("\tAnnotatorNotes ").append(id).append('\t')
                         .append(clean(span.note())).append('\n');
             }
+            if (!span.attributes().isEmpty()) {
+                ann.append('#').append(++notes).append("\tAnnotatorNotes ").append(id).append('\t')
+                        .append(attributes(span.attributes())).append('\n');
+            }
+        }
+        for (int i = 0; i < relations.size(); i++) {
+            ExportRelation relation = relations.get(i);
+            ann.append('R').append(i + 1).append('\t').append(relation.type()).append(" Arg1:")
+                    .append(textIds.get(relation.from())).append(" Arg2:").append(textIds.get(relation.to())).append('\n');
+        }
+        int references = 0;
+        for (ExportSpan span : spans) {
+            if (span.entity() != null) {
+                ann.append('N').append(++references).append("\tReference ").append(textIds.get(span.id())).append(' ')
+                        .append(EntityReference.brat(span.entity())).append('\t').append(clean(span.entity().name()))
+                        .append('\n');
+            }
         }
         entry(article.id() + ".ann", ann.toString());
+    }
+
+    /** A span's attribute values as one note, {@code figure=3000; unit=casualties}, keys sorted. */
+    private static String attributes(Map<String, Object> attributes) {
+        List<String> pairs = new ArrayList<>();
+        attributes.forEach((key, value) -> pairs.add(key + "="
+                + (value instanceof BigDecimal number ? number.toPlainString() : clean((String) value))));
+        return String.join("; ", pairs);
     }
 
     /** {@code start end}, or one pair a line of text joined by {@code ;}, in code points. */

@@ -3,6 +3,7 @@ package io.gloss.dataset.format;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportRelation;
 import io.gloss.dataset.ExportSpan;
 import io.gloss.dataset.Split;
 import io.gloss.text.Tokenizer;
@@ -54,7 +55,7 @@ public final class ConllWriter implements FormatWriter {
     }
 
     @Override
-    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+    public void article(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException {
         Writer out = writers.get(article.split());
         Tokenizer.Tokens tokenized = Tokenizer.tokenize(article.text());
         IobTagger.Result result = IobTagger.tag(tokenized, spans);

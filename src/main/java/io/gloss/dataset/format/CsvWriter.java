@@ -3,6 +3,7 @@ package io.gloss.dataset.format;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportRelation;
 import io.gloss.dataset.ExportSpan;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class CsvWriter implements FormatWriter {
     }
 
     @Override
-    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+    public void article(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException {
         for (ExportSpan span : spans) {
             csv.printRecord(article.id(), cell(article.title()), article.split().key(), span.start(), span.end(),
                     cell(span.label()), cell(span.text()), cell(span.annotator()), cell(span.reviewer()),

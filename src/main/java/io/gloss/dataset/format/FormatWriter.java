@@ -3,6 +3,7 @@ package io.gloss.dataset.format;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportRelation;
 import io.gloss.dataset.ExportSpan;
 import java.io.IOException;
 import java.util.List;
@@ -10,12 +11,16 @@ import java.util.List;
 /**
  * Writes one export format as the articles stream by. Writers never touch the database: the
  * builder hands them each article of the selection once, in id order, with its spans in
- * {@link ExportSpan#ORDER}, and they write (and hash) their files as they go.
+ * {@link ExportSpan#ORDER} and the relations between them in {@link ExportRelation#ORDER}, and
+ * they write (and hash) their files as they go.
  */
 public interface FormatWriter extends AutoCloseable {
 
-    /** One article of the selection and its selected spans (possibly none). */
-    void article(ExportArticle article, List<ExportSpan> spans) throws IOException;
+    /**
+     * One article of the selection, its selected spans (possibly none) and the relations whose
+     * two ends are among them; formats without relations ignore those.
+     */
+    void article(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException;
 
     /** Closes every file and returns what was written, for the manifest and the database. */
     List<DatasetFile> finish() throws IOException;

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import io.gloss.dataset.DatasetFile;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSON output shared by the JSON formats and the manifest: UTF-8, keys in the order the code
@@ -36,6 +38,23 @@ public final class Json {
         JsonGenerator generator = FACTORY.createGenerator(out);
         generator.setRootValueSeparator(null);
         return new LineSeparatorEscaping(generator);
+    }
+
+    /**
+     * A span's attribute values as a JSON object, in the map's order (exports sort the keys),
+     * numbers exactly as stored, never in exponent form.
+     */
+    static void attributes(JsonGenerator json, Map<String, Object> attributes) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            json.writeFieldName(attribute.getKey());
+            if (attribute.getValue() instanceof BigDecimal number) {
+                json.writeNumber(number.toPlainString());
+            } else {
+                json.writeString((String) attribute.getValue());
+            }
+        }
+        json.writeEndObject();
     }
 
     /** Ends a file written through {@link #generator}: the generator, then the file, then its description. */

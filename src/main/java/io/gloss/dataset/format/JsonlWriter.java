@@ -3,7 +3,9 @@ package io.gloss.dataset.format;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportRelation;
 import io.gloss.dataset.ExportSpan;
+import io.gloss.entity.EntityLink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +13,8 @@ import java.util.List;
 
 /**
  * {@code dataset.jsonl}: one article a line, {@code {"id","text","meta","spans","relations"}},
- * offsets in code points (Python's {@code text[start:end]}), the spaCy/Prodigy/Hugging Face
+ * each span with the entity it links to and its attributes, each relation naming its ends by the
+ * spans' {@code id}; offsets in code points (Python's {@code text[start:end]}), the spaCy/Prodigy/Hugging Face
  * shape. Keys are written in a fixed order so that the bytes are reproducible.
  */
 public final class JsonlWriter implements FormatWriter {
@@ -31,7 +34,7 @@ public final class JsonlWriter implements FormatWriter {
     }
 
     @Override
-    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+    public void article(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException {
         json.writeStartObject();
         json.writeNumberField("id", article.id());
         json.writeStringField("text", article.text().text());
@@ -49,7 +52,9 @@ public final class JsonlWriter implements FormatWriter {
             json.writeNumberField("end", span.end());
             json.writeStringField("label", span.label());
             json.writeStringField("text", span.text());
-            json.writeNullField("entity"); // canonical entities are not linked yet
+            entity(span.entity());
+            json.writeFieldName("attributes");
+            Json.attributes(json, span.attributes());
             json.writeStringField("annotator", span.annotator());
             json.writeArrayFieldStart("annotators");
             for (String annotator : span.annotators()) {
@@ -62,10 +67,31 @@ public final class JsonlWriter implements FormatWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeArrayFieldStart("relations"); // Gloss has no relations yet; the key is part of the shape
+        json.writeArrayFieldStart("relations");
+        for (ExportRelation relation : relations) {
+            json.writeStartObject();
+            json.writeNumberField("id", relation.id());
+            json.writeStringField("type", relation.type());
+            json.writeNumberField("from", relation.from());
+            json.writeNumberField("to", relation.to());
+            json.writeEndObject();
+        }
         json.writeEndArray();
         json.writeEndObject();
         json.writeRaw('\n');
+    }
+
+    /** {@code "entity": {"id","name","qid"}}, {@code qid} null without one; null when the span links to none. */
+    private void entity(EntityLink entity) throws IOException {
+        if (entity == null) {
+            json.writeNullField("entity");
+            return;
+        }
+        json.writeObjectFieldStart("entity");
+        json.writeNumberField("id", entity.id());
+        json.writeStringField("name", entity.name());
+        json.writeStringField("qid", entity.qid());
+        json.writeEndObject();
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.gloss.dataset.format;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gloss.dataset.DatasetFile;
 import io.gloss.dataset.ExportArticle;
+import io.gloss.dataset.ExportRelation;
 import io.gloss.dataset.ExportSpan;
 import io.gloss.text.CodePointText;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -17,12 +19,17 @@ import java.util.List;
  * {@code annotations.jsonld}: a JSON array of W3C Web Annotations, one a line, each complete in
  * itself ({@code @context} included) so that tools can import them one by one. The target
  * carries a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector whose start
- * and end count code points, as the Web Annotation model requires.
+ * and end count code points, as the Web Annotation model requires. A span's linked entity is an
+ * {@code identifying} body (its Wikidata IRI, else {@code urn:gloss:entity:<id>}), its attribute
+ * values a {@code describing} JSON body; each relation follows its article's spans as an annotation
+ * of its own, motivated by {@code linking}, targeting both spans' annotations.
  */
 public final class W3cWriter implements FormatWriter {
 
     static final String FILE = "annotations.jsonld";
     static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+    /** A span's annotation id, followed by the span's id; relations target spans by it. */
+    static final String ANNOTATION = "urn:gloss:annotation:";
     /** Code points of context kept on each side in the TextQuoteSelector. */
     static final int AFFIX = 32;
 
@@ -41,21 +48,51 @@ public final class W3cWriter implements FormatWriter {
     }
 
     @Override
-    public void article(ExportArticle article, List<ExportSpan> spans) throws IOException {
+    public void article(ExportArticle article, List<ExportSpan> spans, List<ExportRelation> relations) throws IOException {
         String source = article.url() == null || article.url().isBlank() ? "urn:gloss:article:" + article.id() : article.url();
         for (ExportSpan span : spans) {
-            if (!first) {
-                json.writeRaw(",\n");
-            }
-            first = false;
+            next();
             annotation(article, span, source);
         }
+        for (ExportRelation relation : relations) {
+            next();
+            relation(relation);
+        }
+    }
+
+    private void next() throws IOException {
+        if (!first) {
+            json.writeRaw(",\n");
+        }
+        first = false;
+    }
+
+    /**
+     * A relation as an annotation of its own, motivated by {@code linking}: its type the tagging
+     * body, its targets the two spans' annotations, from first, to second.
+     */
+    private void relation(ExportRelation relation) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("@context", CONTEXT);
+        json.writeStringField("id", "urn:gloss:relation:" + relation.id());
+        json.writeStringField("type", "Annotation");
+        json.writeStringField("motivation", "linking");
+        json.writeObjectFieldStart("body");
+        json.writeStringField("type", "TextualBody");
+        json.writeStringField("value", relation.type());
+        json.writeStringField("purpose", "tagging");
+        json.writeEndObject();
+        json.writeArrayFieldStart("target");
+        json.writeString(ANNOTATION + relation.from());
+        json.writeString(ANNOTATION + relation.to());
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private void annotation(ExportArticle article, ExportSpan span, String source) throws IOException {
         json.writeStartObject();
         json.writeStringField("@context", CONTEXT);
-        json.writeStringField("id", "urn:gloss:annotation:" + span.id());
+        json.writeStringField("id", ANNOTATION + span.id());
         json.writeStringField("type", "Annotation");
         json.writeStringField("motivation", "tagging");
         // One creator is an object; a curated span that several annotators gave lists them all.
@@ -74,19 +111,38 @@ public final class W3cWriter implements FormatWriter {
             json.writeEndArray();
         }
         json.writeStringField("created", DateTimeFormatter.ISO_INSTANT.format(span.created()));
-        // A note rides along as a second, commenting body; without one the body is the tag alone.
+        // A note, the linked entity and the attribute values ride along as further bodies; without
+        // any, the body is the tag alone.
+        boolean several = span.note() != null || span.entity() != null || !span.attributes().isEmpty();
+        json.writeFieldName("body");
+        if (several) {
+            json.writeStartArray();
+        }
+        tag(span);
         if (span.note() != null) {
-            json.writeArrayFieldStart("body");
-            tag(span);
             json.writeStartObject();
             json.writeStringField("type", "TextualBody");
             json.writeStringField("value", span.note());
             json.writeStringField("purpose", "commenting");
             json.writeEndObject();
+        }
+        if (span.entity() != null) {
+            json.writeStartObject();
+            json.writeStringField("type", "SpecificResource");
+            json.writeStringField("source", EntityReference.iri(span.entity()));
+            json.writeStringField("purpose", "identifying");
+            json.writeEndObject();
+        }
+        if (!span.attributes().isEmpty()) {
+            json.writeStartObject();
+            json.writeStringField("type", "TextualBody");
+            json.writeStringField("value", attributes(span));
+            json.writeStringField("format", "application/json");
+            json.writeStringField("purpose", "describing");
+            json.writeEndObject();
+        }
+        if (several) {
             json.writeEndArray();
-        } else {
-            json.writeFieldName("body");
-            tag(span);
         }
         json.writeObjectFieldStart("target");
         json.writeStringField("source", source);
@@ -110,6 +166,15 @@ public final class W3cWriter implements FormatWriter {
         json.writeEndArray();
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /** The attribute values as JSON text, as the JSONL file writes them. */
+    private static String attributes(ExportSpan span) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator values = Json.generator(out)) {
+            Json.attributes(values, span.attributes());
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private void tag(ExportSpan span) throws IOException {
