@@ -74,7 +74,7 @@ class AdminPagesBrowserTest {
         claim.getByLabel("Description").fill("Something a fact-checker could verify.");
         claim.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#notice")).hasText("Label Checkable claim saved.");
-        assertThat(page.locator("tr[data-label=CLAIM] input[name=name]")).hasValue("Checkable claim");
+        assertThat(claim.locator("input[name=name]")).hasValue("Checkable claim");
 
         // Actor asks for Claim's key: refused on this page, with the reason, and the typed name kept.
         Locator actor = page.locator("tr[data-label=ACTOR] form.label-form");
@@ -82,8 +82,8 @@ class AdminPagesBrowserTest {
         actor.getByLabel("Key").fill("c");
         actor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#notice[role=alert]")).hasText("Another label of this project uses the shortcut c.");
-        assertThat(page.locator("tr[data-label=ACTOR] input[name=name]")).hasValue("Speaker");
-        assertThat(page.locator("tr[data-label=ACTOR] input[name=shortcut]")).hasValue("c");
+        assertThat(actor.locator("input[name=name]")).hasValue("Speaker");
+        assertThat(actor.locator("input[name=shortcut]")).hasValue("c");
 
         page.locator("tr[data-label=LOCATION]").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retire")).click();
         assertThat(page.locator("#notice")).containsText("Label Location retired");
