@@ -1,15 +1,9 @@
 package io.gloss.suggestion;
 
-import io.gloss.article.Article;
-import io.gloss.project.Label;
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 
 /**
@@ -19,24 +13,7 @@ import java.time.Instant;
  * editor's annotation; the row stays, and is not shown to an editor who has that span.
  */
 @Entity
-public class Suggestion extends PanacheEntity {
-
-    @Column(name = "project_id")
-    public Long projectId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "article_id")
-    public Article article;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "label_id")
-    public Label label;
-
-    @Column(name = "start_offset")
-    public int start;
-
-    @Column(name = "end_offset")
-    public int end;
+public class Suggestion extends SuggestedPlace {
 
     public String quote;
 

@@ -1,13 +1,7 @@
 package io.gloss.suggestion;
 
-import io.gloss.article.Article;
-import io.gloss.project.Label;
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -17,24 +11,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "suggestion_rejection")
-public class SuggestionRejection extends PanacheEntity {
-
-    @Column(name = "project_id")
-    public Long projectId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "article_id")
-    public Article article;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "label_id")
-    public Label label;
-
-    @Column(name = "start_offset")
-    public int start;
-
-    @Column(name = "end_offset")
-    public int end;
+public class SuggestionRejection extends SuggestedPlace {
 
     public String username;
 

@@ -123,11 +123,7 @@ public class SuggestionService {
             return;
         }
         SuggestionRejection rejection = new SuggestionRejection();
-        rejection.projectId = suggestion.projectId;
-        rejection.article = suggestion.article;
-        rejection.label = suggestion.label;
-        rejection.start = suggestion.start;
-        rejection.end = suggestion.end;
+        rejection.placeAs(suggestion);
         rejection.username = me;
         rejection.rejectedAt = Timestamps.now();
         rejection.persist();

@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
@@ -193,5 +195,36 @@ class SuggestionApiTest {
             accounts.as("sg-ed1").contentType(ContentType.JSON).body(body).post("/api/annotations/" + source + "/occurrences")
                     .then().statusCode(400).body("message", Matchers.containsString("scope is required"));
         }
+    }
+
+    @Test
+    void suggestionsAreNeverExportedNorInTheReviewQueue() throws Exception {
+        long source = tag("sg-ed1", 0, 0, "LOCATION");
+        assertTrue(occurrences("sg-ed1", source, "project") > 3);
+        long accepted = accounts.as("sg-ed1").post("/api/suggestions/" + suggestions("sg-ed1", 0).getLong("items[0].id")
+                + "/accept").then().statusCode(201).extract().jsonPath().getLong("id");
+        Set<Long> annotations = Set.of(source, accepted);
+
+        List<Long> queued = accounts.as("sg-rev").get("/api/review/queue?project=" + project).then().statusCode(200)
+                .extract().jsonPath().getList("items.id", Long.class);
+        assertEquals(annotations, Set.copyOf(queued));
+
+        long dataset = accounts.as("sg-rev").contentType(ContentType.JSON).body(Map.of("projectId", project, "name", "all",
+                "format", "jsonl", "statuses", List.of("SUBMITTED", "APPROVED", "REJECTED")))
+                .post("/api/datasets").then().statusCode(202).extract().jsonPath().getLong("id");
+        long deadline = System.currentTimeMillis() + 60_000;
+        String state;
+        while (!(state = accounts.as("sg-rev").get("/api/datasets/" + dataset).then().statusCode(200).extract()
+                .path("state")).equals("DONE")) {
+            assertFalse(state.equals("FAILED") || System.currentTimeMillis() > deadline, "dataset " + state);
+            Thread.sleep(50);
+        }
+        String jsonl = accounts.as("sg-rev").get("/api/datasets/" + dataset + "/files/dataset.jsonl").then().statusCode(200)
+                .extract().asString();
+        Set<Long> exported = new HashSet<>();
+        for (String line : jsonl.split("\n")) {
+            exported.addAll(JsonPath.from(line).getList("spans.id", Long.class));
+        }
+        assertEquals(annotations, exported);
     }
 }
