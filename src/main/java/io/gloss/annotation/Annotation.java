@@ -97,6 +97,9 @@ public class Annotation extends PanacheEntity {
     /** Its values of the label's attributes, JSON text ({@code LabelAttributes}), or null. */
     public String attributes;
 
+    /** The source of the suggestion the author accepted to make it ({@code OCCURRENCE}, …), null for a span made by hand. */
+    public String origin;
+
     /**
      * Takes a reviewer's label: the link to an entity goes unless the label links entities, and
      * the attribute values it does not define go too.
@@ -126,7 +129,7 @@ public class Annotation extends PanacheEntity {
         boolean anyone = author == null || author.isBlank();
         var query = getEntityManager().createQuery("select a.id, a.label.key, a.start, a.end, a.quote, a.note, a.status,"
                         + " a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt, a.mergedInto, a.entityId,"
-                        + " a.attributes from Annotation a"
+                        + " a.attributes, a.origin from Annotation a"
                         + " where a.article.id = :article and a.deletedAt is null" + (anyone ? "" : " and a.author = :author")
                         + " order by a.start, a.end, a.id", Object[].class)
                 .setParameter("article", articleId).setFlushMode(FlushModeType.COMMIT);
@@ -148,7 +151,8 @@ public class Annotation extends PanacheEntity {
             views.add(new AnnotationView((Long) r[0], articleId, (String) r[1], (Integer) r[2], (Integer) r[3], (String) r[4],
                     (String) r[5], (AnnotationStatus) r[6], rowAuthor, (String) r[8], (String) r[9], (Integer) r[10],
                     (Instant) r[11], (Instant) r[12], AnnotationView.annotators(rowAuthor, merged.getOrDefault((Long) r[0], List.of())),
-                    (Long) r[13], entityId, entityId == null ? null : entities.get(entityId), LabelAttributes.read((String) r[15])));
+                    (Long) r[13], entityId, entityId == null ? null : entities.get(entityId), LabelAttributes.read((String) r[15]),
+                    (String) r[16]));
         }
         return views;
     }

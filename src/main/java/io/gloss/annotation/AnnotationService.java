@@ -106,9 +106,15 @@ public class AnnotationService {
         return Annotation.liveViewsOf(article.id, author);
     }
 
-    /** Returns the view, made inside the transaction while the associations can still be read. */
+    /** A span made by hand; returns the view, made inside the transaction while the associations can still be read. */
     @Transactional
     public AnnotationView create(NewAnnotation input) {
+        return create(input, null);
+    }
+
+    /** A span made by the current editor from a suggestion, {@code origin} naming its source (null: made by hand). */
+    @Transactional
+    public AnnotationView create(NewAnnotation input, String origin) {
         if (input == null || input.articleId() == null) {
             throw GlossException.badRequest("articleId", "articleId is required.");
         }
@@ -136,6 +142,7 @@ public class AnnotationService {
         annotation.attributes = attributes;
         annotation.projectId = article.project.id;
         annotation.author = author;
+        annotation.origin = origin;
         annotation.createdAt = Timestamps.now();
         annotation.updatedAt = annotation.createdAt;
         lifecycle.submit(annotation);

@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
  * An annotation as the API returns it (api.md). Offsets in code points. {@code annotators}: its
  * author and the authors of the annotations merged into it (sorted, each once); {@code mergedInto}:
  * the annotation this one was merged into, while it is MERGED; {@code entityId} and {@code entity}:
- * the entity the span links to, or null; {@code attributes}: its values of the label's attributes.
+ * the entity the span links to, or null; {@code attributes}: its values of the label's attributes;
+ * {@code origin}: the source of the suggestion it was accepted from, null for a span made by hand.
  */
 public record AnnotationView(Long id, Long articleId, String label, int start, int end, String quote, String note,
         AnnotationStatus status, String author, String reviewer, String comment, int version, Instant created,
         Instant updated, List<String> annotators, Long mergedInto, Long entityId, EntityLink entity,
-        Map<String, Object> attributes) {
+        Map<String, Object> attributes, String origin) {
 
     /** One annotation; only an APPROVED one can have others merged into it, and only a linked one names an entity. */
     public static AnnotationView of(Annotation a) {
@@ -52,6 +53,6 @@ public record AnnotationView(Long id, Long articleId, String label, int start, i
         return new AnnotationView(a.id, a.article.id, a.label.key, a.start, a.end, a.quote, a.note, a.status,
                 a.author, a.reviewer, a.comment, a.version, a.createdAt, a.updatedAt,
                 annotators(a.author, mergedAuthors.getOrDefault(a.id, List.of())), a.mergedInto, a.entityId,
-                a.entityId == null ? null : entities.get(a.entityId), LabelAttributes.read(a.attributes));
+                a.entityId == null ? null : entities.get(a.entityId), LabelAttributes.read(a.attributes), a.origin);
     }
 }

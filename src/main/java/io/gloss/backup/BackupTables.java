@@ -43,6 +43,11 @@ public final class BackupTables {
             table("relation", "id", "project_id", PROJECT,
                     Map.of("article_id", "article", "type_id", "relation_type", "from_id", "annotation", "to_id", "annotation"),
                     Set.of("author", "reviewer")),
+            // V23's suggestions (issue 21): what was proposed to the editors, and what each one refused.
+            table("suggestion", "id", "project_id", PROJECT,
+                    Map.of("article_id", "article", "label_id", "label", "entity_id", "entity"), Set.of("for_user")),
+            table("suggestion_rejection", "id", "project_id", PROJECT, Map.of("article_id", "article", "label_id", "label"),
+                    Set.of("username")),
             table("dataset", "id", "project_id", PROJECT, Map.of(), Set.of("created_by")),
             table("dataset_file", null, "dataset_id", "dataset", Map.of(), Set.of(), "dataset_id", "name"),
             table("dataset_chunk", null, "dataset_id", "dataset", Map.of(), Set.of(), "dataset_id", "name", "seq"),

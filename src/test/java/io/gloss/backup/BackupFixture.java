@@ -1,6 +1,7 @@
 package io.gloss.backup;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -118,6 +119,13 @@ public class BackupFixture {
         as(EDITOR).contentType(ContentType.JSON).body(Map.of("articleId", a1, "label", "LOCATION", "start", kyivAt, "end", kyivAt + 4,
                 "quote", "Kyiv", "entityId", kyiv, "attributes", Map.of("figure", 1.5)))
                 .post("/api/annotations").then().statusCode(201);
+        // A suggestion ("spoke" in the first article, from the span in the second) and its rejection.
+        long spoke = annotate(EDITOR, a2, "CLAIM", second, "spoke", null).getLong("id");
+        as(EDITOR).contentType(ContentType.JSON).body(Map.of("scope", "project"))
+                .post("/api/annotations/" + spoke + "/occurrences").then().statusCode(200).body("created", is(1));
+        long suggestion = as(EDITOR).get("/api/articles/" + a1 + "/suggestions").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        as(EDITOR).post("/api/suggestions/" + suggestion + "/reject").then().statusCode(204);
         as(ADMIN).contentType(ContentType.JSON).body(Map.of("articleId", a1, "username", EDITOR2))
                 .post("/api/projects/" + project + "/assignments").then().statusCode(201);
         long dataset = as(ADMIN).contentType(ContentType.JSON).body(Map.of("projectId", project, "name", "approved", "format", "jsonl"))

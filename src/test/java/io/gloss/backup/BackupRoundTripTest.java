@@ -36,7 +36,7 @@ class BackupRoundTripTest {
     /** Every table the fixture fills: an empty one would compare nothing. */
     static final Set<String> FILLED = Set.of("project", "project_member", "label", "article", "annotation",
             "annotation_transition", "assignment", "dataset", "dataset_file", "dataset_chunk", "import_job", "audit_event",
-            "change_counter", "entity", "entity_alias");
+            "change_counter", "entity", "entity_alias", "suggestion", "suggestion_rejection");
 
     @Inject
     BackupFixture fixture;

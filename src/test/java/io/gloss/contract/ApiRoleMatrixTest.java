@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiRoleMatrixTest {
 
-    enum Scope { NONE, PROJECT, AUTHOR }
+    /** PROPOSED: a suggestion proposed to the author only, which every other member is told does not exist (404). */
+    enum Scope { NONE, PROJECT, AUTHOR, PROPOSED }
 
     record Row(String method, String path, String contentType, String body, Set<String> roles, Scope scope) {
     }
@@ -52,6 +53,7 @@ class ApiRoleMatrixTest {
     long relation;
     long entity;
     long doomedEntity;
+    long suggestion;
 
     @BeforeEach
     void fixture() {
@@ -61,10 +63,14 @@ class ApiRoleMatrixTest {
             }
         }
         project = data.project("mx-editor", "mx-reviewer", "mx-author", "mx-editor-reviewer");
-        article = data.article(project, "Matrix", "Zelensky spoke in Kyiv.");
+        article = data.article(project, "Matrix", "Zelensky spoke in Kyiv. Zelensky left.");
         annotation = accounts.as("mx-author").contentType("application/json")
                 .body(Map.of("articleId", article, "label", "ACTOR", "start", 0, "end", 8, "quote", "Zelensky"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.as("mx-author").contentType("application/json").body(Map.of("scope", "article"))
+                .post("/api/annotations/" + annotation + "/occurrences").then().statusCode(200);
+        suggestion = accounts.as("mx-author").get("/api/articles/" + article + "/suggestions").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
         long place = accounts.as("mx-author").contentType("application/json")
                 .body(Map.of("articleId", article, "label", "LOCATION", "start", 18, "end", 22, "quote", "Kyiv"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -121,6 +127,11 @@ class ApiRoleMatrixTest {
                 new Row("GET", "/api/articles/" + article + "/annotations", null, null, ANY, Scope.PROJECT),
                 new Row("POST", "/api/annotations", json, noOffsets, Set.of("editor"), Scope.PROJECT),
                 new Row("GET", a, null, null, ANY, Scope.PROJECT),
+                new Row("GET", "/api/articles/" + article + "/suggestions", null, null, Set.of("editor"), Scope.PROJECT),
+                new Row("POST", a + "/occurrences", json, "{}", Set.of("editor"), Scope.AUTHOR),
+                // Rejected first, then accepted all the same: both are the author's, the only one it is proposed to.
+                new Row("POST", "/api/suggestions/" + suggestion + "/reject", null, null, Set.of("editor"), Scope.PROPOSED),
+                new Row("POST", "/api/suggestions/" + suggestion + "/accept", null, null, Set.of("editor"), Scope.PROPOSED),
                 new Row("PUT", a, json, "{}", Set.of("editor"), Scope.AUTHOR),
                 new Row("POST", a + "/decision", json, "{}", Set.of("reviewer"), Scope.PROJECT),
                 new Row("POST", "/api/decisions", json, "{}", Set.of("reviewer"), Scope.NONE),
@@ -178,6 +189,9 @@ class ApiRoleMatrixTest {
         }
         if (row.scope() == Scope.AUTHOR && !caller.author()) {
             return 403;
+        }
+        if (row.scope() == Scope.PROPOSED && !caller.author()) {
+            return 404;
         }
         return 0;
     }

@@ -1,0 +1,55 @@
+package io.gloss.suggestion;
+
+import io.gloss.annotation.AnnotationView;
+import io.gloss.auth.Role;
+import io.gloss.web.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+
+/** Suggestions (api.md, "Suggestions and pre-annotated import"): editors only, like the spans they become. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.EDITOR)
+public class SuggestionResource {
+
+    @Inject
+    SuggestionService suggestions;
+
+    @GET
+    @Path("articles/{id}/suggestions")
+    public Page<SuggestionView> ofArticle(@PathParam("id") Long articleId) {
+        return new Page<>(suggestions.openOn(articleId), null);
+    }
+
+    @POST
+    @Path("annotations/{id}/occurrences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> labelOccurrences(@PathParam("id") Long annotationId, SuggestionService.OccurrencesRequest request) {
+        return Map.of("created", suggestions.labelOccurrences(annotationId, request));
+    }
+
+    /** No body: accept and reject are posted bare, as a key press sends them. */
+    @POST
+    @Path("suggestions/{id}/accept")
+    public Response accept(@PathParam("id") Long id) {
+        AnnotationView created = suggestions.accept(id);
+        return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();
+    }
+
+    @POST
+    @Path("suggestions/{id}/reject")
+    public Response reject(@PathParam("id") Long id) {
+        suggestions.reject(id);
+        return Response.noContent().build();
+    }
+}
