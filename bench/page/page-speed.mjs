@@ -4,6 +4,7 @@
 // For an article of SPANS spans (each of SIZES), it measures:
 //   served    GET /articles/{id} (the page with every span embedded) timed from this process;
 //   drawn     navigation start → every span drawn and painted (the page's data-ready, then a frame);
+//   arcs      with RELATIONS: navigation start → every relation's arc drawn (those near the screen come with the text);
 //   key       a label key pressed over a selected word → the new highlight drawn and painted (at
 //             once, faded), and → the stored span drawn and selected (after the POST);
 //   heap      the page's JS heap after a forced garbage collection;
@@ -153,6 +154,13 @@ const PROBE = () => {
       afterPaint((t) => { window.__drawn = t; });
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+  // Every relation's arc drawn (those far from the screen follow the first frame in idle batches).
+  new MutationObserver((records, observer) => {
+    if (document.getElementById("relation-arcs")?.dataset.complete === "true") {
+      observer.disconnect();
+      afterPaint((t) => { window.__arcs = t; });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-complete"] });
   window.__keyTimes = [];
   window.__postTimes = [];
   // How long each new span's POST takes, to tell the server's and network's share of a key press from the page's.
@@ -217,16 +225,18 @@ async function served(context, articleId) {
 async function drawn(page, articleId) {
   const times = [];
   const server = [];
+  const arcs = [];
   for (let i = 0; i < LOADS + 3; i++) {
     await page.goto(`${BASE}/articles/${articleId}`);
     await page.waitForFunction(() => window.__drawn !== undefined, null, { timeout: 60_000 });
-    const [total, response] = await page.evaluate(() => {
+    if (RELATIONS > 0) await page.waitForFunction(() => window.__arcs !== undefined, null, { timeout: 60_000 });
+    const [total, response, arcsDone] = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0];
-      return [window.__drawn, nav.responseEnd - nav.requestStart];
+      return [window.__drawn, nav.responseEnd - nav.requestStart, window.__arcs];
     });
-    if (i >= 3) { times.push(total); server.push(response); }
+    if (i >= 3) { times.push(total); server.push(response); arcs.push(arcsDone); }
   }
-  return { times, server };
+  return { times, server, arcs };
 }
 
 /** With PROFILE=1: the page's functions that took the most CPU (self time) during `work` (`what` names it). */
@@ -327,7 +337,10 @@ try {
     console.log(`served (GET /articles/${articleId}, ${LOADS} times after ${WARMUP}): ${summary(serve)}`);
     const draw = await profiled(page, `over ${LOADS + 3} loads`, () => drawn(page, articleId));
     console.log(`navigation → drawn (${LOADS} loads): ${summary(draw.times)}; of which the server's answer: ${summary(draw.server)}`);
-    if (RELATIONS > 0) console.log(`relation arcs drawn near the screen: ${await page.locator("#relation-arcs").getAttribute("data-drawn")}`);
+    if (RELATIONS > 0) {
+      console.log(`navigation → every relation's arc drawn (${await page.locator("#relation-arcs").getAttribute("data-drawn")} arcs): `
+        + summary(draw.arcs));
+    }
     console.log(`JS heap after load and GC: ${(await heapMB(page)).toFixed(1)} MB`);
     const scroll = await scrolling(page);
     console.log(`scrolling ${scroll.height} px in ${SCROLL_MS} ms: ${scroll.fps.toFixed(1)} fps, longest frame ${ms(scroll.longest)}`);

@@ -12,8 +12,8 @@ import type { Relation } from "./types.js";
 const SVG = "http://www.w3.org/2000/svg";
 /** Blocks within this many screen heights above or below the screen are drawn in the first frame. */
 const NEAR_SCREENS = 1;
-/** Relations measured per idle callback once the near ones are drawn. */
-const IDLE_BATCH = 150;
+/** Milliseconds of an idle period left to the browser: a batch stops measuring when less remains. */
+const IDLE_SPARE_MS = 2;
 
 /** How each arc looks besides its place: its type's name, its ends' quotes, whose it is, whether the selected span is an end. */
 export interface ArcLook {
@@ -23,14 +23,20 @@ export interface ArcLook {
   selectedId(): number | null;
 }
 
-const idle: (run: () => void) => void = typeof requestIdleCallback === "function"
-  ? (run) => void requestIdleCallback(run, { timeout: 500 })
-  : (run) => void setTimeout(run, 16);
+/** Runs `run` when the browser is idle, with the milliseconds it may take. */
+const idle: (run: (remaining: () => number) => void) => void = typeof requestIdleCallback === "function"
+  ? (run) => void requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout: 500 })
+  : (run) => void setTimeout(() => {
+    const until = performance.now() + 10;
+    run(() => until - performance.now());
+  }, 16);
 
 export class RelationArcs {
   private relations: Relation[] = [];
   private pieces: ReadonlyMap<number, HTMLElement[]> = new Map();
   private frameRequested = false;
+  /** The arcs drawn, by relation id. */
+  private arcs = new Map<number, SVGGElement>();
   /** Bumped by every new drawing, so that the idle batches of an older one stop. */
   private generation = 0;
 
@@ -56,7 +62,11 @@ export class RelationArcs {
     });
   }
 
-  /** The near arcs now, then the others in idle batches; each batch draws every arc measured so far (their heights depend on each other). */
+  /**
+   * The near arcs now, then the others in idle batches, each as many as the idle period allows (a
+   * measurement far down may lay out a block, so this never holds up scrolling or typing); the
+   * last one draws them all with the near ones again, since their heights depend on each other.
+   */
   private draw(): void {
     const generation = ++this.generation;
     const near = this.nearBlocks();
@@ -69,31 +79,50 @@ export class RelationArcs {
       (isNear(from, near) || isNear(to, near) ? first : later).push(relation);
     }
     const measured: Array<[Relation, ArcEnds]> = [];
-    const measure = (batch: readonly Relation[]): void => {
-      const origin = this.frame.getBoundingClientRect();
-      for (const relation of batch) {
-        measured.push([relation, {
-          id: relation.id,
-          from: topMiddle(this.pieces.get(relation.fromId)![0], origin),
-          to: topMiddle(this.pieces.get(relation.toId)![0], origin),
-        }]);
-      }
-      this.render(measured, later.length === 0);
+    // Read again before each batch: the page may have scrolled in between.
+    let origin = this.frame.getBoundingClientRect();
+    const measure = (relation: Relation): void => {
+      measured.push([relation, {
+        id: relation.id,
+        from: topMiddle(this.pieces.get(relation.fromId)![0], origin),
+        to: topMiddle(this.pieces.get(relation.toId)![0], origin),
+      }]);
     };
-    measure(first);
-    const next = (): void => {
+    first.forEach(measure);
+    const drawable = new Set([...first, ...later].map((relation) => relation.id));
+    this.render(measured, drawable, later.length === 0);
+    let next = 0;
+    const batch = (remaining: () => number): void => {
       if (generation !== this.generation) return;
-      measure(later.splice(0, IDLE_BATCH));
-      if (later.length > 0) idle(next);
+      origin = this.frame.getBoundingClientRect();
+      do measure(later[next++]); while (next < later.length && remaining() > IDLE_SPARE_MS);
+      if (next < later.length) idle(batch);
+      else this.render(measured, drawable, true);
     };
-    if (later.length > 0) idle(next);
+    if (later.length > 0) idle(batch);
   }
 
-  private render(measured: ReadonlyArray<[Relation, ArcEnds]>, complete: boolean): void {
+  /**
+   * Draws the measured arcs, changing only what moved (most redraws, say for a new span elsewhere,
+   * move none); arcs of relations no longer drawable go, the others not measured yet stay as they were.
+   */
+  private render(measured: ReadonlyArray<[Relation, ArcEnds]>, drawable: ReadonlySet<number>, complete: boolean): void {
     const levels = arcLevels(measured.map(([, ends]) => ends));
-    const arcs = measured.map(([relation, ends]) => this.arc(relation, ends, levels.get(relation.id) ?? 0));
-    this.svg.querySelector("g.arcs")!.replaceChildren(...arcs);
-    this.svg.dataset.drawn = String(arcs.length);
+    const group = this.svg.querySelector("g.arcs")!;
+    for (const [id, arc] of this.arcs) {
+      if (drawable.has(id)) continue;
+      arc.remove();
+      this.arcs.delete(id);
+    }
+    for (const [relation, ends] of measured) {
+      let arc = this.arcs.get(relation.id);
+      if (!arc) {
+        arc = this.newArc(group);
+        this.arcs.set(relation.id, arc);
+      }
+      this.place(arc, relation, ends, levels.get(relation.id) ?? 0);
+    }
+    this.svg.dataset.drawn = String(this.arcs.size);
     this.svg.dataset.complete = String(complete);
   }
 
@@ -108,27 +137,36 @@ export class RelationArcs {
     return near;
   }
 
-  private arc(relation: Relation, ends: ArcEnds, level: number): SVGGElement {
-    const { path, label } = arcShape(ends, level);
-    const group = document.createElementNS(SVG, "g");
-    const selected = this.look.selectedId();
-    group.setAttribute("class", ["arc", this.look.isMine(relation) ? "mine" : "others",
-      selected !== null && (relation.fromId === selected || relation.toId === selected) ? "touching" : ""].join(" ").trim());
-    group.dataset.relationId = String(relation.id);
-    group.dataset.status = relation.status;
-    const type = this.look.typeName(relation.type);
-    const title = document.createElementNS(SVG, "title");
-    title.textContent = `${type}: “${this.look.quote(relation.fromId)}” → “${this.look.quote(relation.toId)}”`;
+  private newArc(group: Element): SVGGElement {
+    const arc = document.createElementNS(SVG, "g");
     const line = document.createElementNS(SVG, "path");
-    line.setAttribute("d", path);
     line.setAttribute("marker-end", "url(#arc-head)");
-    const name = document.createElementNS(SVG, "text");
-    name.setAttribute("x", String(Math.round(label.x)));
-    name.setAttribute("y", String(Math.round(label.y)));
-    name.textContent = type;
-    group.append(title, line, name);
-    return group;
+    arc.append(document.createElementNS(SVG, "title"), line, document.createElementNS(SVG, "text"));
+    group.append(arc);
+    return arc;
   }
+
+  /** Sets what an arc shows; attributes are written only when they change, so an arc that did not move is not painted again. */
+  private place(arc: SVGGElement, relation: Relation, ends: ArcEnds, level: number): void {
+    const { path, label } = arcShape(ends, level);
+    const selected = this.look.selectedId();
+    const type = this.look.typeName(relation.type);
+    const [title, line, name] = arc.children as unknown as [SVGTitleElement, SVGPathElement, SVGTextElement];
+    set(arc, "class", ["arc", this.look.isMine(relation) ? "mine" : "others",
+      selected !== null && (relation.fromId === selected || relation.toId === selected) ? "touching" : ""].join(" ").trim());
+    set(arc, "data-relation-id", String(relation.id));
+    set(arc, "data-status", relation.status);
+    const tip = `${type}: “${this.look.quote(relation.fromId)}” → “${this.look.quote(relation.toId)}”`;
+    if (title.textContent !== tip) title.textContent = tip;
+    set(line, "d", path);
+    set(name, "x", String(Math.round(label.x)));
+    set(name, "y", String(Math.round(label.y)));
+    if (name.textContent !== type) name.textContent = type;
+  }
+}
+
+function set(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 /** Whether the highlight lies in one of the blocks near the screen. */
