@@ -9,6 +9,7 @@ import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public class EntityService {
 
     @Inject
     EntityMentions mentions;
+
+    @Inject
+    Event<EntityRelinking> relinking;
 
     /** The project's entities, or with {@code q} those whose name or an alias is near it, best first. */
     @Transactional
@@ -148,6 +152,7 @@ public class EntityService {
         projects.requireWritable(entity.projectId);
         EntityView before = view(entity);
         mentions.relink(entity.id, null);
+        relinking.fire(new EntityRelinking(entity.id, null));
         EntityAlias.deleteOf(entity.id);
         entity.delete();
         audit.record(entity.projectId, "entity", entity.id, "delete", before, null);
@@ -175,6 +180,7 @@ public class EntityService {
         EntityView fromBefore = view(from);
         EntityView intoBefore = view(into);
         mentions.relink(from.id, into.id);
+        relinking.fire(new EntityRelinking(from.id, into.id));
         List<String> moved = new ArrayList<>(fromBefore.aliases());
         moved.add(0, from.name);
         EntityAlias.deleteOf(from.id);

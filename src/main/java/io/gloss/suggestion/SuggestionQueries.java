@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,5 +68,27 @@ public class SuggestionQueries {
     String textOf(long articleId) {
         return em.createQuery("select a.text from Article a where a.id = :id", String.class)
                 .setParameter("id", articleId).getSingleResult();
+    }
+
+    /**
+     * The names and aliases of the project's entities whose type is a label in use that links
+     * entities: what entity suggestions look for.
+     */
+    List<EntityPlaces.Name> entityNames(long projectId) {
+        String linking = " e.projectId = :project and l.project.id = :project and l.key = e.type and l.linksEntity = true"
+                + " and l.retiredAt is null";
+        List<EntityPlaces.Name> names = new ArrayList<>();
+        for (String query : List.of("select e.id, e.type, e.name from NamedEntity e, Label l where" + linking,
+                "select e.id, e.type, a.alias from EntityAlias a, NamedEntity e, Label l where a.entityId = e.id and" + linking)) {
+            em.createQuery(query, Object[].class).setParameter("project", projectId).getResultList()
+                    .forEach(r -> names.add(new EntityPlaces.Name((Long) r[0], (String) r[1], (String) r[2])));
+        }
+        return names;
+    }
+
+    /** The article's suggestions from entity names, whoever they are proposed to. */
+    List<Suggestion> entitySuggestionsOf(long articleId) {
+        return em.createQuery("from Suggestion s where s.article.id = :article and s.source = :source", Suggestion.class)
+                .setParameter("article", articleId).setParameter("source", SuggestionSource.ENTITY).getResultList();
     }
 }

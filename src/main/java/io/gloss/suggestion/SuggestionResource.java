@@ -11,9 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** Suggestions (api.md, "Suggestions and pre-annotated import"): editors only, like the spans they become. */
@@ -36,6 +38,14 @@ public class SuggestionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Integer> labelOccurrences(@PathParam("id") Long annotationId, SuggestionService.OccurrencesRequest request) {
         return Map.of("created", suggestions.labelOccurrences(annotationId, request));
+    }
+
+    /** "Accept all of this label" on the article: {@code ?label=} is the label's key; answers the annotations made. */
+    @POST
+    @Path("articles/{id}/suggestions/accept")
+    public Map<String, Object> acceptAll(@PathParam("id") Long articleId, @QueryParam("label") String label) {
+        List<AnnotationView> accepted = suggestions.acceptAll(articleId, label);
+        return Map.of("accepted", accepted.size(), "items", accepted);
     }
 
     /** No body: accept and reject are posted bare, as a key press sends them. */

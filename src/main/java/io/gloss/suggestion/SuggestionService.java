@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +47,9 @@ public class SuggestionService {
 
     @Inject
     SuggestionQueries queries;
+
+    @Inject
+    EntitySuggestions entitySuggestions;
 
     /**
      * "Label all occurrences": proposes the annotation's label, to its author, at every other
@@ -95,9 +100,15 @@ public class SuggestionService {
         return created;
     }
 
-    /** The suggestions of the article the current editor has still to decide, in text order. */
+    /**
+     * The suggestions of the article the current editor has still to decide, in text order; the
+     * entities' ones brought up to date first.
+     */
+    @Transactional
     public List<SuggestionView> openOn(Long articleId) {
-        return queries.openFor(articles.require(articleId).id, currentUser.username());
+        Article article = articles.require(articleId);
+        entitySuggestions.bringUpToDate(article);
+        return queries.openFor(article.id, currentUser.username());
     }
 
     /**
@@ -112,6 +123,25 @@ public class SuggestionService {
         return annotations.create(new AnnotationService.NewAnnotation(suggestion.article.id, label.key, suggestion.start,
                 suggestion.end, suggestion.quote, null, label.linksEntity ? suggestion.entityId : null, null),
                 suggestion.source.name());
+    }
+
+    /**
+     * "Accept all of this label": the current editor takes every open suggestion of the label on
+     * the article, in text order, one annotation per place (two sources proposing the same place
+     * make one span). All or none: a refusal of one (the article frozen meanwhile, say) stores none.
+     */
+    @Transactional
+    public List<AnnotationView> acceptAll(Long articleId, String labelKey) {
+        Article article = articles.require(articleId);
+        Label label = Label.require(article.project.id, labelKey);
+        Set<Place> taken = new HashSet<>();
+        List<AnnotationView> accepted = new ArrayList<>();
+        for (SuggestionView open : queries.openFor(article.id, currentUser.username())) {
+            if (open.label().equals(label.key) && taken.add(new Place(article.id, open.start(), open.end()))) {
+                accepted.add(accept(open.id()));
+            }
+        }
+        return accepted;
     }
 
     /** The current editor says no: the suggestion's place is never proposed to them again. Saying it twice changes nothing. */

@@ -129,6 +129,8 @@ class ApiRoleMatrixTest {
                 new Row("GET", a, null, null, ANY, Scope.PROJECT),
                 new Row("GET", "/api/articles/" + article + "/suggestions", null, null, Set.of("editor"), Scope.PROJECT),
                 new Row("POST", a + "/occurrences", json, "{}", Set.of("editor"), Scope.AUTHOR),
+                new Row("POST", "/api/articles/" + article + "/suggestions/accept?label=LOCATION", null, null, Set.of("editor"),
+                        Scope.PROJECT),
                 // Rejected first, then accepted all the same: both are the author's, the only one it is proposed to.
                 new Row("POST", "/api/suggestions/" + suggestion + "/reject", null, null, Set.of("editor"), Scope.PROPOSED),
                 new Row("POST", "/api/suggestions/" + suggestion + "/accept", null, null, Set.of("editor"), Scope.PROPOSED),
