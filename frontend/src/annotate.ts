@@ -24,11 +24,14 @@ import { ApiError, OneAtATime, send, UNEXPECTED_ERROR } from "./requests.js";
 import { drawable, Relating, relationsOf, targetsOf, typesBetween } from "./relate.js";
 import { RelationArcs } from "./relationArcs.js";
 import { RelationList } from "./relationList.js";
-import { selectedText } from "./selection.js";
+import { selectedText, utf16Position } from "./selection.js";
 import { type NewAnnotation, pendingAnnotation, type Revision, Sending } from "./sending.js";
 import { isDrawable, moveEdge, stepThrough, textOrder, type Edge } from "./spans.js";
 import { doneSentence, StatusLine } from "./statusLine.js";
-import type { Annotation, Decision, Entity, Label, Relation, RelationType, ReviewRules } from "./types.js";
+import { SuggestionBoxes } from "./suggestionBoxes.js";
+import { SuggestionPanel } from "./suggestionPanel.js";
+import { SuggestionSet } from "./suggestions.js";
+import type { Annotation, Decision, Entity, Label, Relation, RelationType, ReviewRules, Suggestion } from "./types.js";
 import { UNKNOWN_LABEL_COLOR } from "./colors.js";
 import {
   type CodePointRange, previousWordEnd, previousWordStart, selectionWarning, snapToWords, wordAt, wordEnd,
@@ -97,6 +100,10 @@ class Annotator {
   private readonly overview: Overview;
   private readonly arcs: RelationArcs;
   private readonly relationList: RelationList;
+  /** The editor's suggestions on the article (none for those who may not annotate here), drawn as dashed boxes. */
+  private readonly suggestions = new SuggestionSet();
+  private readonly suggestionBoxes: SuggestionBoxes;
+  private readonly suggestionPanel: SuggestionPanel;
   /** The relation being made (`r`, or "Relate to…"), until it is sent or given up. */
   private relating: Relating | null = null;
 
@@ -152,6 +159,18 @@ class Annotator {
         cancel: () => this.stopRelating("No relation made."),
         remove: (relation) => this.removeRelation(relation),
         select: (spanId) => this.reveal(spanId),
+      });
+    this.suggestionBoxes = new SuggestionBoxes(requireElement("text-frame", HTMLElement),
+      requireElement("suggestion-layer", HTMLElement), this.container, {
+        labelName: (key) => this.labelName(key),
+        color: (key) => this.labels.get(key)?.color ?? UNKNOWN_LABEL_COLOR,
+        range: (suggestion) => this.rangeOf(suggestion),
+      });
+    this.suggestionPanel = new SuggestionPanel(requireElement("suggestions", HTMLElement), (key) => this.labelName(key),
+      (key) => this.labels.get(key)?.color ?? UNKNOWN_LABEL_COLOR, {
+        acceptAll: (label) => this.acceptAllSuggestions(label),
+        occurrences: (span, scope) => this.labelOccurrences(span, scope),
+        first: () => this.stepSuggestion(1),
       });
     this.overview = new Overview(requireElement("overview", HTMLDetailsElement), (key) => this.labelName(key),
       (id) => this.reveal(id));
@@ -211,6 +230,7 @@ class Annotator {
     if (linked) this.reveal(Number(linked[1]));
     this.startLive();
     this.root.dataset.ready = "true";
+    if (this.data.canAnnotate) void this.loadSuggestions();
   }
 
   // ---- Live changes -----------------------------------------------------------
@@ -366,6 +386,7 @@ class Annotator {
     if (this.selectedId !== null && !this.highlights.pieces.has(this.selectedId)) this.select(null);
     else this.drawRelations();
     if (focusedId !== null) this.highlights.first(focusedId)?.focus();
+    this.drawSuggestions(); // their boxes stand on text nodes the redraw may have replaced
   }
 
   /** Draws the relations between the spans drawn, marks a relation in the making, and lists the selected span's. */
@@ -440,11 +461,13 @@ class Annotator {
     if (!annotation) {
       this.details.close();
       this.drawRelations();
+      this.showSuggestionPanel();
       return;
     }
     for (const mark of this.highlights.pieces.get(annotation.id) ?? []) mark.classList.add("selected");
     this.details.show(annotation);
     this.drawRelations();
+    this.showSuggestionPanel();
   }
 
   private selectedAnnotation(): Annotation | undefined {
@@ -466,6 +489,11 @@ class Annotator {
     const id = this.highlights.idOf(event.target);
     if (this.relating) {
       this.clickTarget(this.relating, id);
+      return;
+    }
+    const suggestion = id === null ? this.suggestionAtPoint(event.clientX, event.clientY) : undefined;
+    if (suggestion) {
+      this.focusSuggestion(suggestion.id);
       return;
     }
     this.select(id);
@@ -520,7 +548,9 @@ class Annotator {
       }
       return;
     }
-    const focus = this.focusedAnnotationId() !== null ? "span" : document.activeElement === this.container ? "text" : "other";
+    const focus = this.focusedAnnotationId() !== null ? "span"
+      : this.focusedSuggestion() ? "suggestion"
+        : document.activeElement === this.container ? "text" : "other";
     const action = actionFor(press, {
         reviewer: this.viewer.reviewer, focus, spanSelected: this.selectedId !== null,
         textSelected: selectedText(this.container, this.offsets) !== null, shortcuts: this.shortcuts,
@@ -545,6 +575,7 @@ class Annotator {
         return;
       case "escape":
         window.getSelection()?.removeAllRanges();
+        if (this.focusedSuggestion()) this.container.focus({ preventScroll: true });
         this.select(null);
         return;
       case "open":
@@ -565,7 +596,171 @@ class Annotator {
       case "caret":
         this.moveCaret(action.direction, action.extend);
         return;
+      case "stepSuggestion":
+        this.stepSuggestion(action.direction);
+        return;
+      case "acceptSuggestion":
+        this.acceptSuggestion(action.label);
+        return;
+      case "rejectSuggestion":
+        this.rejectSuggestion();
+        return;
+      case "occurrences": {
+        const span = this.selectedAnnotation();
+        if (span) this.labelOccurrences(span, action.scope);
+        return;
+      }
     }
+  }
+
+  // ---- Suggestions --------------------------------------------------------
+
+  private async loadSuggestions(): Promise<void> {
+    try {
+      this.suggestions.replace(await this.sending.suggestions(this.data.article.id));
+    } catch (error) {
+      this.say(`Suggestions could not be loaded: ${error instanceof ApiError ? error.message : UNEXPECTED_ERROR}`, "error");
+    }
+    this.drawSuggestions();
+    this.root.dataset.suggestions = "loaded";
+  }
+
+  private drawSuggestions(): void {
+    if (!this.data.canAnnotate) return;
+    this.suggestionBoxes.show(this.suggestions.ordered());
+    this.showSuggestionPanel();
+  }
+
+  private showSuggestionPanel(): void {
+    if (!this.data.canAnnotate) return;
+    const span = this.selectedAnnotation();
+    this.suggestionPanel.show(this.suggestions.countsByLabel(), span && span.id > 0 && this.isMine(span) ? span : null);
+  }
+
+  /** The DOM range of a suggestion's characters in the text as drawn now. */
+  private rangeOf(suggestion: Suggestion): Range {
+    const { start, end } = this.offsets.rangeToUtf16(suggestion.start, suggestion.end);
+    const from = this.highlights.domPoint(start);
+    const to = this.highlights.domPoint(end);
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
+  }
+
+  /** The suggestion under a point of the screen, if the point is on the article's text. */
+  private suggestionAtPoint(x: number, y: number): Suggestion | undefined {
+    if (this.suggestions.size === 0) return undefined;
+    const caret = document.caretPositionFromPoint?.(x, y);
+    if (!caret || !this.container.contains(caret.offsetNode)) return undefined;
+    const utf16 = utf16Position(this.container, caret.offsetNode, caret.offset);
+    // The caret falls before or after the character clicked: whichever a suggestion covers.
+    return this.suggestions.at(this.offsets.toCodePoint(utf16)) ?? this.suggestions.at(this.offsets.toCodePoint(utf16) - 1);
+  }
+
+  private focusedSuggestion(): Suggestion | undefined {
+    const id = this.suggestionBoxes.idOf(document.activeElement);
+    return id === null ? undefined : this.suggestions.get(id);
+  }
+
+  /** Focuses a suggestion, brings it into view and says what it is and what the keys do. */
+  private focusSuggestion(id: number | null): void {
+    const suggestion = id === null ? undefined : this.suggestions.get(id);
+    if (!suggestion) {
+      this.container.focus({ preventScroll: true });
+      return;
+    }
+    this.suggestionBoxes.flush();
+    const box = this.suggestionBoxes.element(suggestion.id);
+    if (!box) return;
+    box.focus({ preventScroll: true });
+    box.firstElementChild?.scrollIntoView({ block: "nearest" });
+    const key = this.labels.get(suggestion.label)?.shortcut;
+    this.say(`Suggested ${this.labelName(suggestion.label)} “${suggestion.quote}”: Enter${key ? ` or ${key}` : ""} accepts, `
+      + "x rejects, n goes on.");
+  }
+
+  private stepSuggestion(direction: 1 | -1): void {
+    if (!this.data.canAnnotate) {
+      this.say(this.data.readOnly ?? "");
+      return;
+    }
+    if (this.suggestions.size === 0) {
+      this.say("No suggestions on this article. Select one of your spans and press o to propose its label elsewhere.");
+      return;
+    }
+    this.focusSuggestion(this.suggestions.step(this.focusedSuggestion()?.id ?? null, direction));
+  }
+
+  /** The suggestion to focus once `id` is decided: the next one, or the one before at the end. */
+  private afterDeciding(id: number): number | null {
+    const next = this.suggestions.step(id, 1);
+    return next !== id ? next : this.suggestions.step(id, -1);
+  }
+
+  private acceptSuggestion(label: Label | null): void {
+    const suggestion = this.focusedSuggestion();
+    if (!suggestion) return;
+    if (label && label.key !== suggestion.label) {
+      this.say(`This suggestion is ${this.labelName(suggestion.label)}, not ${label.name}: Enter accepts it as it is, `
+        + "x rejects it; then tag the text yourself.", "error");
+      return;
+    }
+    const next = this.afterDeciding(suggestion.id);
+    this.requests.run(async () => {
+      const created = await this.sending.acceptSuggestion(suggestion.id);
+      this.suggestions.remove(suggestion.id);
+      this.suggestions.settle(created);
+      if (this.accept(created)) this.render();
+      this.focusSuggestion(next !== null && this.suggestions.get(next) ? next : null);
+      this.say(`${doneSentence("Accepted", this.labelName(created.label), created.quote)} It goes to review like any span.`);
+    });
+  }
+
+  private rejectSuggestion(): void {
+    const suggestion = this.focusedSuggestion();
+    if (!suggestion) return;
+    const next = this.afterDeciding(suggestion.id);
+    this.requests.run(async () => {
+      await this.sending.rejectSuggestion(suggestion.id);
+      this.suggestions.remove(suggestion.id);
+      this.drawSuggestions();
+      this.focusSuggestion(next);
+      this.say(`Rejected the suggested ${this.labelName(suggestion.label)} “${suggestion.quote}”: it is not proposed to you again.`);
+    });
+  }
+
+  private acceptAllSuggestions(label: string): void {
+    this.requests.run(async () => {
+      const created = await this.sending.acceptAllSuggestions(this.data.article.id, label);
+      for (const annotation of created) {
+        this.suggestions.settle(annotation);
+        this.accept(annotation);
+      }
+      this.render();
+      this.say(`Accepted ${created.length} suggested ${this.labelName(label)} span${created.length === 1 ? "" : "s"}: `
+        + "they go to review like any span.");
+    });
+  }
+
+  /** Proposes a span's label at the other whole-word occurrences of its quote, then shows the article's new suggestions. */
+  private labelOccurrences(span: Annotation, scope: "article" | "project"): void {
+    if (!this.data.canAnnotate || !this.isMine(span) || span.id < 0) {
+      this.say(this.data.canAnnotate ? "Only your own spans' occurrences can be labelled from here." : this.data.readOnly ?? "");
+      return;
+    }
+    this.requests.run(async () => {
+      const before = this.suggestions.size;
+      const created = await this.sending.labelOccurrences(span.id, scope);
+      this.suggestions.replace(await this.sending.suggestions(this.data.article.id));
+      this.drawSuggestions();
+      const here = this.suggestions.size - before;
+      const where = scope === "article" ? "in this article" : `in the project (${here} here)`;
+      this.say(created === 0
+        ? `No other occurrence of “${span.quote}” ${scope === "article" ? "in this article" : "in the project"} left to propose.`
+        : `Proposed ${this.labelName(span.label)} at ${created} other occurrence${created === 1 ? "" : "s"} of “${span.quote}” `
+          + `${where}: n goes through them.`);
+    });
   }
 
   // ---- Relations ----------------------------------------------------------
@@ -755,6 +950,7 @@ class Annotator {
         throw error;
       }
       if (drawn) this.annotations.delete(pending.id); // the stored span takes its place in the next render
+      this.suggestions.settle(created);
       // Clear the selection only if it is still the span just saved, not the next one begun meanwhile.
       const selected = this.selectedText();
       if (selected?.start === created.start && selected.end === created.end) window.getSelection()?.removeAllRanges();

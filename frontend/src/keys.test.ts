@@ -76,3 +76,21 @@ test("while relating, j/k and Alt+arrows aim, Enter confirms, digits choose a ty
   assert.equal(relatingActionFor(press("a")), null);
   assert.equal(relatingActionFor(press("j", { ctrl: true })), null);
 });
+
+test("on a focused suggestion Enter and its label's key accept, x rejects; n / Shift+N step through suggestions", () => {
+  const onSuggestion: KeyContext = { ...context, focus: "suggestion" };
+  assert.deepEqual(actionFor(press("Enter"), onSuggestion), { kind: "acceptSuggestion", label: null });
+  assert.deepEqual(actionFor(press("a"), onSuggestion), { kind: "acceptSuggestion", label: actor });
+  assert.deepEqual(actionFor(press("x"), onSuggestion), { kind: "rejectSuggestion" });
+  assert.equal(actionFor(press("x"), context), null, "x does nothing elsewhere");
+  assert.deepEqual(actionFor(press("n"), context), { kind: "stepSuggestion", direction: 1 });
+  assert.deepEqual(actionFor(press("N", { shift: true }), onSuggestion), { kind: "stepSuggestion", direction: -1 });
+});
+
+test("o labels the selected span's other occurrences in the article, Shift+O in the project", () => {
+  const selected: KeyContext = { ...context, focus: "span", spanSelected: true };
+  assert.deepEqual(actionFor(press("o"), selected), { kind: "occurrences", scope: "article" });
+  assert.deepEqual(actionFor(press("O", { shift: true }), selected), { kind: "occurrences", scope: "project" });
+  assert.equal(actionFor(press("o"), context), null, "without a selected span");
+  assert.equal(actionFor(press("o"), { ...selected, textSelected: true }), null);
+});

@@ -19,6 +19,13 @@ export type PageAction =
   | { kind: "label"; label: Label }
   /** Move an edge of the selected span by a word. */
   | { kind: "moveEdge"; edge: Edge; direction: 1 | -1 }
+  /** Focus the next (1) or previous (-1) suggestion in text order. */
+  | { kind: "stepSuggestion"; direction: 1 | -1 }
+  /** Accept the focused suggestion: Enter (null), or a label's key (that label). */
+  | { kind: "acceptSuggestion"; label: Label | null }
+  | { kind: "rejectSuggestion" }
+  /** Propose the selected span's label at the other occurrences of its quote, in the article or the whole project. */
+  | { kind: "occurrences"; scope: "article" | "project" }
   /** Move the keyboard caret (a selected word) by a word, or with `extend` grow or shrink the selection by one. */
   | { kind: "caret"; direction: 1 | -1; extend: boolean };
 
@@ -32,8 +39,8 @@ export interface KeyPress {
 
 export interface KeyContext {
   reviewer: boolean;
-  /** Where the focus is: on a span's highlight, on the article text itself, or elsewhere on the page. */
-  focus: "span" | "text" | "other";
+  /** Where the focus is: on a span's highlight, on a suggestion, on the article text itself, or elsewhere on the page. */
+  focus: "span" | "suggestion" | "text" | "other";
   /** A span is selected (its details are open). */
   spanSelected: boolean;
   /** Some article text is selected (a new span in the making). */
@@ -68,6 +75,13 @@ export function actionFor(press: KeyPress, context: KeyContext): PageAction | nu
     if (press.key === "ArrowDown" || press.key === "ArrowUp") return { kind: "step", direction: press.key === "ArrowDown" ? 1 : -1 };
     return null;
   }
+  // A focused suggestion takes Enter, x and the label keys (which accept it, or say it is another label).
+  if (context.focus === "suggestion") {
+    if (press.key === "Enter") return { kind: "acceptSuggestion", label: null };
+    if (press.key === "x" || press.key === "X") return { kind: "rejectSuggestion" };
+    const label = context.shortcuts.get(press.key.toLowerCase());
+    if (label) return { kind: "acceptSuggestion", label };
+  }
   switch (press.key) {
     case "Escape":
       return { kind: "escape" };
@@ -82,6 +96,10 @@ export function actionFor(press: KeyPress, context: KeyContext): PageAction | nu
   if (label) return { kind: "label", label };
   if (press.key === "j" || press.key === "k") return { kind: "step", direction: press.key === "j" ? 1 : -1 };
   if (press.key === "r" && context.spanSelected && !context.textSelected) return { kind: "relate" };
+  if (press.key === "n" || press.key === "N") return { kind: "stepSuggestion", direction: press.shift ? -1 : 1 };
+  if ((press.key === "o" || press.key === "O") && context.spanSelected && !context.textSelected) {
+    return { kind: "occurrences", scope: press.shift ? "project" : "article" };
+  }
   return null;
 }
 

@@ -4,7 +4,7 @@
  * the server stored it; a refusal is an ApiError with its sentence.
  */
 import { ApiError, send } from "./requests.js";
-import type { Annotation, AttributeValues, Decision, Entity, Relation } from "./types.js";
+import type { Annotation, AttributeValues, Decision, Entity, Relation, Suggestion } from "./types.js";
 
 /** Body of POST /api/annotations. */
 export interface NewAnnotation {
@@ -112,5 +112,32 @@ export class Sending {
 
   async removeRelation(relation: Relation): Promise<void> {
     await send(this.csrf, "DELETE", `/api/relations/${relation.id}`);
+  }
+
+  /** The article's suggestions the editor has still to decide, in text order. */
+  async suggestions(articleId: number): Promise<Suggestion[]> {
+    const response = await send(this.csrf, "GET", `/api/articles/${articleId}/suggestions`);
+    return ((await response.json()) as { items: Suggestion[] }).items;
+  }
+
+  /** Accepting a suggestion makes the editor's annotation. */
+  async acceptSuggestion(id: number): Promise<Annotation> {
+    return (await (await send(this.csrf, "POST", `/api/suggestions/${id}/accept`)).json()) as Annotation;
+  }
+
+  async rejectSuggestion(id: number): Promise<void> {
+    await send(this.csrf, "POST", `/api/suggestions/${id}/reject`);
+  }
+
+  /** Accepts every open suggestion of a label on the article: the annotations made. */
+  async acceptAllSuggestions(articleId: number, label: string): Promise<Annotation[]> {
+    const response = await send(this.csrf, "POST", `/api/articles/${articleId}/suggestions/accept?label=${encodeURIComponent(label)}`);
+    return ((await response.json()) as { items: Annotation[] }).items;
+  }
+
+  /** "Label all occurrences" of a span: how many suggestions were made. */
+  async labelOccurrences(annotationId: number, scope: "article" | "project"): Promise<number> {
+    const response = await send(this.csrf, "POST", `/api/annotations/${annotationId}/occurrences`, { scope });
+    return ((await response.json()) as { created: number }).created;
   }
 }

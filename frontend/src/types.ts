@@ -68,6 +68,23 @@ export interface Annotation {
   entityId?: number | null;
   entity?: EntityLink | null;
   attributes?: AttributeValues;
+  /** The source of the suggestion it was accepted from (OCCURRENCE, ENTITY, MODEL, IMPORT); null when made by hand. */
+  origin?: string | null;
+}
+
+/** What proposed a suggestion. */
+export type SuggestionSource = "OCCURRENCE" | "ENTITY" | "MODEL" | "IMPORT";
+
+/** A span the machine proposes to the editor (SuggestionView): offsets in code points; `score` from 0 to 1, or null. */
+export interface Suggestion {
+  id: number;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  source: SuggestionSource;
+  score: number | null;
+  entityId: number | null;
 }
 
 /** A kind of relation of the project: which labels each end may carry (RelationTypeView). */
