@@ -5,6 +5,7 @@ import io.gloss.annotation.AnnotationService;
 import io.gloss.annotation.AnnotationView;
 import io.gloss.article.Article;
 import io.gloss.article.ArticleService;
+import io.gloss.audit.AuditService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
 import io.gloss.project.Label;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Proposing spans, and an editor's accepting (through the annotation service) or rejecting them. */
@@ -50,6 +52,9 @@ public class SuggestionService {
 
     @Inject
     EntitySuggestions entitySuggestions;
+
+    @Inject
+    AuditService audit;
 
     /**
      * "Label all occurrences": proposes the annotation's label, to its author, at every other
@@ -96,6 +101,10 @@ public class SuggestionService {
                     created++;
                 }
             }
+        }
+        if (created > 0) { // one that proposed nothing changed nothing
+            audit.record(source.projectId, "annotation", source.id, "label_occurrences", null,
+                    Map.of("scope", wholeProject ? "project" : "article", "label", label.key, "created", created));
         }
         return created;
     }
@@ -157,6 +166,9 @@ public class SuggestionService {
         rejection.username = me;
         rejection.rejectedAt = Timestamps.now();
         rejection.persist();
+        audit.record(suggestion.projectId, "suggestion", suggestion.id, "reject", Map.of("articleId", suggestion.article.id,
+                "label", suggestion.label.key, "start", suggestion.start, "end", suggestion.end, "quote", suggestion.quote,
+                "source", suggestion.source), null);
     }
 
     /** A suggestion proposed to the current editor, in a project they are a member of; otherwise 404, whichever it is. */

@@ -57,6 +57,7 @@ class SuggestionApiTest {
         accounts.ensure("sg-ed2", "editor");
         accounts.ensure("sg-rev", "reviewer");
         accounts.ensure("sg-out", "editor");
+        accounts.ensure("sg-admin", "admin");
         project = data.project("sg-ed1", "sg-ed2", "sg-rev");
         articles.clear();
         russia.clear();
@@ -169,6 +170,16 @@ class SuggestionApiTest {
         assertEquals(0, occurrences("sg-ed1", mine, "article"), "never proposed to that editor again");
         assertFalse(places(suggestions("sg-ed1", 0)).contains(at));
         assertTrue(places(suggestions("sg-ed2", 0)).contains(at), "another editor still has it");
+
+        JsonPath audited = accounts.as("sg-admin").get("/api/audit?project=" + project + "&entity=suggestion").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("reject"), audited.getList("items.action"), "said twice, recorded once");
+        assertEquals(List.of("sg-ed1"), audited.getList("items.user"));
+        assertEquals(at.start(), audited.getInt("items[0].before.start"));
+        JsonPath labelled = accounts.as("sg-admin").get("/api/audit?project=" + project + "&action=label_occurrences").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of(theirs, mine), labelled.getList("items.entityId", Long.class));
+        assertEquals("article", labelled.getString("items[1].after.scope"));
     }
 
     @Test
