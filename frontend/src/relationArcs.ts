@@ -7,6 +7,7 @@
  * last, the window resized) draws them all again where the text now is.
  */
 import { arcLevels, arcShape, type ArcEnds } from "./arcs.js";
+import { NextFrame } from "./nextFrame.js";
 import type { Relation } from "./types.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -34,7 +35,7 @@ const idle: (run: (remaining: () => number) => void) => void = typeof requestIdl
 export class RelationArcs {
   private relations: Relation[] = [];
   private pieces: ReadonlyMap<number, HTMLElement[]> = new Map();
-  private frameRequested = false;
+  private readonly nextFrame = new NextFrame(() => this.draw());
   /** The arcs drawn, by relation id. */
   private arcs = new Map<number, SVGGElement>();
   /** Bumped by every new drawing, so that the idle batches of an older one stop. */
@@ -42,25 +43,16 @@ export class RelationArcs {
 
   constructor(private readonly frame: HTMLElement, private readonly svg: SVGSVGElement, private readonly text: HTMLElement,
     private readonly look: ArcLook) {
-    new ResizeObserver(() => this.request()).observe(text);
+    new ResizeObserver(() => this.nextFrame.request()).observe(text);
   }
 
   /** The relations to draw and the highlights they join (Highlights.pieces), after a redraw of either. */
   show(relations: readonly Relation[], pieces: ReadonlyMap<number, HTMLElement[]>): void {
     this.relations = [...relations];
     this.pieces = pieces;
-    this.request();
+    this.nextFrame.request();
   }
 
-  /** Draws in the next frame, once however often asked. */
-  private request(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.draw();
-    });
-  }
 
   /**
    * The near arcs now, then the others in idle batches, each as many as the idle period allows (a

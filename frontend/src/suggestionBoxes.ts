@@ -5,6 +5,7 @@
  * it covers. The layer lets the pointer through; a click on the text finds the suggestion under it.
  * Boxes are placed again in the next frame after the text is redrawn or changes size.
  */
+import { NextFrame } from "./nextFrame.js";
 import { suggestionTitle } from "./suggestions.js";
 import type { Suggestion } from "./types.js";
 
@@ -18,17 +19,17 @@ export interface SuggestionLook {
 export class SuggestionBoxes {
   private suggestions: Suggestion[] = [];
   private readonly boxes = new Map<number, HTMLElement>();
-  private frameRequested = false;
+  private readonly nextFrame = new NextFrame(() => this.draw());
 
   constructor(private readonly frame: HTMLElement, private readonly layer: HTMLElement, text: HTMLElement,
     private readonly look: SuggestionLook) {
-    new ResizeObserver(() => this.request()).observe(text);
+    new ResizeObserver(() => this.nextFrame.request()).observe(text);
   }
 
   /** The suggestions to draw (after they change, or the text was redrawn). */
   show(suggestions: readonly Suggestion[]): void {
     this.suggestions = [...suggestions];
-    this.request();
+    this.nextFrame.request();
   }
 
   /** The element of a drawn suggestion (it takes the focus). */
@@ -47,14 +48,6 @@ export class SuggestionBoxes {
     this.draw();
   }
 
-  private request(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.draw();
-    });
-  }
 
   /** Measures every suggestion's lines first, then writes the boxes: one layout, not one per suggestion. */
   private draw(): void {

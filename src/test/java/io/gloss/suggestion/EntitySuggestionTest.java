@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gloss.SharedCorpus;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.gloss.suggestion.CorpusArticles.Place;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +31,6 @@ class EntitySuggestionTest {
     private static final Pattern ZELENSKY =
             Pattern.compile("(?<![\\p{L}\\p{N}\\p{M}])(Volodymyr Zelensky|Zelenskyy|Zelensky)(?![\\p{L}\\p{N}\\p{M}])");
 
-    record Place(int start, int end, String quote) {
-    }
-
     @Inject
     TestData data;
 
@@ -46,8 +38,8 @@ class EntitySuggestionTest {
     TestAccounts accounts;
 
     long project;
-    final List<Long> articles = new ArrayList<>();
-    final List<List<Place>> expected = new ArrayList<>();
+    List<Long> articles;
+    List<List<Place>> expected;
 
     @BeforeEach
     void corpus() throws IOException {
@@ -56,20 +48,9 @@ class EntitySuggestionTest {
         accounts.ensure("es-rev", "reviewer");
         accounts.ensure("es-admin", "admin");
         project = data.project("es-ed1", "es-ed2", "es-rev", "es-admin");
-        articles.clear();
-        expected.clear();
-        for (Path file : SharedCorpus.files()) {
-            long id = data.article(project, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-            String text = accounts.as("es-ed1").get("/api/articles/" + id).then().statusCode(200).extract().path("text");
-            List<Place> places = new ArrayList<>();
-            Matcher m = ZELENSKY.matcher(text);
-            while (m.find()) {
-                int start = text.codePointCount(0, m.start());
-                places.add(new Place(start, start + m.group().codePointCount(0, m.group().length()), m.group()));
-            }
-            articles.add(id);
-            expected.add(places);
-        }
+        CorpusArticles corpus = CorpusArticles.into(project, data, accounts, "es-ed1");
+        articles = corpus.ids;
+        expected = corpus.places(ZELENSKY);
         assertTrue(expected.stream().allMatch(p -> !p.isEmpty()), "every article names him: " + expected);
     }
 
@@ -83,28 +64,17 @@ class EntitySuggestionTest {
                 .extract().jsonPath();
     }
 
-    private static List<Place> places(JsonPath listed, String source) {
-        List<Place> places = new ArrayList<>();
-        for (int i = 0; i < listed.getList("items").size(); i++) {
-            String at = "items[" + i + "].";
-            if (listed.getString(at + "source").equals(source)) {
-                places.add(new Place(listed.getInt(at + "start"), listed.getInt(at + "end"), listed.getString(at + "quote")));
-            }
-        }
-        return places;
-    }
-
     @Test
     void everyNameAndAliasIsProposedToEveryEditorLinkedToItsEntity() {
         long zelensky = entity("Volodymyr Zelensky", "ACTOR", List.of("Zelensky", "Zelenskyy"));
         for (int article = 0; article < articles.size(); article++) {
             JsonPath listed = suggestions("es-ed1", article);
-            assertEquals(expected.get(article), places(listed, "ENTITY"), "article " + article);
+            assertEquals(expected.get(article), CorpusArticles.listed(listed, "ENTITY"), "article " + article);
             assertEquals(List.of("ACTOR"), listed.getList("items.label", String.class).stream().distinct().toList());
             assertEquals(List.of(zelensky), listed.getList("items.entityId", Long.class).stream().distinct().toList());
-            assertEquals(expected.get(article), places(suggestions("es-ed2", article), "ENTITY"), "to every editor");
+            assertEquals(expected.get(article), CorpusArticles.listed(suggestions("es-ed2", article), "ENTITY"), "to every editor");
         }
-        assertEquals(expected.get(0), places(suggestions("es-ed1", 0), "ENTITY"), "asked again, the same, not doubled");
+        assertEquals(expected.get(0), CorpusArticles.listed(suggestions("es-ed1", 0), "ENTITY"), "asked again, the same, not doubled");
         accounts.as("es-rev").get("/api/articles/" + articles.get(0) + "/suggestions").then().statusCode(403);
     }
 
@@ -114,7 +84,7 @@ class EntitySuggestionTest {
         JsonPath listed = suggestions("es-ed1", 2);
         long first = listed.getLong("items[0].id");
         accounts.as("es-ed1").post("/api/suggestions/" + first + "/reject").then().statusCode(204);
-        assertEquals(expected.get(2).subList(1, expected.get(2).size()), places(suggestions("es-ed1", 2), "ENTITY"));
+        assertEquals(expected.get(2).subList(1, expected.get(2).size()), CorpusArticles.listed(suggestions("es-ed1", 2), "ENTITY"));
 
         JsonPath accepted = accounts.as("es-ed2").queryParam("label", "ACTOR")
                 .post("/api/articles/" + articles.get(2) + "/suggestions/accept").then().statusCode(200).extract().jsonPath();
@@ -123,8 +93,8 @@ class EntitySuggestionTest {
         assertEquals(List.of("ENTITY"), accepted.getList("items.origin", String.class).stream().distinct().toList());
         assertEquals(List.of(zelensky), accepted.getList("items.entityId", Long.class).stream().distinct().toList());
         assertEquals(List.of("es-ed2"), accepted.getList("items.author", String.class).stream().distinct().toList());
-        assertTrue(places(suggestions("es-ed2", 2), "ENTITY").isEmpty(), "nothing left to decide");
-        assertEquals(expected.get(2).size() - 1, places(suggestions("es-ed1", 2), "ENTITY").size(), "the other editor's own");
+        assertTrue(CorpusArticles.listed(suggestions("es-ed2", 2), "ENTITY").isEmpty(), "nothing left to decide");
+        assertEquals(expected.get(2).size() - 1, CorpusArticles.listed(suggestions("es-ed1", 2), "ENTITY").size(), "the other editor's own");
 
         List<Long> queued = accounts.as("es-rev").get("/api/review/queue?project=" + project).then().statusCode(200)
                 .extract().jsonPath().getList("items.id", Long.class);
@@ -146,10 +116,10 @@ class EntitySuggestionTest {
                 .post("/api/entities/" + short_ + "/merge").then().statusCode(200);
         JsonPath merged = suggestions("es-ed1", 0);
         assertEquals(List.of(full), merged.getList("items.entityId", Long.class).stream().distinct().toList());
-        assertEquals(places(before, "ENTITY"), places(merged, "ENTITY"), "the same places, now the survivor's");
+        assertEquals(CorpusArticles.listed(before, "ENTITY"), CorpusArticles.listed(merged, "ENTITY"), "the same places, now the survivor's");
 
         accounts.as("es-admin").delete("/api/entities/" + full).then().statusCode(204);
-        assertTrue(places(suggestions("es-ed1", 0), "ENTITY").isEmpty());
+        assertTrue(CorpusArticles.listed(suggestions("es-ed1", 0), "ENTITY").isEmpty());
         assertFalse(accounts.as("es-ed1").get("/api/projects/" + project + "/entities").then().statusCode(200).extract()
                 .jsonPath().getList("items").iterator().hasNext());
     }

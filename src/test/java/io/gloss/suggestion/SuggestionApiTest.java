@@ -5,23 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gloss.SharedCorpus;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.gloss.suggestion.CorpusArticles.Place;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +34,6 @@ class SuggestionApiTest {
     /** Russia as a whole word: no Unicode letter, digit or mark on either side (never "Russian"). */
     private static final Pattern RUSSIA = Pattern.compile("(?<![\\p{L}\\p{N}\\p{M}])Russia(?![\\p{L}\\p{N}\\p{M}])");
 
-    record Place(int start, int end) {
-    }
-
     @Inject
     TestData data;
 
@@ -48,8 +41,8 @@ class SuggestionApiTest {
     TestAccounts accounts;
 
     long project;
-    final List<Long> articles = new ArrayList<>();
-    final List<List<Place>> russia = new ArrayList<>();
+    List<Long> articles;
+    List<List<Place>> russia;
 
     @BeforeEach
     void corpus() throws IOException {
@@ -59,21 +52,11 @@ class SuggestionApiTest {
         accounts.ensure("sg-out", "editor");
         accounts.ensure("sg-admin", "admin");
         project = data.project("sg-ed1", "sg-ed2", "sg-rev");
-        articles.clear();
-        russia.clear();
-        for (Path file : SharedCorpus.files()) {
-            long id = data.article(project, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-            String text = accounts.as("sg-ed1").get("/api/articles/" + id).then().statusCode(200).extract().path("text");
-            List<Place> places = new ArrayList<>();
-            Matcher m = RUSSIA.matcher(text);
-            while (m.find()) {
-                int start = text.codePointCount(0, m.start());
-                places.add(new Place(start, start + "Russia".length()));
-            }
-            assertTrue(text.contains("Russian"), "every article also says Russian, which is no occurrence of Russia");
-            articles.add(id);
-            russia.add(places);
-        }
+        CorpusArticles corpus = CorpusArticles.into(project, data, accounts, "sg-ed1");
+        articles = corpus.ids;
+        russia = corpus.places(RUSSIA);
+        assertTrue(corpus.texts.stream().allMatch(t -> t.contains("Russian")),
+                "every article also says Russian, which is no occurrence of Russia");
         assertEquals(3, articles.size());
         assertTrue(russia.get(0).size() >= 5 && russia.get(1).size() >= 3 && !russia.get(2).isEmpty(), russia.toString());
     }
@@ -95,14 +78,6 @@ class SuggestionApiTest {
                 .extract().jsonPath();
     }
 
-    private static List<Place> places(JsonPath items) {
-        List<Place> places = new ArrayList<>();
-        for (int i = 0; i < items.getList("items").size(); i++) {
-            places.add(new Place(items.getInt("items[" + i + "].start"), items.getInt("items[" + i + "].end")));
-        }
-        return places;
-    }
-
     @Test
     void occurrencesAreWholeWordsOfTheArticleThenOfTheProjectAndNeverTheEditorsOwnSpans() {
         long source = tag("sg-ed1", 0, 0, "LOCATION");
@@ -112,20 +87,20 @@ class SuggestionApiTest {
 
         assertEquals(expected.size(), occurrences("sg-ed1", source, "article"));
         JsonPath listed = suggestions("sg-ed1", 0);
-        assertEquals(expected, places(listed));
+        assertEquals(expected, CorpusArticles.listed(listed, null));
         assertEquals("LOCATION", listed.getString("items[0].label"));
         assertEquals("Russia", listed.getString("items[0].quote"));
         assertEquals("OCCURRENCE", listed.getString("items[0].source"));
         assertEquals(1.0f, listed.getFloat("items[0].score"));
         assertNull(listed.get("items[0].entityId"));
-        assertTrue(places(suggestions("sg-ed1", 1)).isEmpty(), "scope article stays in the article");
+        assertTrue(CorpusArticles.listed(suggestions("sg-ed1", 1), null).isEmpty(), "scope article stays in the article");
 
         assertEquals(0, occurrences("sg-ed1", source, "article"), "no second suggestion of an open one");
         assertEquals(russia.get(1).size() + russia.get(2).size(), occurrences("sg-ed1", source, "project"));
-        assertEquals(russia.get(1), places(suggestions("sg-ed1", 1)));
-        assertEquals(russia.get(2), places(suggestions("sg-ed1", 2)));
-        assertEquals(expected, places(suggestions("sg-ed1", 0)));
-        assertTrue(places(suggestions("sg-ed2", 0)).isEmpty(), "proposed to their author only");
+        assertEquals(russia.get(1), CorpusArticles.listed(suggestions("sg-ed1", 1), null));
+        assertEquals(russia.get(2), CorpusArticles.listed(suggestions("sg-ed1", 2), null));
+        assertEquals(expected, CorpusArticles.listed(suggestions("sg-ed1", 0), null));
+        assertTrue(CorpusArticles.listed(suggestions("sg-ed2", 0), null).isEmpty(), "proposed to their author only");
     }
 
     @Test
@@ -150,7 +125,7 @@ class SuggestionApiTest {
                 .body("origin", Matchers.nullValue());
         accounts.as("sg-ed1").get("/api/articles/" + articles.get(0) + "/annotations").then().statusCode(200)
                 .body("items.find { it.id == " + id + " }.origin", Matchers.is("OCCURRENCE"));
-        assertFalse(places(suggestions("sg-ed1", 0)).contains(at), "the editor has that span now");
+        assertFalse(CorpusArticles.listed(suggestions("sg-ed1", 0), null).contains(at), "the editor has that span now");
         accounts.as("sg-ed1").post("/api/suggestions/" + first + "/accept").then().statusCode(409)
                 .body("error", Matchers.is("duplicate"));
     }
@@ -166,10 +141,10 @@ class SuggestionApiTest {
 
         accounts.as("sg-ed1").post("/api/suggestions/" + suggestion + "/reject").then().statusCode(204);
         accounts.as("sg-ed1").post("/api/suggestions/" + suggestion + "/reject").then().statusCode(204);
-        assertFalse(places(suggestions("sg-ed1", 0)).contains(at));
+        assertFalse(CorpusArticles.listed(suggestions("sg-ed1", 0), null).contains(at));
         assertEquals(0, occurrences("sg-ed1", mine, "article"), "never proposed to that editor again");
-        assertFalse(places(suggestions("sg-ed1", 0)).contains(at));
-        assertTrue(places(suggestions("sg-ed2", 0)).contains(at), "another editor still has it");
+        assertFalse(CorpusArticles.listed(suggestions("sg-ed1", 0), null).contains(at));
+        assertTrue(CorpusArticles.listed(suggestions("sg-ed2", 0), null).contains(at), "another editor still has it");
 
         JsonPath audited = accounts.as("sg-admin").get("/api/audit?project=" + project + "&entity=suggestion").then()
                 .statusCode(200).extract().jsonPath();
