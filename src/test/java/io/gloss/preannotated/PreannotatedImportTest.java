@@ -2,6 +2,8 @@ package io.gloss.preannotated;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +123,35 @@ class PreannotatedImportTest {
                 .body("items.find { it.username == 'wire-model' }.roles", equalTo(List.of()));
         accounts.as(ADMIN).contentType(ArticleResource.NDJSON).body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/projects/" + project + "/articles/import?as=approved")
                 .then().statusCode(400).body("field", equalTo("as"));
+    }
+
+    /** A file large enough for the background job carries its spans and its ?as= there too. */
+    @Test
+    void aBackgroundImportCarriesItsSpans() throws Exception {
+        StringBuilder file = new StringBuilder();
+        int lines = 2_100; // above gloss.import.background-lines
+        for (int i = 1; i <= lines; i++) {
+            String prefix = "Report " + i + " of " + project + ": ";
+            file.append(line(prefix + "Zelensky spoke in Kyiv.", span(prefix.length(), prefix.length() + 8,
+                    i == 5 ? "PERSON" : "ACTOR", "Zelensky"))).append('\n');
+        }
+        String location = accounts.as(ADMIN).contentType(ArticleResource.NDJSON).body(file.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/projects/" + project + "/articles/import?as=submitted&account=bg-model").then().statusCode(202)
+                .extract().header("Location");
+        long deadline = System.currentTimeMillis() + 180_000;
+        JsonPath job = accounts.as(ADMIN).get(location).then().statusCode(200).extract().jsonPath();
+        while (!job.getString("state").equals("DONE") && !job.getString("state").equals("FAILED")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            job = accounts.as(ADMIN).get(location).then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals("DONE", job.getString("state"), job.prettify());
+        assertEquals(lines - 1, job.getInt("imported"));
+        assertEquals(lines - 1, job.getInt("spans"));
+        assertEquals(List.of(5), job.getList("errors.line", Integer.class));
+        assertTrue(job.getString("errors[0].message").contains("no label \"PERSON\""), job.prettify());
+        accounts.as(REVIEWER).queryParam("project", project).queryParam("author", "bg-model").get("/api/review/queue")
+                .then().statusCode(200).body("items.origin", everyItem(equalTo("IMPORT"))).body("items.size()", greaterThan(0));
     }
 
     @Test
