@@ -35,14 +35,14 @@ public class AnnotationLifecycle {
         }
     }
 
-    /** Stores a new annotation, which enters review as SUBMITTED with its first history row. */
+    /** Stores a new annotation, which enters review as SUBMITTED with its first history row, {@code actor} making it (an import: its account). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void submit(Annotation annotation) {
+    public void submit(Annotation annotation, String actor) {
         // The row is inserted with the state it has at persist(): status first, then the id exists.
         annotation.status = AnnotationStatus.SUBMITTED;
         annotation.statusChangedAt = annotation.createdAt;
         annotation.persist();
-        record(annotation.id, null, AnnotationStatus.SUBMITTED, null, annotation.createdAt);
+        record(annotation.id, null, AnnotationStatus.SUBMITTED, null, annotation.createdAt, actor);
     }
 
     /**
@@ -103,7 +103,7 @@ public class AnnotationLifecycle {
                     .with("current", Map.of("status", from));
         }
         Instant now = Timestamps.now();
-        record(annotation.id, from, to, comment, now);
+        record(annotation.id, from, to, comment, now, currentUser.username());
         annotation.status = to;
         annotation.statusChangedAt = now;
         if (to != AnnotationStatus.MERGED) {
@@ -111,12 +111,13 @@ public class AnnotationLifecycle {
         }
     }
 
-    private void record(long annotationId, AnnotationStatus from, AnnotationStatus to, String comment, Instant at) {
+    private void record(long annotationId, AnnotationStatus from, AnnotationStatus to, String comment, Instant at,
+            String actor) {
         AnnotationTransition transition = new AnnotationTransition();
         transition.annotationId = annotationId;
         transition.from = from;
         transition.to = to;
-        transition.actor = currentUser.username();
+        transition.actor = actor;
         transition.comment = comment;
         transition.at = at;
         transition.persist();

@@ -143,9 +143,40 @@ public class AnnotationService {
         annotation.projectId = article.project.id;
         annotation.author = author;
         annotation.origin = origin;
+        return submitNew(annotation, author);
+    }
+
+    /**
+     * A span of a pre-annotated import ({@code ?as=submitted}), made by {@code author}, the import
+     * account, and SUBMITTED for review like any new span; the importer has checked its offsets,
+     * quote and label against the article. Nothing is made, and false returned, when that account
+     * has this span already (the file was imported before).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean createImported(Article article, Label label, int start, int end, String quote, String author,
+            String origin) {
+        if (Annotation.findTwin(article.id, author, label.id, start, end) != null) {
+            return false;
+        }
+        Annotation annotation = new Annotation();
+        annotation.article = article;
+        annotation.label = label;
+        annotation.start = start;
+        annotation.end = end;
+        annotation.quote = quote;
+        annotation.attributes = LabelAttributes.write(withFigure(label, quote, LabelAttributes.values(label, Map.of())));
+        annotation.projectId = article.project.id;
+        annotation.author = author;
+        annotation.origin = origin;
+        submitNew(annotation, author);
+        return true;
+    }
+
+    /** Stores a new annotation as SUBMITTED by {@code actor}, with its audit event; returns its view. */
+    private AnnotationView submitNew(Annotation annotation, String actor) {
         annotation.createdAt = Timestamps.now();
         annotation.updatedAt = annotation.createdAt;
-        lifecycle.submit(annotation);
+        lifecycle.submit(annotation, actor);
         AnnotationView created = AnnotationView.of(annotation);
         audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id, "create", null, created);
         return created;

@@ -9,10 +9,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +80,21 @@ public class Article extends PanacheEntity {
         return find("project.id = ?1 and sha256 = ?2", projectId, sha256).firstResultOptional();
     }
 
+    /**
+     * The article a Web Annotation's {@code source} names: the project's article with that url (a
+     * live one before a retired one), or {@code urn:gloss:article:<id>}, as the W3C export names an
+     * article without a url, when that article is the project's.
+     */
+    public static Optional<Article> findBySource(long projectId, String source) {
+        String urn = "urn:gloss:article:";
+        if (source.startsWith(urn) && source.substring(urn.length()).matches("[0-9]{1,18}")) {
+            return find("project.id = ?1 and id = ?2", projectId, Long.parseLong(source.substring(urn.length())))
+                    .firstResultOptional();
+        }
+        return find("project.id = ?1 and url = ?2 order by case when retiredAt is null then 0 else 1 end, id", projectId, source)
+                .firstResultOptional();
+    }
+
     /** The titles of these articles by id, without loading their texts; ids of no article are left out. */
     public static Map<Long, String> titles(Collection<Long> ids) {
         return getEntityManager().createQuery("select a.id, a.title from Article a where a.id in :ids", Object[].class)
@@ -89,14 +102,14 @@ public class Article extends PanacheEntity {
                 .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
     }
 
-    /** Which of {@code hashes} the project's articles have already. */
-    public static Set<String> textsAmong(long projectId, Collection<String> hashes) {
+    /** Which of {@code hashes} the project's articles have already, with the article each is the text of. */
+    public static Map<String, Long> textsAmong(long projectId, Collection<String> hashes) {
         if (hashes.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        return new HashSet<>(getEntityManager().createQuery("select a.sha256 from Article a where a.project.id = :project "
-                + "and a.sha256 in :hashes", String.class).setParameter("project", projectId).setParameter("hashes", hashes)
-                .getResultList());
+        return getEntityManager().createQuery("select a.sha256, a.id from Article a where a.project.id = :project "
+                + "and a.sha256 in :hashes", Object[].class).setParameter("project", projectId).setParameter("hashes", hashes)
+                .getResultStream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
     /** Whether pages may link to {@link #url}: articles stored before only http(s) was accepted may hold others. */

@@ -7,13 +7,25 @@ import java.util.regex.Pattern;
 public record ArticleInput(String title, String source, String url, String author, String published,
         String language, String externalId, String text) {
 
+    /** A title taken from a text's first line is cut after this many characters. */
+    private static final int TITLE_CHARS = 200;
+
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://[^/?#\\s]+([/?#].*)?", Pattern.DOTALL);
 
     /** For plain-text and Markdown files: the title is the first line, a Markdown heading mark dropped. */
     public static ArticleInput fromFile(String fileName, String text) {
         String firstLine = text.strip().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "").strip();
-        String title = firstLine.isEmpty() ? fileName : firstLine;
+        String title = firstLine.isEmpty() ? fileName : shortened(firstLine);
         return new ArticleInput(title, fileName, null, null, null, null, null, text);
+    }
+
+    /** A first line as a title: a paragraph-long line (a text without a headline) is cut at a word, not refused. */
+    private static String shortened(String line) {
+        if (line.length() <= TITLE_CHARS) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', TITLE_CHARS - 1);
+        return line.substring(0, cut > 0 ? cut : TITLE_CHARS - 1).strip() + "…";
     }
 
     /**

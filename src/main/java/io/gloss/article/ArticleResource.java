@@ -70,7 +70,10 @@ public class ArticleResource {
     }
 
     /**
-     * JSON Lines, one article a line. The body is read as bytes so that non-UTF-8 input is refused, not garbled.
+     * JSON Lines, one article a line, which may carry {@code spans}: suggestions to every editor
+     * ({@code ?as=suggestions}, the default) or annotations submitted for review by the import
+     * account ({@code ?as=submitted&account=}, {@value SpanTarget#DEFAULT_ACCOUNT} by default).
+     * The body is read as bytes so that non-UTF-8 input is refused, not garbled.
      * A small file is imported within the request (200 with the report, as api.md says); a large one
      * (gloss.import.background-*) in the background: 202 with the job, whose Location to poll.
      */
@@ -78,12 +81,14 @@ public class ArticleResource {
     @Path("projects/{id}/articles/import")
     @Consumes({NDJSON, "application/jsonl", "application/json-lines"})
     @RolesAllowed(Role.ADMIN)
-    @APIResponse(responseCode = "200", description = "Imported: {imported, duplicates, errors:[{line, message}]}",
+    @APIResponse(responseCode = "200", description = "Imported: {imported, duplicates, spans, errors:[{line, message}], ids}",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "202", description = "A large file, importing in the background: the job; poll its Location",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
-    public Response importLines(@PathParam("id") Long projectId, byte[] body) {
+    public Response importLines(@PathParam("id") Long projectId, @QueryParam("as") String as,
+            @QueryParam("account") String account, byte[] body) {
         Project project = projects.require(projectId);
+        SpanTarget target = articles.spanTarget(as, account);
         byte[] bytes = body == null ? new byte[0] : body;
         String text;
         try {
@@ -92,10 +97,10 @@ public class ArticleResource {
             throw new GlossException(400, "not_utf8", "The file is not UTF-8 text. Save it as UTF-8 and import it again.");
         }
         if (jobs.inBackground(bytes)) {
-            ImportJobView job = jobs.queue(project, "API import", bytes, currentUser.username());
+            ImportJobView job = jobs.queue(project, "API import", bytes, target, currentUser.username());
             return Response.accepted(job).location(URI.create("/api/imports/" + job.id())).build();
         }
-        return Response.ok(importer.importText(project.id, text, currentUser.username())).build();
+        return Response.ok(importer.importText(project.id, text, target, currentUser.username())).build();
     }
 
     /** A background import: its state, progress and counts (admins; another project's is 404 to others). */

@@ -1,6 +1,7 @@
 package io.gloss.article;
 
 import io.gloss.audit.AuditService;
+import io.gloss.auth.AccountService;
 import io.gloss.auth.CurrentUser;
 import io.gloss.db.Timestamps;
 import io.gloss.project.Project;
@@ -38,6 +39,9 @@ public class ArticleService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    AccountService accounts;
 
     /** The article, if the current user may see its project; otherwise 404. */
     public Article require(Long articleId) {
@@ -116,6 +120,15 @@ public class ArticleService {
         static Retirement of(Article article) {
             return new Retirement(article.title, article.retiredAt, article.retiredBy);
         }
+    }
+
+    /** Where an import's spans go, as {@code ?as=} and {@code ?account=} say; the import account is made if it is new. */
+    public SpanTarget spanTarget(String as, String account) {
+        SpanTarget target = SpanTarget.of(as, account);
+        if (target.submitted()) {
+            accounts.importAccount(target.account());
+        }
+        return target;
     }
 
     /** Imports one article; a text the project has already is a 409 naming the existing article. */

@@ -44,6 +44,22 @@ public class ImportJob extends PanacheEntity {
 
     public int duplicates;
 
+    /** Where the lines' spans go: {@code suggestions} or {@code submitted} ({@link SpanTarget#as()}). */
+    @Column(name = "spans_as")
+    public String spansAs = SpanTarget.SUGGESTIONS.as();
+
+    /** The import account submitted spans are authored by; null for suggestions. */
+    @Column(name = "spans_account")
+    public String spansAccount;
+
+    /** Spans stored so far. */
+    public int spans;
+
+    /** Where the lines' spans go, as the upload asked. */
+    public SpanTarget target() {
+        return SpanTarget.of(spansAs, spansAccount);
+    }
+
     @Column(name = "error_count")
     public int errorCount;
 

@@ -72,7 +72,7 @@ public class ImportJobRunner {
     private volatile boolean stopping;
 
     /** What a run needs from the job's row. */
-    private record Start(long projectId, int linesRead, String username, byte[] file) {
+    private record Start(long projectId, int linesRead, String username, SpanTarget target, byte[] file) {
     }
 
     /** A batch finds that this instance holds the job no more: the batch rolls back and the run ends. */
@@ -232,7 +232,7 @@ public class ImportJobRunner {
             // The file was checked for UTF-8 when it was uploaded.
             String text = new String(file, StandardCharsets.UTF_8);
             boolean read = importer.importLines(start.projectId(), JsonLinesImporter.lines(text), start.linesRead(),
-                    start.username(), new JsonLinesImporter.Outcome() {
+                    start.target(), start.username(), new JsonLinesImporter.Outcome() {
                         @Override
                         public void recording(JsonLinesImporter.Batch batch) {
                             record(jobId, batch);
@@ -293,7 +293,7 @@ public class ImportJobRunner {
             job.message = "The server running this import stopped or restarted; it went on after line "
                     + job.linesRead + ".";
         }
-        return new Start(job.projectId, job.linesRead, job.createdBy, ImportJob.file(jobId));
+        return new Start(job.projectId, job.linesRead, job.createdBy, job.target(), ImportJob.file(jobId));
     }
 
     /**
@@ -313,6 +313,7 @@ public class ImportJobRunner {
         job.linesRead = batch.lastLine();
         job.imported += batch.imported();
         job.duplicates += batch.duplicates();
+        job.spans += batch.spans();
         job.errorCount += batch.errors().size();
     }
 

@@ -8,12 +8,12 @@ import java.util.List;
  * lines ({@code errors}, at most {@code gloss.import.errors-kept}) and how many there are in all.
  */
 public record ImportJobView(long id, long projectId, String fileName, ImportState state, double progress, int linesTotal,
-        int linesRead, int imported, int duplicates, List<ImportReport.LineError> errors, int errorCount, String message,
+        int linesRead, int imported, int duplicates, int spans, List<ImportReport.LineError> errors, int errorCount, String message,
         String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     static ImportJobView of(ImportJob job, List<ImportReport.LineError> errors) {
         return new ImportJobView(job.id, job.projectId, job.fileName, job.state, job.progress(), job.linesTotal,
-                job.linesRead, job.imported, job.duplicates, errors, job.errorCount, job.message, job.createdBy,
+                job.linesRead, job.imported, job.duplicates, job.spans, errors, job.errorCount, job.message, job.createdBy,
                 job.createdAt, job.startedAt, job.finishedAt);
     }
 

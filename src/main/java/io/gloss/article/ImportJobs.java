@@ -46,7 +46,7 @@ public class ImportJobs {
 
     /** Writes the job's row and stores its file beside it; the job starts once this commits, on any instance. */
     @Transactional
-    public ImportJobView queue(Project project, String fileName, byte[] body, String username) {
+    public ImportJobView queue(Project project, String fileName, byte[] body, SpanTarget target, String username) {
         project.requireWritable();
         ImportJob job = new ImportJob();
         job.projectId = project.id;
@@ -56,6 +56,8 @@ public class ImportJobs {
         job.linesTotal = lines(body);
         job.createdBy = username;
         job.createdAt = Timestamps.now();
+        job.spansAs = target.as();
+        job.spansAccount = target.account();
         job.persistAndFlush(); // the row before its file's chunks, which reference it
         ImportJob.storeFile(job.id, body);
         queued.fire(new ImportQueued(job.id));
@@ -80,6 +82,7 @@ public class ImportJobs {
         job.linesRead = lines;
         job.imported = report.imported();
         job.duplicates = report.duplicates();
+        job.spans = report.spans();
         job.errorCount = report.errors().size();
         job.createdBy = username;
         job.createdAt = now;

@@ -101,13 +101,13 @@ public class ImportPageResource {
         }
         String username = currentUser.username();
         List<ImportJobView> done = new ArrayList<>();
-        largeLineFiles.forEach((name, bytes) -> done.add(jobs.queue(project, name, bytes, username)));
+        largeLineFiles.forEach((name, bytes) -> done.add(jobs.queue(project, name, bytes, SpanTarget.SUGGESTIONS, username)));
         if (!singles.isEmpty()) {
             String what = singles.size() == 1 ? singles.get(0).source() : singles.size() + " text files";
             done.add(jobs.recordDone(project, what, singleBytes, articles.importFiles(project, singles, username), username));
         }
         smallLineFiles.forEach((name, content) -> done.add(jobs.recordDone(project, name,
-                content.getBytes(StandardCharsets.UTF_8).length, importer.importText(project.id, content, username), username)));
+                content.getBytes(StandardCharsets.UTF_8).length, importer.importText(project.id, content, SpanTarget.SUGGESTIONS, username), username)));
         if (done.size() == 1) {
             return reportAt(done.get(0));
         }

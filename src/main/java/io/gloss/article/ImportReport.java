@@ -3,20 +3,24 @@ package io.gloss.article;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a bulk import did: {@code {imported, duplicates, errors:[{line, message}]}}. */
-public record ImportReport(int imported, int duplicates, List<LineError> errors, List<Long> ids) {
+/**
+ * What a bulk import did: {@code {imported, duplicates, spans, errors:[{line, message}], ids}};
+ * {@code spans}: how many imported spans were stored (as suggestions or submitted annotations).
+ */
+public record ImportReport(int imported, int duplicates, int spans, List<LineError> errors, List<Long> ids) {
 
     public record LineError(int line, String message) {
     }
 
-    static final class Builder {
-        int imported;
-        int duplicates;
-        final List<LineError> errors = new ArrayList<>();
-        final List<Long> ids = new ArrayList<>();
+    public static final class Builder {
+        public int imported;
+        public int duplicates;
+        public int spans;
+        public final List<LineError> errors = new ArrayList<>();
+        public final List<Long> ids = new ArrayList<>();
 
-        ImportReport build() {
-            return new ImportReport(imported, duplicates, List.copyOf(errors), List.copyOf(ids));
+        public ImportReport build() {
+            return new ImportReport(imported, duplicates, spans, List.copyOf(errors), List.copyOf(ids));
         }
     }
 }

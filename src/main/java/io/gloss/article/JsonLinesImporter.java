@@ -2,7 +2,10 @@ package io.gloss.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gloss.project.Label;
 import io.gloss.project.Project;
 import io.gloss.web.GlossException;
 import io.gloss.web.RefusedInputException;
@@ -13,10 +16,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -55,10 +59,26 @@ public class JsonLinesImporter {
     @Inject
     ImportConfig config;
 
+    @Inject
+    ImportedSpans importedSpans;
+
     private ObjectMapper reader;
 
     /** What one committed batch did; {@code lastLine} is the number of the batch's last line. */
-    public record Batch(int lastLine, int imported, int duplicates, List<ImportReport.LineError> errors, List<Long> ids) {
+    public record Batch(int lastLine, int imported, int duplicates, int spans, List<ImportReport.LineError> errors,
+            List<Long> ids) {
+    }
+
+    /**
+     * One unit of an import, parsed: the article and the spans it carries. {@code name}, when
+     * given (a brat document), starts each of its refusals.
+     */
+    public record Document(String name, ArticleInput input, List<SpanInput> spans) {
+    }
+
+    /** Reads one unit (a JSON line, a brat document) into a {@link Document}; a 400 names what is wrong. */
+    public interface Parser {
+        Document parse(String unit) throws JsonProcessingException;
     }
 
     /** Where batches go: {@link #recording} runs inside the batch's transaction, {@link #committed} after it. */
@@ -103,14 +123,23 @@ public class JsonLinesImporter {
     }
 
     /** The whole text, answered when every batch is committed (the synchronous import). */
-    public ImportReport importText(long projectId, String text, String username) {
+    public ImportReport importText(long projectId, String text, SpanTarget target, String username) {
+        return importUnits(projectId, lines(text), this::parseLine, target, username);
+    }
+
+    /**
+     * Every unit ({@code parse} reads each: lines, or a brat zip's documents), batch by batch,
+     * answered when all are committed; a refused unit's {@code line} is its position, from 1.
+     */
+    public ImportReport importUnits(long projectId, List<String> units, Parser parse, SpanTarget target, String username) {
         Project.<Project>findById(projectId).requireWritable();
         ImportReport.Builder report = new ImportReport.Builder();
-        importLines(projectId, lines(text), 0, username, new Outcome() {
+        importUnits(projectId, units, 0, parse, target, username, new Outcome() {
             @Override
             public void committed(Batch batch) {
                 report.imported += batch.imported();
                 report.duplicates += batch.duplicates();
+                report.spans += batch.spans();
                 report.errors.addAll(batch.errors());
                 report.ids.addAll(batch.ids());
             }
@@ -122,8 +151,14 @@ public class JsonLinesImporter {
      * Imports the lines after the first {@code after}, batch by batch; returns false when
      * {@code stop} ended it between two batches, true once every line is read.
      */
-    public boolean importLines(long projectId, List<String> lines, int after, String username, Outcome outcome,
-            BooleanSupplier stop) {
+    public boolean importLines(long projectId, List<String> lines, int after, SpanTarget target, String username,
+            Outcome outcome, BooleanSupplier stop) {
+        return importUnits(projectId, lines, after, this::parseLine, target, username, outcome, stop);
+    }
+
+    private boolean importUnits(long projectId, List<String> lines, int after, Parser parse, SpanTarget target,
+            String username, Outcome outcome, BooleanSupplier stop) {
+        Run run = new Run(projectId, lines, parse, target, username, outcome);
         int from = after;
         while (from < lines.size()) {
             if (stop.getAsBoolean()) {
@@ -135,10 +170,53 @@ public class JsonLinesImporter {
                 chars += lines.get(to).length();
                 to++;
             }
-            commit(projectId, lines, from, to, username, outcome);
+            commit(run, from, to);
             from = to;
         }
         return true;
+    }
+
+    /** What every batch of one import shares. */
+    private record Run(long projectId, List<String> lines, Parser parse, SpanTarget target, String username,
+            Outcome outcome) {
+    }
+
+    /**
+     * The line with its {@code meta} fields (Gloss' JSONL export keeps title, source, url and
+     * published there) where it lacks them at the top, so that an export imports as it was.
+     */
+    private static JsonNode meta(JsonNode node) {
+        JsonNode meta = node.get("meta");
+        if (meta == null || !meta.isObject()) {
+            return node;
+        }
+        ObjectNode merged = meta.deepCopy();
+        merged.setAll((ObjectNode) node);
+        return merged;
+    }
+
+    /** A JSON line: the article's fields, and {@code spans} if it carries any. */
+    private Document parseLine(String line) throws JsonProcessingException {
+        JsonNode node = reader.readTree(line);
+        if (node == null || !node.isObject()) {
+            throw GlossException.badRequest("text", "The line is not a JSON object.");
+        }
+        ArticleInput input = reader.treeToValue(meta(node), ArticleInput.class);
+        JsonNode spans = node.get("spans");
+        if (spans == null || spans.isNull()) {
+            return new Document(null, input, List.of());
+        }
+        if (!spans.isArray()) {
+            throw GlossException.badRequest("spans", "spans is a list: [{start, end, label, text}].");
+        }
+        List<SpanInput> list = new ArrayList<>();
+        for (JsonNode span : spans) {
+            if (!span.isObject()) {
+                throw GlossException.badRequest("spans", "Each of spans is an object: {start, end, label, text}.");
+            }
+            list.add(reader.treeToValue(span, SpanInput.class));
+        }
+        return new Document(null, input, list);
     }
 
     /**
@@ -146,70 +224,116 @@ public class JsonLinesImporter {
      * another import, a timeout), each of its lines is tried again on its own, so that only the
      * line at fault fails.
      */
-    private void commit(long projectId, List<String> lines, int from, int to, String username, Outcome outcome) {
+    private void commit(Run run, int from, int to) {
         try {
-            outcome.committed(QuarkusTransaction.requiringNew().call(() -> store(projectId, lines, from, to, username, outcome)));
+            run.outcome().committed(QuarkusTransaction.requiringNew().call(() -> store(run, from, to)));
         } catch (RuntimeException batchFailed) {
             if (abandoned(batchFailed)) {
                 throw batchFailed;
             }
             if (to - from == 1) {
-                LOG.warnf(batchFailed, "Line %d of an import into project %d could not be stored", to, projectId);
-                Batch refused = new Batch(to, 0, 0, List.of(new ImportReport.LineError(to,
+                LOG.warnf(batchFailed, "Line %d of an import into project %d could not be stored", to, run.projectId());
+                Batch refused = new Batch(to, 0, 0, 0, List.of(new ImportReport.LineError(to,
                         "The article could not be stored; the server log has the details.")), List.of());
-                QuarkusTransaction.requiringNew().run(() -> outcome.recording(refused));
-                outcome.committed(refused);
+                QuarkusTransaction.requiringNew().run(() -> run.outcome().recording(refused));
+                run.outcome().committed(refused);
                 return;
             }
             LOG.debugf(batchFailed, "Batch of lines %d-%d failed; importing its lines one by one", from + 1, to);
             for (int i = from; i < to; i++) {
-                commit(projectId, lines, i, i + 1, username, outcome);
+                commit(run, i, i + 1);
             }
         }
     }
 
-    private Batch store(long projectId, List<String> lines, int from, int to, String username, Outcome outcome) {
+    /** An article of the batch, with the line it came from and the spans of every line that has its text. */
+    private record Pending(Article article, int line, String name, List<CheckedSpan> spans) {
+    }
+
+    private Batch store(Run run, int from, int to) {
         // The batch's inserts go to the database in JDBC batches: one round trip each cost most of
         // a PostgreSQL import's time.
         em.unwrap(Session.class).setJdbcBatchSize(config.batchSize());
+        long projectId = run.projectId();
         Project project = em.getReference(Project.class, projectId);
         List<ImportReport.LineError> errors = new ArrayList<>();
-        Map<String, Article> fresh = new LinkedHashMap<>();
+        Map<String, Pending> fresh = new LinkedHashMap<>();
+        Map<String, Label> labels = new HashMap<>();
         int duplicates = 0;
         for (int i = from; i < to; i++) {
-            String line = lines.get(i);
+            String line = run.lines().get(i);
             if (line.isBlank()) {
                 continue;
             }
+            String name = null;
             try {
-                ArticleInput input = reader.readValue(line, ArticleInput.class);
-                if (input == null) {
-                    throw GlossException.badRequest("text", "The line is not a JSON object.");
-                }
-                Article article = articles.build(project, input, username);
-                if (fresh.putIfAbsent(article.sha256, article) != null) {
+                Document document = run.parse().parse(line);
+                name = document.name();
+                Article article = articles.build(project, document.input(), run.username());
+                List<CheckedSpan> spans = checked(document, article, labels);
+                Pending first = fresh.putIfAbsent(article.sha256, new Pending(article, i + 1, name, new ArrayList<>(spans)));
+                if (first != null) {
                     duplicates++;
+                    first.spans().addAll(spans); // the same text: its spans fit the first line's article
                 }
             } catch (RefusedInputException e) {
-                errors.add(new ImportReport.LineError(i + 1, e.getOriginalMessage())); // a sentence already
+                errors.add(new ImportReport.LineError(i + 1, named(name, e.getOriginalMessage()))); // a sentence already
             } catch (JsonProcessingException e) {
                 errors.add(new ImportReport.LineError(i + 1, "Not a JSON object: " + e.getOriginalMessage()));
             } catch (GlossException e) {
-                errors.add(new ImportReport.LineError(i + 1, e.getMessage()));
+                errors.add(new ImportReport.LineError(i + 1, named(name, e.getMessage())));
             }
         }
-        Set<String> existing = Article.textsAmong(projectId, fresh.keySet());
+        Map<String, Long> existing = Article.textsAmong(projectId, fresh.keySet());
         List<Long> ids = new ArrayList<>();
-        for (Article article : fresh.values()) {
-            if (existing.contains(article.sha256)) {
-                duplicates++;
+        List<Pending> withSpans = new ArrayList<>();
+        for (Pending pending : fresh.values()) {
+            Long known = existing.get(pending.article().sha256);
+            if (known == null) {
+                pending.article().persist();
+                ids.add(pending.article().id);
+                withSpans.add(pending);
             } else {
-                article.persist();
-                ids.add(article.id);
+                duplicates++;
+                if (!pending.spans().isEmpty()) {
+                    // Spans for an article the project has: they go on it (its text is the same).
+                    withSpans.add(new Pending(Article.findById(known), pending.line(), pending.name(), pending.spans()));
+                }
             }
         }
-        Batch batch = new Batch(to, ids.size(), duplicates, List.copyOf(errors), List.copyOf(ids));
-        outcome.recording(batch);
+        int spans = 0;
+        for (Pending pending : withSpans) {
+            if (pending.spans().isEmpty()) {
+                continue;
+            }
+            if (pending.article().retiredAt != null) {
+                errors.add(new ImportReport.LineError(pending.line(), named(pending.name(), "The project has this text as a "
+                        + "retired article, \"" + pending.article().title + "\"; restore it to import its spans.")));
+                continue;
+            }
+            spans += importedSpans.store(pending.article(), pending.spans(), run.target());
+        }
+        errors.sort(Comparator.comparingInt(ImportReport.LineError::line));
+        Batch batch = new Batch(to, ids.size(), duplicates, spans, List.copyOf(errors), List.copyOf(ids));
+        run.outcome().recording(batch);
         return batch;
+    }
+
+    /** The document's spans checked against its text; the first bad one refuses the whole line, saying why. */
+    private static List<CheckedSpan> checked(Document document, Article article, Map<String, Label> labels) {
+        List<CheckedSpan> spans = new ArrayList<>();
+        for (int i = 0; i < document.spans().size(); i++) {
+            SpanInput span = document.spans().get(i);
+            try {
+                spans.add(span.check(document.input().text(), article, labels));
+            } catch (GlossException e) {
+                throw GlossException.badRequest("spans", span.describe(i + 1) + ": " + e.getMessage());
+            }
+        }
+        return spans;
+    }
+
+    private static String named(String name, String message) {
+        return name == null ? message : name + ": " + message;
     }
 }

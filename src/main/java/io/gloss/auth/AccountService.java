@@ -53,6 +53,34 @@ public class AccountService {
     }
 
     /**
+     * The account that imported spans are submitted as ({@code ?as=submitted&account=}): made at
+     * its first use with no role and inactive, so that no one can log in as it or be given work,
+     * and its bcrypt is of a random secret no one knows. An existing account of that name is
+     * used as it is: the admin named it.
+     */
+    @Transactional
+    public UserAccount importAccount(String username) {
+        Optional<UserAccount> existing = UserAccount.findByUsername(username);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}")) {
+            throw GlossException.badRequest("account",
+                    "An import account's name has 2 to 100 letters, digits, dots, dashes, underscores or @.");
+        }
+        UserAccount account = new UserAccount();
+        account.username = username;
+        account.usernameKey = UserAccount.keyOf(username);
+        account.passwordHash = BcryptUtil.bcryptHash(Secrets.create("import-"));
+        account.roles = "";
+        account.active = false;
+        account.createdAt = Timestamps.now();
+        account.persist();
+        changes.fire(new AccountChanged("user", account.id, "create", null, UserResource.UserView.of(account)));
+        return account;
+    }
+
+    /**
      * The active account these credentials open, or empty. Costs one bcrypt whatever the
      * outcome. Transactional for the session it gives the lookup: it runs off any request too.
      */

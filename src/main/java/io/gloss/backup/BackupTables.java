@@ -51,7 +51,7 @@ public final class BackupTables {
             table("dataset", "id", "project_id", PROJECT, Map.of(), Set.of("created_by")),
             table("dataset_file", null, "dataset_id", "dataset", Map.of(), Set.of(), "dataset_id", "name"),
             table("dataset_chunk", null, "dataset_id", "dataset", Map.of(), Set.of(), "dataset_id", "name", "seq"),
-            table("import_job", "id", "project_id", PROJECT, Map.of(), Set.of("created_by")),
+            table("import_job", "id", "project_id", PROJECT, Map.of(), Set.of("created_by", "spans_account")),
             table("import_job_error", null, "job_id", "import_job", Map.of(), Set.of(), "job_id", "line"),
             table("import_job_chunk", null, "job_id", "import_job", Map.of(), Set.of(), "job_id", "seq"),
             // entity_id names a record of the kind in entity: rewritten when that kind is a table above.

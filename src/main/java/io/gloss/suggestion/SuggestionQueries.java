@@ -58,6 +58,16 @@ public class SuggestionQueries {
         return taken;
     }
 
+    /** The places (label id, start, end) of the article's imported suggestions, proposed to every editor. */
+    Set<List<Object>> importedOn(long articleId) {
+        Set<List<Object>> places = new HashSet<>();
+        em.createQuery("select s.label.id, s.start, s.end from Suggestion s where s.article.id = :article"
+                + " and s.source = :source and s.forUser is null", Object[].class)
+                .setParameter("article", articleId).setParameter("source", SuggestionSource.IMPORT)
+                .getResultList().forEach(r -> places.add(List.of(r)));
+        return places;
+    }
+
     /** The project's live (not retired) articles, by id. */
     List<Long> liveArticles(long projectId) {
         return em.createQuery("select a.id from Article a where a.project.id = :project and a.retiredAt is null order by a.id",

@@ -21,6 +21,25 @@ public final class TextNormalizer {
         return Normalizer.normalize(lf, Normalizer.Form.NFC);
     }
 
+    /**
+     * Where {@code raw[start:end)} (code points, as a file that carries offsets counts them) lies in
+     * {@code normalize(raw)}: {@code {start, end}}, or null when normalising moves the span's edges
+     * (a CR LF cut in two, a combining mark composed with a character outside the span). Offsets
+     * into a text with CR LF or decomposed accents stay usable, without a second copy of the text.
+     */
+    public static int[] spanAfterNormalizing(String raw, String normalized, int start, int end) {
+        if (raw.equals(normalized)) {
+            return new int[] {start, end};
+        }
+        String covered = normalize(Offsets.slice(raw, start, end));
+        int from = Offsets.length(normalize(Offsets.slice(raw, 0, start)));
+        int to = from + Offsets.length(covered);
+        if (to > Offsets.length(normalized) || !Offsets.slice(normalized, from, to).equals(covered)) {
+            return null;
+        }
+        return new int[] {from, to};
+    }
+
     /** Strict UTF-8 decoding: malformed bytes are an error, never replaced silently. */
     public static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
         String text = StandardCharsets.UTF_8.newDecoder()

@@ -32,8 +32,6 @@ class ApiDocumentTest {
             "GET /api/projects/{}/recommender",
             "GET /api/projects/{}/stats",
             "GET /api/search",
-            "POST /api/projects/{}/import/brat",
-            "POST /api/projects/{}/import/w3c",
             "POST /api/projects/{}/recommender/train");
 
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|DELETE)(?: (/api/[^`\\s]*))?`");

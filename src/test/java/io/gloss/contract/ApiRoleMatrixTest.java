@@ -122,6 +122,8 @@ class ApiRoleMatrixTest {
                 new Row("POST", p + "/labels", json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("POST", p + "/articles", json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("POST", p + "/articles/import", "application/x-ndjson", "", Set.of("admin"), Scope.PROJECT),
+                new Row("POST", p + "/import/brat", "application/zip", "", Set.of("admin"), Scope.PROJECT),
+                new Row("POST", p + "/import/w3c", "application/ld+json", "[]", Set.of("admin"), Scope.PROJECT),
                 new Row("GET", p + "/articles", null, null, ANY, Scope.PROJECT),
                 new Row("GET", "/api/articles/" + article, null, null, ANY, Scope.PROJECT),
                 new Row("GET", "/api/articles/" + article + "/annotations", null, null, ANY, Scope.PROJECT),

@@ -1,6 +1,8 @@
 package io.gloss.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +22,21 @@ class TextNormalizerTest {
         String normalized = TextNormalizer.normalize(decomposed);
         assertEquals("Café Zelenšky", normalized);
         assertEquals(13, normalized.codePointCount(0, normalized.length()));
+    }
+
+    /** Offsets a tool counted in the text it had (CR LF, decomposed accents) land on the same words of the stored text. */
+    @Test
+    void spansMoveWithTheNormalisation() {
+        String raw = "Cafe\u0301\r\n🇺🇦 Zelens\u030Cky\r\nin Kyiv";
+        String normalized = TextNormalizer.normalize(raw);
+        int[] zelensky = TextNormalizer.spanAfterNormalizing(raw, normalized, 10, 19); // "Zelens\u030Cky"
+        assertEquals("Zelenšky", Offsets.slice(normalized, zelensky[0], zelensky[1]));
+        int[] across = TextNormalizer.spanAfterNormalizing(raw, normalized, 10, 25); // across a CR LF
+        assertEquals("Zelenšky\nin K", Offsets.slice(normalized, across[0], across[1]));
+        assertArrayEquals(new int[] {2, 4}, TextNormalizer.spanAfterNormalizing("ab cd", "ab cd", 2, 4));
+        // An edge between CR and LF, or between a letter and its combining mark, has no place in the stored text.
+        assertNull(TextNormalizer.spanAfterNormalizing(raw, normalized, 6, 10));
+        assertNull(TextNormalizer.spanAfterNormalizing(raw, normalized, 0, 4));
     }
 
     @Test

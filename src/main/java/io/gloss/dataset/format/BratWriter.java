@@ -116,7 +116,7 @@ public final class BratWriter implements FormatWriter {
         int from = -1;
         for (int cp = span.start(); cp < span.end(); cp++) {
             int c = text.text().codePointAt(text.utf16(cp));
-            boolean lineBreak = c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+            boolean lineBreak = lineBreak(c);
             if (lineBreak && from >= 0) {
                 parts.add(from + " " + cp);
                 from = -1;
@@ -128,6 +128,11 @@ public final class BratWriter implements FormatWriter {
             parts.add(from + " " + span.end());
         }
         return parts.isEmpty() ? span.start() + " " + span.end() : String.join(";", parts);
+    }
+
+    /** A line break, where a span is cut into fragments; {@link BratReader} joins fragments only across these. */
+    static boolean lineBreak(int c) {
+        return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /** Notes and names on one line: brat's format is line-based. */
