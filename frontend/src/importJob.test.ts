@@ -4,10 +4,12 @@ import { finished, type ImportJob, percent, summary } from "./importJob.js";
 
 const running: ImportJob = {
   state: "RUNNING", progress: 0.4567, linesRead: 45_670, linesTotal: 100_000, imported: 45_000, duplicates: 600, errorCount: 70,
+  spans: 0,
 };
 
 test("the line under the bar counts lines, imports, duplicates and refusals", () => {
   assert.equal(summary(running), "45% · line 45670 of 100000 · 45000 imported, 600 duplicates, 70 refused");
+  assert.equal(summary({ ...running, spans: 1200 }), "45% · line 45670 of 100000 · 45000 imported, 600 duplicates, 70 refused · 1200 spans");
 });
 
 test("percent is whole and never past 100", () => {

@@ -8,6 +8,8 @@ export interface ImportJob {
   imported: number;
   duplicates: number;
   errorCount: number;
+  /** Spans the import's lines carried, stored as suggestions or annotations. */
+  spans: number;
 }
 
 /** Whole percent done, never more than 100. */
@@ -18,7 +20,7 @@ export function percent(job: Pick<ImportJob, "progress">): number {
 /** The line under the bar; the server writes the same one into the page. */
 export function summary(job: ImportJob): string {
   return `${percent(job)}% · line ${job.linesRead} of ${job.linesTotal} · ${job.imported} imported, ` +
-    `${job.duplicates} duplicates, ${job.errorCount} refused`;
+    `${job.duplicates} duplicates, ${job.errorCount} refused` + (job.spans > 0 ? ` · ${job.spans} spans` : "");
 }
 
 /** Whether the job has ended: the page then reloads once, to show its outcome and refused lines. */

@@ -4,7 +4,6 @@ import io.gloss.auth.CurrentUser;
 import io.gloss.auth.Role;
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
-import io.gloss.text.TextNormalizer;
 import io.gloss.web.GlossException;
 import io.gloss.web.Notice;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,12 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +76,15 @@ public class ImportPageResource {
         Map<String, String> smallLineFiles = new LinkedHashMap<>();
         Map<String, byte[]> largeLineFiles = new LinkedHashMap<>();
         for (FileUpload file : files) {
-            String name = file.fileName() == null ? "upload" : file.fileName();
+            String name = Uploads.name(file);
             String lower = name.toLowerCase(Locale.ROOT);
             boolean jsonLines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
             if (!jsonLines && !lower.endsWith(".txt") && !lower.endsWith(".md")) {
                 throw new GlossException(415, "unsupported_media_type",
                         name + " is not a .txt, .md or .jsonl file; nothing was imported.");
             }
-            byte[] bytes = read(file);
-            String content = decode(bytes, name);
+            byte[] bytes = Uploads.read(file);
+            String content = Uploads.decode(bytes, name);
             if (!jsonLines) {
                 singles.add(ArticleInput.fromFile(name, content));
                 singleBytes += bytes.length;
@@ -120,21 +115,5 @@ public class ImportPageResource {
 
     private static Response reportAt(ImportJobView job) {
         return Response.seeOther(URI.create("/imports/" + job.id())).build();
-    }
-
-    private static byte[] read(FileUpload file) {
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String decode(byte[] bytes, String name) {
-        try {
-            return TextNormalizer.decodeUtf8(bytes);
-        } catch (CharacterCodingException e) {
-            throw new GlossException(415, "not_utf8", name + " is not UTF-8 text. Save it as UTF-8 and upload it again; nothing was imported.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gloss.preannotated;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -14,6 +15,7 @@ import io.gloss.TestAccounts;
 import io.gloss.TestData;
 import io.gloss.article.ArticleResource;
 import io.gloss.dataset.ExportFixture;
+import io.gloss.project.ProjectPagesTest;
 import io.gloss.text.TextNormalizer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -183,6 +185,40 @@ class PreannotatedImportTest {
         assertTrue(report.getString("errors[1].message").contains("quote does not match"), report.prettify());
         accounts.as(EDITOR).get("/api/articles/" + article + "/suggestions").then().statusCode(200)
                 .body("items.quote", equalTo(List.of("Zelensky")));
+    }
+
+    @Test
+    void theProjectPageFormImportsABratZipAsSubmittedAndAW3cFileAsSuggestionsEachWithItsReportPage() throws Exception {
+        String admin = ProjectPagesTest.session(ADMIN);
+        String page = given().cookie("gloss-session", admin).get("/projects/" + project).then().statusCode(200)
+                .body(containsString("Import annotated files")).extract().asString();
+        String token = ProjectPagesTest.csrf(page);
+        byte[] zip = zip(Map.of("kharkiv.txt", "Kharkiv\nlost power overnight, said Ihor Terekhov.",
+                "kharkiv.ann", "T1\tLOCATION 0 7\tKharkiv\nT2\tACTOR 35 48\tIhor Terekhov\n"));
+        String report = given().cookie("gloss-session", admin).redirects().follow(false).multiPart("_csrf", token)
+                .multiPart("file", "desk.zip", zip, "application/zip").multiPart("as", "submitted").multiPart("account", "desk-import")
+                .post("/projects/" + project + "/import/annotated").then().statusCode(303).extract().header("Location");
+        assertTrue(report.matches(".*/imports/\\d+"), report);
+        given().cookie("gloss-session", admin).get(report).then().statusCode(200).body(containsString("Import of desk.zip"))
+                .body(containsString("1 imported, 0 duplicates, 0 refused · 2 spans"));
+        accounts.as(REVIEWER).queryParam("project", project).queryParam("author", "desk-import").get("/api/review/queue").then()
+                .statusCode(200).body("items.quote", equalTo(List.of("Kharkiv", "Ihor Terekhov")));
+
+        fixture.article(project, "W", "Zelensky in Kyiv.", null, "https://example.org/page-w");
+        String w3c = "[" + annotation("https://example.org/page-w", "LOCATION", 12, 16, "Kyiv") + "]";
+        report = given().cookie("gloss-session", admin).redirects().follow(false).multiPart("_csrf", token)
+                .multiPart("file", "kyiv.jsonld", w3c.getBytes(StandardCharsets.UTF_8), "application/ld+json")
+                .multiPart("as", "suggestions").multiPart("account", "import")
+                .post("/projects/" + project + "/import/annotated").then().statusCode(303).extract().header("Location");
+        given().cookie("gloss-session", admin).get(report).then().statusCode(200).body(containsString("· 1 spans"));
+
+        given().cookie("gloss-session", admin).multiPart("_csrf", token)
+                .multiPart("file", "notes.docx", new byte[] {1, 2}, "application/octet-stream")
+                .post("/projects/" + project + "/import/annotated").then().statusCode(415)
+                .body(containsString("notes.docx is not a .jsonl"));
+        given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).multiPart("_csrf", token)
+                .multiPart("file", "desk.zip", zip, "application/zip")
+                .post("/projects/" + project + "/import/annotated").then().statusCode(403);
     }
 
     /**
