@@ -1,5 +1,6 @@
 package io.gloss.recommender;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gloss.TestAccounts;
@@ -10,6 +11,7 @@ import io.gloss.article.Article;
 import io.gloss.project.Label;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -100,11 +103,14 @@ class RecommenderBench {
         System.out.printf("RECOMMENDER-BENCH state %s, trainedOn %d, held-out evaluation %s%n", trained.getString("state"),
                 trained.getInt("trainedOn"), trained.getMap("evaluation"));
 
-        long[] floor = timed("/api/ping");
-        System.out.printf("RECOMMENDER-BENCH floor: GET /api/ping median %.1f ms, p95 %.1f ms%n", floor[25] / 1e6, floor[47] / 1e6);
+        // A personal token, as scripts use: a password (Basic) costs its hash on every request, most of the time measured.
+        String token = accounts.as("bench-editor").contentType(ContentType.JSON).body(Map.of("name", "bench"))
+                .post("/api/me/tokens").then().statusCode(201).extract().path("token");
+        long[] floor = timed("/api/me", token);
+        System.out.printf("RECOMMENDER-BENCH floor: GET /api/me median %.1f ms, p95 %.1f ms%n", floor[25] / 1e6, floor[47] / 1e6);
         String path = "/api/articles/" + bigId + "/suggestions";
         int items = accounts.as("bench-editor").get(path).then().statusCode(200).extract().jsonPath().getList("items").size();
-        long[] times = timed(path);
+        long[] times = timed(path, token);
         System.out.printf("RECOMMENDER-BENCH GET suggestions, %d characters, %d suggestions: median %.1f ms, p95 %.1f ms%n",
                 big.text().length(), items, times[25] / 1e6, times[47] / 1e6);
 
@@ -142,15 +148,15 @@ class RecommenderBench {
         assertEquals("TRAINED", trained.getString("state"));
     }
 
-    /** 50 GETs as the editor after 20 untimed, in nanoseconds, sorted. */
-    private long[] timed(String path) {
+    /** 50 GETs with the token after 20 untimed, in nanoseconds, sorted. */
+    private static long[] timed(String path, String token) {
         for (int i = 0; i < 20; i++) {
-            accounts.as("bench-editor").get(path).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+            given().header("Authorization", "Token " + token).get(path).then().statusCode(200);
         }
         long[] times = new long[50];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
-            accounts.as("bench-editor").get(path).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+            given().header("Authorization", "Token " + token).get(path).then().statusCode(200);
             times[i] = System.nanoTime() - start;
         }
         Arrays.sort(times);
