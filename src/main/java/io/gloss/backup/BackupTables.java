@@ -48,6 +48,10 @@ public final class BackupTables {
                     Map.of("article_id", "article", "label_id", "label", "entity_id", "entity"), Set.of("for_user")),
             table("suggestion_rejection", "id", "project_id", PROJECT, Map.of("article_id", "article", "label_id", "label"),
                     Set.of("username")),
+            // V24's recommender (issue 21): backed up, so a restored project suggests at once instead of waiting for a
+            // training. suggested_up_to names an article id of the old project, below every restored one: the
+            // restored model proposes its spans again on every article (replacing the restored MODEL suggestions).
+            table("recommender_model", null, "project_id", PROJECT, Map.of(), Set.of(), "project_id"),
             table("dataset", "id", "project_id", PROJECT, Map.of(), Set.of("created_by")),
             table("dataset_file", null, "dataset_id", "dataset", Map.of(), Set.of(), "dataset_id", "name"),
             table("dataset_chunk", null, "dataset_id", "dataset", Map.of(), Set.of(), "dataset_id", "name", "seq"),

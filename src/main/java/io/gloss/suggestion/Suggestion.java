@@ -34,6 +34,11 @@ public class Suggestion extends SuggestedPlace {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Removes the suggestions of a source on these articles: a new model's replace its last one's. */
+    public static long deleteOf(SuggestionSource source, java.util.Collection<Long> articleIds) {
+        return delete("source = ?1 and article.id in ?2", source, articleIds);
+    }
+
     /** Whether it is proposed to {@code username}: to them, or to every editor. */
     boolean proposedTo(String username) {
         return forUser == null || forUser.equals(username);

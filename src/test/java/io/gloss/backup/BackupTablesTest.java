@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BackupTablesTest {
 
-    /** Columns named like usernames that are not: a news article's byline, the instance building a dataset or running an import. */
-    static final Set<String> NOT_USERNAMES = Set.of("article.author", "dataset.claimed_by", "import_job.claimed_by");
+    /** Columns named like usernames that are not: a news article's byline, the instance building a dataset, running an import or training a model. */
+    static final Set<String> NOT_USERNAMES = Set.of("article.author", "dataset.claimed_by", "import_job.claimed_by",
+            "recommender_model.claimed_by");
 
     @Inject
     AgroalDataSource dataSource;
