@@ -3,7 +3,7 @@
  * text or its highlights, so a suggestion never hides or moves a real span): one `div.suggestion`
  * per suggestion, focusable and named for the keyboard and screen readers, holding a box per line
  * it covers. The layer lets the pointer through; a click on the text finds the suggestion under it.
- * Boxes are placed again in the next frame after the text is redrawn or changes size.
+ * Boxes are placed again when the browser is next idle after the text is redrawn or changes size.
  */
 import { NextFrame } from "./nextFrame.js";
 import { suggestionTitle } from "./suggestions.js";
@@ -19,7 +19,8 @@ export interface SuggestionLook {
 export class SuggestionBoxes {
   private suggestions: Suggestion[] = [];
   private readonly boxes = new Map<number, HTMLElement>();
-  private readonly nextFrame = new NextFrame(() => this.draw());
+  /** Measuring every suggestion lays out the blocks they stand in: done when idle, so a key's new highlight paints first. */
+  private readonly nextFrame = new NextFrame(() => this.draw(), "idle");
 
   constructor(private readonly frame: HTMLElement, private readonly layer: HTMLElement, text: HTMLElement,
     private readonly look: SuggestionLook) {
