@@ -142,6 +142,7 @@ class ApiRoleMatrixTest {
                 new Row("GET", "/api/review/queue", null, null, Set.of("reviewer"), Scope.NONE),
                 new Row("GET", "/api/review/relations", null, null, Set.of("reviewer"), Scope.NONE),
                 new Row("GET", p + "/agreement", null, null, Set.of("reviewer", "admin"), Scope.PROJECT),
+                new Row("GET", p + "/stats", null, null, ANY, Scope.PROJECT),
                 new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE),
                 new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("PUT", p + "/labels/CLAIM", json, "{}", Set.of("admin"), Scope.PROJECT),
