@@ -71,4 +71,18 @@ public class TestData {
         }
         return body;
     }
+
+    /**
+     * Moves an annotation's times into the past, which the API cannot do: its creation and its
+     * submissions to {@code created}, its decisions to {@code decided}.
+     */
+    @Transactional
+    public void backdate(long annotationId, Instant created, Instant decided) {
+        io.gloss.annotation.Annotation annotation = io.gloss.annotation.Annotation.findById(annotationId);
+        annotation.createdAt = created;
+        annotation.statusChangedAt = annotation.status == io.gloss.annotation.AnnotationStatus.SUBMITTED ? created : decided;
+        for (io.gloss.annotation.AnnotationTransition t : io.gloss.annotation.AnnotationTransition.of(annotationId)) {
+            t.at = t.to == io.gloss.annotation.AnnotationStatus.SUBMITTED ? created : decided;
+        }
+    }
 }

@@ -75,8 +75,11 @@ public final class CsvWriter implements FormatWriter {
         return escapeFormulas ? escapeFormula(value) : value;
     }
 
-    /** {@code value} with a leading {@code '} when a spreadsheet would read it as a formula, or when it starts with one. */
-    static String escapeFormula(String value) {
+    /**
+     * {@code value} with a leading {@code '} when a spreadsheet would read it as a formula, or when
+     * it starts with one; the statistics' CSV escapes its usernames with it too.
+     */
+    public static String escapeFormula(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }

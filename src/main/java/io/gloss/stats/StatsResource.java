@@ -1,0 +1,41 @@
+package io.gloss.stats;
+
+import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A project's statistics over the API (api.md): any member; {@code format=csv} for the tables as CSV. */
+@Path("/api")
+@Authenticated
+public class StatsResource {
+
+    @Inject
+    StatsService stats;
+
+    /** {@code from}, {@code to}: ISO dates, both included (default: the last 30 days); {@code bucket}: day or week. */
+    @GET
+    @Path("projects/{id}/stats")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response stats(@PathParam("id") Long id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("bucket") String bucket, @QueryParam("format") String format) {
+        boolean csv = format != null && format.strip().equalsIgnoreCase("csv");
+        if (!csv && format != null && !format.strip().equalsIgnoreCase("json")) {
+            throw GlossException.badRequest("format", "format must be json or csv, not \"" + Texts.excerpt(format) + "\".");
+        }
+        ProjectStats figures = stats.of(id, StatsPeriod.parse(from, to, bucket, StatsService.today()));
+        if (!csv) {
+            return Response.ok(figures, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(StatsCsv.write(figures), "text/csv; charset=utf-8; header=present")
+                .header("Content-Disposition", "attachment; filename=\"gloss-stats-" + figures.from() + "-" + figures.to() + ".csv\"")
+                .build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.gloss.stats;
+
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.auth.CurrentUser;
+import io.gloss.project.ProjectService;
+import io.gloss.stats.ProjectStats.EditorRow;
+import io.gloss.stats.StatsQueries.Created;
+import io.gloss.stats.StatsQueries.Decided;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A project's statistics for a member (others: 404). Reviewers and admins see every person's
+ * row; an editor sees the project's totals and series, their own row in {@code editors} (zeros
+ * when they did nothing in the period) and no reviewers' rows.
+ */
+@ApplicationScoped
+public class StatsService {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    StatsQueries queries;
+
+    /** One read-only transaction, so that the figures are of one moment. */
+    @Transactional
+    public ProjectStats of(Long projectId, StatsPeriod period) {
+        long project = projects.require(projectId).id;
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (AnnotationStatus status : AnnotationStatus.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        queries.byStatus(project).forEach(r -> byStatus.put(((AnnotationStatus) r[0]).name(), (Long) r[1]));
+        Map<String, Long> byLabel = new TreeMap<>();
+        queries.byLabel(project).forEach(r -> byLabel.merge((String) r[0], (Long) r[1], Long::sum));
+        Object[] backlog = queries.backlog(project);
+        List<Created> created = queries.created(project, period.start(), period.end());
+        List<Decided> decided = queries.decided(project, period.start(), period.end());
+        StatsQueries.ArticleCounts articles = queries.articles(project);
+
+        boolean seesAll = currentUser.isAdmin() || currentUser.isReviewer();
+        List<EditorRow> editors = StatsTally.editors(created, decided);
+        if (!seesAll) {
+            String me = currentUser.username();
+            editors = List.of(editors.stream().filter(e -> e.username().equals(me)).findFirst()
+                    .orElse(StatsTally.editor(me, 0, 0, 0)));
+        }
+        return new ProjectStats(period.from(), period.to(), period.bucket().name().toLowerCase(Locale.ROOT),
+                new ProjectStats.Articles(articles.total(), articles.assigned(), articles.done()),
+                new ProjectStats.Annotations(byStatus, byLabel),
+                StatsTally.series(period, created, decided), editors,
+                seesAll ? StatsTally.reviewers(decided) : List.of(),
+                new ProjectStats.Backlog((Long) backlog[0], (Instant) backlog[1]),
+                List.of());
+    }
+
+    /** Today as a UTC day: the default end of a period. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

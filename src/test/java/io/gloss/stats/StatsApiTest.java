@@ -1,0 +1,222 @@
+package io.gloss.stats;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statistics against figures the test counts itself from the spans it made, decided and
+ * backdated: two editors' spans over two days of the period and one before it, two reviewers,
+ * a span on a retired article that must not count.
+ */
+@QuarkusTest
+class StatsApiTest {
+
+    static final String TEXT = "Zelensky said two soldiers were captured in Kursk. Pyongyang did not comment. Seoul confirmed.";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    long projectId;
+    long articleId;
+    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    final LocalDate d10 = today.minusDays(10);
+    final LocalDate d3 = today.minusDays(3);
+
+    Instant at(LocalDate day, int hour, int seconds) {
+        return day.atTime(hour, 0).toInstant(ZoneOffset.UTC).plusSeconds(seconds);
+    }
+
+    long annotate(String user, long article, String quote, String label) {
+        return accounts.as(user).contentType(ContentType.JSON).body(TestData.span(article, TEXT, quote, label, null))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    void decide(String reviewer, long id, String decision) {
+        accounts.as(reviewer).contentType(ContentType.JSON)
+                .body(Map.of("decision", decision, "comment", "checked"))
+                .post("/api/annotations/" + id + "/decision").then().statusCode(200);
+    }
+
+    /** Made by {@code user}, decided by {@code reviewer} (null: left submitted) {@code waited} seconds after. */
+    void span(String user, String quote, String label, LocalDate day, int hour, String reviewer, String decision, int waited) {
+        long id = annotate(user, articleId, quote, label);
+        if (reviewer != null) {
+            decide(reviewer, id, decision);
+        }
+        data.backdate(id, at(day, hour, 0), at(day, hour, waited));
+    }
+
+    void assign(long article, String editor, boolean done) {
+        accounts.as("st-admin").contentType(ContentType.JSON).body(Map.of("articleId", article, "username", editor))
+                .post("/api/projects/" + projectId + "/assignments").then().statusCode(201);
+        if (done) {
+            long id = accounts.as(editor).get("/api/projects/" + projectId + "/assignments?articleId=" + article)
+                    .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+            accounts.as(editor).contentType(ContentType.JSON).body(Map.of("state", "DONE"))
+                    .put("/api/assignments/" + id).then().statusCode(200);
+        }
+    }
+
+    @BeforeEach
+    void fixture() {
+        accounts.ensure("st-ed1", "editor");
+        accounts.ensure("st-ed2", "editor");
+        accounts.ensure("st-ed3", "editor");
+        accounts.ensure("st-rev", "reviewer");
+        accounts.ensure("st-rev2", "reviewer");
+        accounts.ensure("st-out", "reviewer");
+        accounts.ensure("st-admin", "admin");
+        projectId = data.project("st-ed1", "st-ed2", "st-ed3", "st-rev", "st-rev2");
+        articleId = data.article(projectId, "Stats", TEXT);
+        // st-rev waits 100, 300, 10 and 50 seconds: median (50 + 100) / 2; st-rev2 a week once.
+        span("st-ed1", "Zelensky", "ACTOR", d10, 9, "st-rev", "APPROVE", 100);
+        span("st-ed1", "Kursk", "LOCATION", d3, 10, "st-rev", "APPROVE", 300);
+        span("st-ed1", "Pyongyang", "LOCATION", d3, 11, "st-rev", "REJECT", 10);
+        span("st-ed1", "Seoul", "LOCATION", d3, 12, null, null, 0);
+        span("st-ed2", "soldiers", "ACTOR", d10, 8, "st-rev2", "REJECT", 7 * 24 * 3600);
+        span("st-ed2", "captured", "CLAIM", d3, 9, "st-rev", "APPROVE", 50);
+        span("st-ed2", "comment", "CLAIM", d10, 7, null, null, 0);
+        // Before the period: in the totals and the backlog only.
+        span("st-ed2", "confirmed", "CLAIM", today.minusDays(20), 8, null, null, 0);
+        long second = data.article(projectId, "Second", TEXT + " Second.");
+        long retired = data.article(projectId, "Retired", TEXT + " Retired.");
+        annotate("st-ed1", retired, "Zelensky", "ACTOR");
+        assign(articleId, "st-ed1", true);
+        assign(articleId, "st-ed2", false);
+        assign(second, "st-ed1", true);
+        assign(retired, "st-ed2", true);
+        accounts.as("st-admin").delete("/api/articles/" + retired).then().statusCode(200);
+    }
+
+    JsonPath stats(String user, String query) {
+        return accounts.as(user).get("/api/projects/" + projectId + "/stats" + query).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    String period() {
+        return "?from=" + today.minusDays(14) + "&to=" + today;
+    }
+
+    @Test
+    void figuresMatchWhatWasDone() {
+        JsonPath json = stats("st-rev", period());
+        assertEquals(Map.of("total", 2, "assigned", 2, "done", 1), json.getMap("articles"));
+        assertEquals(Map.of("SUBMITTED", 3, "APPROVED", 3, "REJECTED", 2, "MERGED", 0), json.getMap("annotations.byStatus"));
+        assertEquals(Map.of("ACTOR", 2, "LOCATION", 3, "CLAIM", 3), json.getMap("annotations.byLabel"));
+
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (LocalDate day = today.minusDays(14); !day.isAfter(today); day = day.plusDays(1)) {
+            int created = day.equals(d10) ? 3 : day.equals(d3) ? 4 : 0;
+            int approved = day.equals(d10) ? 1 : day.equals(d3) ? 2 : 0;
+            int rejected = day.equals(d3) ? 2 : 0;
+            expected.add(Map.of("bucket", day.toString(), "created", created, "approved", approved, "rejected", rejected));
+        }
+        assertEquals(expected, json.getList("series"));
+
+        assertEquals(List.of("st-ed1", "st-ed2"), json.getList("editors.username"));
+        assertEquals(List.of(4, 3), json.getList("editors.created"));
+        assertEquals(List.of(2, 1), json.getList("editors.approved"));
+        assertEquals(List.of(1, 1), json.getList("editors.rejected"));
+        assertEquals(1.0 / 3, json.getDouble("editors[0].rejectionRate"), 1e-6);
+        assertEquals(0.5, json.getDouble("editors[1].rejectionRate"), 1e-6);
+
+        assertEquals(List.of("st-rev", "st-rev2"), json.getList("reviewers.username"));
+        assertEquals(List.of(4, 1), json.getList("reviewers.decided"));
+        assertEquals(List.of(75, 7 * 24 * 3600), json.getList("reviewers.medianDecisionSeconds"));
+
+        assertEquals(3, json.getInt("backlog.submitted"));
+        assertEquals(at(today.minusDays(20), 8, 0), Instant.parse(json.getString("backlog.oldestSubmitted")));
+        assertEquals(List.of(), json.getList("agreement"));
+    }
+
+    @Test
+    void weeksStartOnMonday() {
+        JsonPath json = stats("st-admin", period() + "&bucket=week");
+        LocalDate first = today.minusDays(14).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<String> mondays = new ArrayList<>();
+        for (LocalDate monday = first; !monday.isAfter(today); monday = monday.plusWeeks(1)) {
+            mondays.add(monday.toString());
+        }
+        assertEquals(mondays, json.getList("series.bucket"));
+        String w10 = d10.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+        String w3 = d3.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+        assertEquals(List.of(3), json.getList("series.findAll { it.bucket == '" + w10 + "' }.created"));
+        assertEquals(List.of(4), json.getList("series.findAll { it.bucket == '" + w3 + "' }.created"));
+        assertEquals(List.of(2), json.getList("series.findAll { it.bucket == '" + w3 + "' }.rejected"));
+    }
+
+    @Test
+    void editorsSeeTotalsAndTheirOwnRow() {
+        JsonPath json = stats("st-ed2", period());
+        assertEquals(Map.of("SUBMITTED", 3, "APPROVED", 3, "REJECTED", 2, "MERGED", 0), json.getMap("annotations.byStatus"));
+        assertEquals(List.of("st-ed2"), json.getList("editors.username"));
+        assertEquals(3, json.getInt("editors[0].created"));
+        assertEquals(List.of(), json.getList("reviewers"));
+
+        JsonPath idle = stats("st-ed3", period());
+        assertEquals(List.of("st-ed3"), idle.getList("editors.username"));
+        assertEquals(0, idle.getInt("editors[0].created"));
+        assertNull(idle.get("editors[0].rejectionRate"));
+
+        accounts.as("st-out").get("/api/projects/" + projectId + "/stats").then().statusCode(404);
+    }
+
+    @Test
+    void theDefaultPeriodIsTheLastThirtyDays() {
+        JsonPath json = stats("st-rev", "");
+        LocalDate to = LocalDate.parse(json.getString("to"));
+        assertEquals(to.minusDays(29).toString(), json.getString("from"));
+        assertEquals(30, json.getList("series").size());
+        assertEquals("day", json.getString("bucket"));
+    }
+
+    @Test
+    void badParametersAre400NamingThem() {
+        String base = "/api/projects/" + projectId + "/stats";
+        accounts.as("st-rev").get(base + "?from=2026-13-01").then().statusCode(400).body("field", equalTo("from"));
+        accounts.as("st-rev").get(base + "?to=yesterday").then().statusCode(400).body("field", equalTo("to"));
+        accounts.as("st-rev").get(base + "?from=2026-03-02&to=2026-03-01").then().statusCode(400).body("field", equalTo("to"));
+        accounts.as("st-rev").get(base + "?bucket=month").then().statusCode(400).body("field", equalTo("bucket"));
+        accounts.as("st-rev").get(base + "?from=2024-01-01&to=2025-12-31").then().statusCode(400).body("field", equalTo("from"));
+        accounts.as("st-rev").get(base + "?from=2024-01-01&to=2025-12-31&bucket=week").then().statusCode(200);
+        accounts.as("st-rev").get(base + "?from=+10000-01-01").then().statusCode(400).body("field", equalTo("from"));
+        accounts.as("st-rev").get(base + "?format=xml").then().statusCode(400).body("field", equalTo("format"));
+    }
+
+    @Test
+    void csvHoldsTheSeriesAndThePeople() {
+        String csv = accounts.as("st-rev").get("/api/projects/" + projectId + "/stats" + period() + "&format=csv")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals("table,bucket,username,created,approved,rejected,rejectionRate,decided,medianDecisionSeconds", lines.get(0));
+        assertEquals(1 + 15 + 2 + 2, lines.size());
+        assertEquals("series," + d3 + ",,4,2,2,,,", lines.get(1 + 11));
+        assertEquals("editor,,st-ed1,4,2,1," + (1.0 / 3) + ",,", lines.get(16));
+        assertEquals("editor,,st-ed2,3,1,1,0.5,,", lines.get(17));
+        assertEquals("reviewer,,st-rev,,,,,4,75", lines.get(18));
+        assertEquals("reviewer,,st-rev2,,,,,1,604800", lines.get(19));
+        assertEquals(csv, accounts.as("st-rev").get("/api/projects/" + projectId + "/stats" + period() + "&format=csv")
+                .then().statusCode(200).extract().asString());
+    }
+}
