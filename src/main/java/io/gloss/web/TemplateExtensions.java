@@ -50,4 +50,27 @@ public class TemplateExtensions {
     static String utc(Instant at) {
         return at == null ? "" : UTC.format(at);
     }
+
+    /** A rate from 0 to 1 as a person reads it: "12.5%". */
+    static String asPercent(Double rate) {
+        return rate == null ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /** Seconds as a person reads them: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+    static String asDuration(Long seconds) {
+        if (seconds == null) {
+            return "";
+        }
+        long s = seconds;
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h" + (s % 3600 / 60 > 0 ? " " + s % 3600 / 60 + " min" : "");
+        }
+        return s / 86_400 + " d" + (s % 86_400 / 3600 > 0 ? " " + s % 86_400 / 3600 + " h" : "");
+    }
 }
