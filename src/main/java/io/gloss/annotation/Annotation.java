@@ -5,7 +5,10 @@ import io.gloss.entity.EntityLink;
 import io.gloss.project.Label;
 import io.gloss.project.LabelAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.gloss.text.SearchTokens;
 import jakarta.persistence.Column;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -99,6 +102,16 @@ public class Annotation extends PanacheEntity {
 
     /** The source of the suggestion the author accepted to make it ({@code OCCURRENCE}, …), null for a span made by hand. */
     public String origin;
+
+    /** Its quote and note as search reads them ({@code SearchTokens.fold}), kept with every write. */
+    @Column(name = "search_text")
+    public String searchText;
+
+    @PrePersist
+    @PreUpdate
+    void foldForSearch() {
+        searchText = SearchTokens.fold(note == null ? quote : quote + "\n" + note);
+    }
 
     /**
      * Takes a reviewer's label: the link to an entity goes unless the label links entities, and

@@ -2,7 +2,10 @@ package io.gloss.article;
 
 import io.gloss.project.Project;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.gloss.text.SearchTokens;
 import jakarta.persistence.Column;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -62,6 +65,16 @@ public class Article extends PanacheEntity {
     /** Who retired it (a username), null while live. */
     @Column(name = "retired_by")
     public String retiredBy;
+
+    /** Its title and text as search reads them ({@code SearchTokens.fold}), kept with every write. */
+    @Column(name = "search_text")
+    public String searchText;
+
+    @PrePersist
+    @PreUpdate
+    void foldForSearch() {
+        searchText = SearchTokens.fold(title + "\n" + text);
+    }
 
     /**
      * The article if {@code username} is a member of its project, with the membership checked in

@@ -1,0 +1,100 @@
+package io.gloss.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Search on PostgreSQL: {@code to_tsvector('simple', search_text) @@ to_tsquery(...)}, answered
+ * from the GIN indexes of db/postgresql/V29, which the database keeps current with every write.
+ */
+@ApplicationScoped
+class PostgresSearch implements SearchEngine {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public List<Long> find(SearchKind kind, SearchQuery query, SearchScope scope, long before, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = kind == SearchKind.ARTICLE
+                ? "select a.id from article a where a.project_id in (:projects) and a.retired_at is null"
+                        + " and to_tsvector('simple', a.search_text) @@ to_tsquery('simple', :q)"
+                : "select n.id from annotation n join article a on a.id = n.article_id where " + annotationsWhere(scope, params);
+        params.put("projects", scope.projects());
+        params.put("q", query.toTsQuery());
+        String alias = kind == SearchKind.ARTICLE ? "a" : "n";
+        if (before < Long.MAX_VALUE) {
+            sql += " and " + alias + ".id < :before";
+            params.put("before", before);
+        }
+        Query q = em.createNativeQuery(sql + " order by " + alias + ".id desc").setMaxResults(limit);
+        params.forEach(q::setParameter);
+        return ((List<?>) q.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    @Override
+    public Facets facets(SearchQuery query, SearchScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        Query q = em.createNativeQuery("select n.label_id, n.status, n.author, count(*) from annotation n"
+                + " join article a on a.id = n.article_id where " + annotationsWhere(scope, params)
+                + " group by n.label_id, n.status, n.author");
+        params.put("projects", scope.projects());
+        params.put("q", query.toTsQuery());
+        params.forEach(q::setParameter);
+        Map<Long, Long> labels = new LinkedHashMap<>();
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        Map<String, Long> authors = new LinkedHashMap<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            long count = ((Number) r[3]).longValue();
+            labels.merge(((Number) r[0]).longValue(), count, Long::sum);
+            statuses.merge((String) r[1], count, Long::sum);
+            authors.merge((String) r[2], count, Long::sum);
+        }
+        return new Facets(labels, statuses, authors);
+    }
+
+    /** Live annotations on live articles of the scope that match {@code :q}, with the scope's filters. */
+    private static String annotationsWhere(SearchScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("n.project_id in (:projects) and n.deleted_at is null and a.retired_at is null"
+                + " and to_tsvector('simple', n.search_text) @@ to_tsquery('simple', :q)");
+        if (!scope.blindProjects().isEmpty()) {
+            where.append(" and (n.project_id not in (:blind) or n.author = :me");
+            params.put("blind", scope.blindProjects());
+            params.put("me", scope.me());
+            if (!scope.doneArticles().isEmpty()) {
+                where.append(" or n.article_id in (:done)");
+                params.put("done", scope.doneArticles());
+            }
+            where.append(")");
+        }
+        if (scope.labels() != null) {
+            where.append(" and n.label_id in (:labels)");
+            params.put("labels", scope.labels());
+        }
+        if (scope.status() != null) {
+            where.append(" and n.status = :status");
+            params.put("status", scope.status());
+        }
+        if (scope.author() != null) {
+            where.append(" and n.author = :author");
+            params.put("author", scope.author());
+        }
+        if (scope.entity() != null) {
+            where.append(" and n.entity_id = :entity");
+            params.put("entity", scope.entity());
+        }
+        return where.toString();
+    }
+
+    @Override
+    public long pending() {
+        return 0;
+    }
+}

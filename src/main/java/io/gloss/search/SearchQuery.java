@@ -1,0 +1,130 @@
+package io.gloss.search;
+
+import io.gloss.text.SearchTokens;
+import io.gloss.text.SearchTokens.Token;
+import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a person typed, as clauses a text must all match: words, {@code "phrases"} (the words in
+ * that order, side by side), {@code prefix*} (a word starting so) and {@code "a phrase end*"}.
+ * Words are folded as the indexed text is ({@link SearchTokens}), so case and accents never matter, and a typed word that
+ * folds into several ("Russia-Ukraine", "3,000") is a phrase of them.
+ */
+public record SearchQuery(List<Clause> clauses) {
+
+    public static final int MAX_CLAUSES = 16;
+    /** A prefix shorter than this would match most of a corpus and says little. */
+    public static final int MIN_PREFIX = 2;
+
+    /** Words in order; the last one a prefix when {@code prefix}. */
+    public record Clause(List<String> words, boolean prefix) {
+
+        /** Whether the folded words at {@code at} match this clause. */
+        boolean matchesAt(List<Token> tokens, int at) {
+            if (at + words.size() > tokens.size()) {
+                return false;
+            }
+            for (int i = 0; i < words.size(); i++) {
+                String word = tokens.get(at + i).word();
+                boolean last = i == words.size() - 1;
+                if (last && prefix ? !word.startsWith(words.get(i)) : !word.equals(words.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    public static SearchQuery parse(String q) {
+        if (q == null || q.isBlank()) {
+            throw GlossException.badRequest("q", "Type a word to search for (q is empty).");
+        }
+        List<Clause> clauses = new ArrayList<>();
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                int close = q.indexOf('"', i + 1);
+                int end = close < 0 ? q.length() : close;
+                String phrase = q.substring(i + 1, end).strip();
+                boolean prefix = phrase.endsWith("*");
+                add(clauses, prefix ? phrase.replaceAll("\\*+$", "") : phrase, prefix);
+                i = end + 1;
+            } else {
+                int end = i;
+                while (end < q.length() && !Character.isWhitespace(q.charAt(end)) && q.charAt(end) != '"') {
+                    end++;
+                }
+                String word = q.substring(i, end);
+                boolean prefix = word.endsWith("*");
+                add(clauses, prefix ? word.replaceAll("\\*+$", "") : word, prefix);
+                i = end;
+            }
+        }
+        if (clauses.isEmpty()) {
+            throw GlossException.badRequest("q", "\"" + Texts.excerpt(q) + "\" holds no word to search for: "
+                    + "search looks for letters and digits.");
+        }
+        if (clauses.size() > MAX_CLAUSES) {
+            throw GlossException.badRequest("q", "Search for at most " + MAX_CLAUSES + " words or phrases at a time.");
+        }
+        return new SearchQuery(List.copyOf(clauses));
+    }
+
+    private static void add(List<Clause> clauses, String typed, boolean prefix) {
+        List<String> words = SearchTokens.tokens(typed).stream().map(Token::word).toList();
+        if (words.isEmpty()) {
+            return;
+        }
+        if (prefix && words.get(words.size() - 1).codePointCount(0, words.get(words.size() - 1).length()) < MIN_PREFIX) {
+            throw GlossException.badRequest("q", "\"" + Texts.excerpt(typed) + "*\": a prefix needs at least "
+                    + MIN_PREFIX + " letters or digits before the *.");
+        }
+        clauses.add(new Clause(words, prefix));
+    }
+
+    /** Where the clauses match the words of a text: each hit's first and last word, in text order. */
+    public List<int[]> hits(List<Token> tokens) {
+        List<int[]> hits = new ArrayList<>();
+        for (int at = 0; at < tokens.size(); at++) {
+            for (Clause clause : clauses) {
+                if (clause.matchesAt(tokens, at)) {
+                    hits.add(new int[] {at, at + clause.words().size() - 1});
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** Whether every clause matches somewhere in the words. */
+    public boolean matchesAll(List<Token> tokens) {
+        return clauses.stream().allMatch(clause -> {
+            for (int at = 0; at < tokens.size(); at++) {
+                if (clause.matchesAt(tokens, at)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The query in PostgreSQL's tsquery syntax; the words are letters and digits only, so quoting is safe. */
+    public String toTsQuery() {
+        List<String> parts = new ArrayList<>();
+        for (Clause clause : clauses) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < clause.words().size(); i++) {
+                boolean last = i == clause.words().size() - 1;
+                words.add("'" + clause.words().get(i) + "'" + (last && clause.prefix() ? ":*" : ""));
+            }
+            parts.add(words.size() == 1 ? words.get(0) : "(" + String.join(" <-> ", words) + ")");
+        }
+        return String.join(" & ", parts);
+    }
+}

@@ -1,0 +1,268 @@
+package io.gloss.search;
+
+import io.gloss.annotation.AnnotationStatus;
+import io.gloss.assignment.Assignment;
+import io.gloss.assignment.AssignmentService;
+import io.gloss.auth.CurrentUser;
+import io.gloss.db.Database;
+import io.gloss.project.Project;
+import io.gloss.project.ProjectService;
+import io.gloss.web.GlossException;
+import io.gloss.web.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Search across the projects a person may see (api.md, "Search and statistics"): articles by title
+ * and text, annotations by quote and note, filtered by label, status, author and entity, with
+ * facet counts. The matching is the database's ({@link SearchEngine}); the snippets, marks and
+ * scores are computed here from the same folded words, so both databases answer alike.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    Database database;
+
+    @Inject
+    PostgresSearch postgres;
+
+    @Inject
+    LuceneSearch lucene;
+
+    @Inject
+    EntityManager em;
+
+    /** What was asked: {@code q} and the filters of api.md, {@code after} a previous page's {@code next}. */
+    public record Request(String q, Long project, String kind, String label, String status, String author, Long entity,
+            String after, Integer limit) {
+    }
+
+    public SearchResults search(Request request) {
+        SearchQuery query = SearchQuery.parse(request.q());
+        int limit = limit(request.limit());
+        SearchScope scope = scope(request);
+        SearchKind only = SearchKind.parse(request.kind());
+        if (scope.filtersAnnotations()) {
+            if (only == SearchKind.ARTICLE) {
+                throw GlossException.badRequest("kind", "label, status, author and entity filter annotations:"
+                        + " leave kind out or ask for kind=annotation.");
+            }
+            only = SearchKind.ANNOTATION;
+        }
+        Cursor cursor = Cursor.parse(request.after(), only);
+        SearchEngine engine = database.isPostgres() ? postgres : lucene;
+        if (scope.isEmpty()) {
+            return new SearchResults(request.q(), List.of(), SearchResults.Facets.NONE, null, 0);
+        }
+        List<Long> articles = new ArrayList<>();
+        List<Long> annotations = new ArrayList<>();
+        String next = null;
+        long annotationsBefore = Long.MAX_VALUE;
+        if (cursor.kind() == SearchKind.ARTICLE) {
+            List<Long> found = engine.find(SearchKind.ARTICLE, query, scope, cursor.before(), limit + 1);
+            if (found.size() > limit) {
+                articles.addAll(found.subList(0, limit));
+                next = Cursor.of(SearchKind.ARTICLE, articles.get(limit - 1));
+            } else {
+                articles.addAll(found);
+            }
+        } else {
+            annotationsBefore = cursor.before();
+        }
+        boolean annotationsToo = only != SearchKind.ARTICLE && next == null;
+        if (annotationsToo) {
+            int room = limit - articles.size();
+            List<Long> found = engine.find(SearchKind.ANNOTATION, query, scope, annotationsBefore, room + 1);
+            if (found.size() > room) {
+                annotations.addAll(found.subList(0, room));
+                next = Cursor.of(SearchKind.ANNOTATION, room == 0 ? annotationsBefore : annotations.get(room - 1));
+            } else {
+                annotations.addAll(found);
+            }
+        }
+        List<SearchHit> items = new ArrayList<>(articleHits(articles, query));
+        items.addAll(annotationHits(annotations, query));
+        SearchResults.Facets facets = only == SearchKind.ARTICLE ? SearchResults.Facets.NONE : facets(engine.facets(query, scope));
+        return new SearchResults(request.q(), items, facets, next, engine.pending());
+    }
+
+    private static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw GlossException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        return requested;
+    }
+
+    /** The projects to look in and what the filters name in them; a project the person may not see is a 404. */
+    private SearchScope scope(Request request) {
+        List<Project> visible = request.project() == null ? projects.visibleProjects()
+                : List.of(projects.require(request.project()));
+        Set<Long> ids = visible.stream().map(p -> p.id).collect(Collectors.toCollection(HashSet::new));
+        String me = currentUser.username();
+        Set<Long> blind = new HashSet<>();
+        Set<Long> done = new HashSet<>();
+        if (!assignments.seesEveryonesWork()) {
+            for (Project project : visible) {
+                if (project.blind) {
+                    blind.add(project.id);
+                    done.addAll(Assignment.doneArticleIds(project.id, me));
+                }
+            }
+        }
+        return new SearchScope(ids, blind, me, done, labels(request.label(), ids), status(request.status()),
+                blankToNull(request.author()), request.entity());
+    }
+
+    /** The ids of the label key in those projects; null for no filter. */
+    private Set<Long> labels(String key, Set<Long> projectIds) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (projectIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select l.id from Label l where l.key = :key and l.project.id in :projects", Long.class)
+                .setParameter("key", key.strip().toUpperCase(Locale.ROOT)).setParameter("projects", projectIds).getResultList());
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return AnnotationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw GlossException.badRequest("status", "status must be one of " + Arrays.toString(AnnotationStatus.values())
+                    + ", not \"" + Texts.excerpt(status) + "\".");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private List<SearchHit> articleHits(List<Long> ids, SearchQuery query) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> rows = new HashMap<>();
+        em.createQuery("select a.id, a.project.id, a.title, a.text from Article a where a.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(r -> rows.put((Long) r[0], r));
+        List<SearchHit> hits = new ArrayList<>();
+        for (long id : ids) {
+            Object[] r = rows.get(id);
+            if (r == null) {
+                continue; // gone since the index answered
+            }
+            String title = (String) r[2];
+            Snippet inText = Snippet.of((String) r[3], query);
+            Snippet inTitle = Snippet.of(title, query);
+            Snippet shown = inText != null ? inText : inTitle;
+            int matches = (inText == null ? 0 : inText.matches()) + (inTitle == null ? 0 : inTitle.matches());
+            hits.add(new SearchHit(SearchKind.ARTICLE.value(), id, id, (Long) r[1], title,
+                    shown == null ? title : shown.text(), shown == null ? List.of() : shown.marks(),
+                    inText == null ? null : inText.start(), inText == null ? null : inText.end(), null, null, null, matches));
+        }
+        return hits;
+    }
+
+    private List<SearchHit> annotationHits(List<Long> ids, SearchQuery query) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> rows = new HashMap<>();
+        em.createQuery("select n.id, a.id, n.projectId, a.title, n.quote, n.note, l.key, n.status, n.author, n.start, n.end"
+                        + " from Annotation n join n.article a join n.label l where n.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(r -> rows.put((Long) r[0], r));
+        List<SearchHit> hits = new ArrayList<>();
+        for (long id : ids) {
+            Object[] r = rows.get(id);
+            if (r == null) {
+                continue;
+            }
+            String quote = (String) r[4];
+            Snippet inQuote = Snippet.of(quote, query);
+            Snippet inNote = r[5] == null ? null : Snippet.of((String) r[5], query);
+            Snippet shown = inQuote != null ? inQuote : inNote;
+            int matches = (inQuote == null ? 0 : inQuote.matches()) + (inNote == null ? 0 : inNote.matches());
+            hits.add(new SearchHit(SearchKind.ANNOTATION.value(), id, (Long) r[1], (Long) r[2], (String) r[3],
+                    shown == null ? quote : shown.text(), shown == null ? List.of() : shown.marks(), (Integer) r[9],
+                    (Integer) r[10], (String) r[6], r[7].toString(), (String) r[8], matches));
+        }
+        return hits;
+    }
+
+    /** Label ids become their keys: the same key in several projects counts once. */
+    private SearchResults.Facets facets(SearchEngine.Facets counts) {
+        Map<Long, String> keys = new HashMap<>();
+        if (!counts.labels().isEmpty()) {
+            em.createQuery("select l.id, l.key from Label l where l.id in :ids", Object[].class)
+                    .setParameter("ids", counts.labels().keySet()).getResultList()
+                    .forEach(r -> keys.put((Long) r[0], (String) r[1]));
+        }
+        Map<String, Long> labels = new LinkedHashMap<>();
+        counts.labels().forEach((id, n) -> labels.merge(keys.getOrDefault(id, String.valueOf(id)), n, Long::sum));
+        return new SearchResults.Facets(sorted(labels), sorted(counts.statuses()), sorted(counts.authors()));
+    }
+
+    /** Most first, then by name: the order a facet list is read in. */
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** Where a page starts: {@code a<id>} articles below that id, {@code n<id>} annotations below it. */
+    private record Cursor(SearchKind kind, long before) {
+
+        static String of(SearchKind kind, long before) {
+            return (kind == SearchKind.ARTICLE ? "a" : "n") + before;
+        }
+
+        static Cursor parse(String after, SearchKind only) {
+            SearchKind first = only == null ? SearchKind.ARTICLE : only;
+            if (after == null || after.isBlank()) {
+                return new Cursor(first, Long.MAX_VALUE);
+            }
+            try {
+                SearchKind kind = after.charAt(0) == 'a' ? SearchKind.ARTICLE : after.charAt(0) == 'n' ? SearchKind.ANNOTATION : null;
+                long before = Long.parseLong(after.substring(1));
+                if (kind != null && (only == null || only == kind)) {
+                    return new Cursor(kind, before);
+                }
+            } catch (NumberFormatException e) {
+                // the 400 below
+            }
+            throw GlossException.badRequest("after", "after must be the \"next\" of a previous page of the same search.");
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.gloss.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gloss.SharedCorpus;
+import io.gloss.TestAccounts;
+import io.gloss.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search over the shared corpus and spans the test makes, on whichever database the suite runs
+ * (H2 with its Lucene index, or PostgreSQL's full-text search): every expected hit is worked out
+ * here from the texts, so both databases are held to the same answers.
+ */
+@QuarkusTest
+class SearchApiTest {
+
+    /** Curly quotes, an em dash, accents, an emoji, CRLF (normalised to \n at import). */
+    static final String OWN = "Ms. Zelénska’s office — in Kyïv — said “the talks resumed” 🙂 on Monday.\r\n"
+            + "KYIV officials expect 3,000 observers; the Russia-Ukraine talks resumed later.";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestAccounts accounts;
+
+    long projectId;
+    long otherProject;
+    final Map<String, Long> articles = new HashMap<>();
+    final Map<String, String> texts = new HashMap<>();
+
+    @BeforeEach
+    void fixture() throws IOException {
+        accounts.ensure("se-ed1", "editor");
+        accounts.ensure("se-ed2", "editor");
+        accounts.ensure("se-rev", "reviewer");
+        accounts.ensure("se-out", "editor");
+        projectId = data.project("se-ed1", "se-ed2", "se-rev");
+        for (Path file : SharedCorpus.files()) {
+            String text = Files.readString(file).strip();
+            String name = file.getFileName().toString();
+            articles.put(name, data.article(projectId, "Corpus " + name, text));
+            texts.put(name, text);
+        }
+        articles.put("own", data.article(projectId, "Observers in Kyiv", OWN));
+        texts.put("own", OWN.replace("\r\n", "\n"));
+        otherProject = data.project("se-out");
+        data.article(otherProject, "Zelensky elsewhere", "Zelensky spoke in another project about Kursk.");
+    }
+
+    JsonPath search(String user, String query) {
+        return accounts.as(user).get("/api/search?" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    Set<Long> ids(JsonPath page, String kind) {
+        List<Map<String, Object>> items = page.getList("items");
+        return items.stream().filter(i -> kind.equals(i.get("kind"))).map(i -> ((Number) i.get("id")).longValue())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The project's articles whose text holds {@code word} ignoring case, worked out without the app. */
+    Set<Long> articlesHolding(String word) {
+        return texts.entrySet().stream().filter(e -> e.getValue().toLowerCase().contains(word))
+                .map(e -> articles.get(e.getKey())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    long annotate(String user, String article, String quote, String label, String note) {
+        return accounts.as(user).contentType(ContentType.JSON)
+                .body(TestData.span(articles.get(article), texts.get(article), quote, label, note))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void findsWordsInBodiesIgnoringCaseAndAccentsAndOpensTheArticleAtTheHit() {
+        JsonPath page = search("se-ed1", "q=KURSK&project=" + projectId + "&kind=article");
+        assertEquals(articlesHolding("kursk"), ids(page, "article"));
+        assertTrue(ids(page, "article").size() >= 2, "the corpus names Kursk in several articles");
+
+        // "Zelenska" finds "Zelénska’s" (the accent folded, the apostrophe a separator); "kyiv" finds "Kyïv" and "KYIV".
+        JsonPath own = search("se-ed1", "q=zelenska kyiv&project=" + projectId);
+        assertEquals(Set.of(articles.get("own")), ids(own, "article"));
+        Map<String, Object> hit = own.getMap("items[0]");
+        String text = texts.get("own");
+        int start = (Integer) hit.get("start");
+        int end = (Integer) hit.get("end");
+        assertEquals("Zelénska", text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end)));
+        String snippet = (String) hit.get("snippet");
+        List<Map<String, Integer>> marks = own.getList("items[0].marks");
+        List<String> marked = new ArrayList<>();
+        for (Map<String, Integer> m : marks) {
+            marked.add(snippet.substring(snippet.offsetByCodePoints(0, m.get("start")), snippet.offsetByCodePoints(0, m.get("end"))));
+        }
+        assertEquals(List.of("Zelénska", "Kyïv", "KYIV"), marked, "every match in the snippet is marked, in code points past the emoji");
+        assertEquals("Observers in Kyiv", hit.get("title"));
+    }
+
+    @Test
+    void phrasesAndPrefixes() {
+        long own = articles.get("own");
+        assertEquals(Set.of(own), ids(search("se-ed1", "q=\"talks resumed\"&project=" + projectId), "article"));
+        assertEquals(Set.of(), ids(search("se-ed1", "q=\"resumed talks\"&project=" + projectId), "article"),
+                "a phrase keeps its order");
+        assertEquals(articlesHolding("russia-ukraine"), ids(search("se-ed1", "q=Russia-Ukraine&project=" + projectId), "article"),
+                "a hyphenated word is the phrase of its parts");
+        assertTrue(articlesHolding("russia-ukraine").contains(own));
+        assertEquals(articlesHolding("3,000"), ids(search("se-ed1", "q=3,000&project=" + projectId), "article"));
+        assertEquals(articlesHolding("pyongyang"), ids(search("se-ed1", "q=pyong*&project=" + projectId), "article"));
+        assertEquals(articlesHolding("captur"), ids(search("se-ed1", "q=captur*&project=" + projectId + "&kind=article"), "article"));
+        assertEquals(Set.of(own), ids(search("se-ed1", "q=\"talks resu*\"&project=" + projectId), "article"));
+        assertEquals(Set.of(), ids(search("se-ed1", "q=zzyzzx&project=" + projectId), "article"));
+    }
+
+    @Test
+    void annotationsByQuoteAndNoteWithFiltersAndFacets() {
+        long a1 = annotate("se-ed1", "own", "Zelénska", "ACTOR", null);
+        long a2 = annotate("se-ed2", "own", "KYIV", "LOCATION", "capital, spelt Kyïv in the first line");
+        long a3 = annotate("se-ed2", "own", "3,000 observers", "CLAIM", "figure from the ministry");
+        accounts.as("se-rev").contentType(ContentType.JSON).body(Map.of("decision", "APPROVE", "comment", "ok"))
+                .post("/api/annotations/" + a2 + "/decision").then().statusCode(200);
+
+        JsonPath page = search("se-ed1", "q=kyiv&project=" + projectId + "&kind=annotation");
+        assertEquals(Set.of(a2), ids(page, "annotation"));
+        assertEquals(Map.of("label", Map.of("LOCATION", 1), "status", Map.of("APPROVED", 1), "author", Map.of("se-ed2", 1)),
+                page.getMap("facets"));
+        assertEquals("LOCATION", page.getString("items[0].label"));
+        assertEquals("APPROVED", page.getString("items[0].status"));
+        assertEquals(articles.get("own"), page.getLong("items[0].articleId"));
+
+        // In a note only: the snippet is the note.
+        JsonPath byNote = search("se-ed1", "q=ministry&project=" + projectId);
+        assertEquals(Set.of(a3), ids(byNote, "annotation"));
+        assertEquals("figure from the ministry", byNote.getString("items[0].snippet"));
+
+        JsonPath all = search("se-ed1", "q=zelenska kyiv 3000 ministry capital zelénska&project=" + projectId + "&kind=annotation");
+        assertEquals(Set.of(), ids(all, "annotation"), "every word must match");
+
+        JsonPath anyOwn = search("se-ed1", "q=observers&project=" + projectId);
+        assertEquals(Set.of(a3), ids(anyOwn, "annotation"));
+        assertEquals(articlesHolding("observers"), ids(anyOwn, "article"));
+
+        // Facets over every match; filters narrow.
+        annotate("se-ed1", "own", "Kyïv", "LOCATION", null);
+        JsonPath kyiv = search("se-ed1", "q=kyiv&project=" + projectId);
+        assertEquals(Map.of("LOCATION", 2), kyiv.getMap("facets.label"));
+        assertEquals(Map.of("APPROVED", 1, "SUBMITTED", 1), kyiv.getMap("facets.status"));
+        assertEquals(Map.of("se-ed1", 1, "se-ed2", 1), kyiv.getMap("facets.author"));
+        assertEquals(1, ids(search("se-ed1", "q=kyiv&project=" + projectId + "&status=submitted"), "annotation").size());
+        assertEquals(Set.of(a2), ids(search("se-ed1", "q=kyiv&project=" + projectId + "&author=se-ed2"), "annotation"));
+        assertEquals(Set.of(), ids(search("se-ed1", "q=kyiv&project=" + projectId + "&label=ACTOR"), "annotation"));
+        assertEquals(Set.of(a1), ids(search("se-ed1", "q=zelenska&project=" + projectId + "&label=actor"), "annotation"));
+        JsonPath filtered = search("se-ed1", "q=kyiv&project=" + projectId + "&label=LOCATION");
+        assertEquals(Set.of(), ids(filtered, "article"), "an annotation filter leaves articles out");
+
+        // A deleted span is not found.
+        accounts.as("se-ed1").delete("/api/annotations/" + a1).then().statusCode(204);
+        assertEquals(Set.of(), ids(search("se-ed1", "q=zelenska&project=" + projectId + "&kind=annotation"), "annotation"));
+    }
+
+    @Test
+    void neverShowsAnotherProjectsHits() {
+        JsonPath mine = search("se-ed1", "q=zelensky");
+        List<Map<String, Object>> items = mine.getList("items");
+        assertTrue(items.stream().allMatch(i -> ((Number) i.get("projectId")).longValue() != otherProject));
+        assertTrue(items.stream().anyMatch(i -> ((Number) i.get("projectId")).longValue() == projectId));
+        JsonPath theirs = search("se-out", "q=zelensky");
+        List<Map<String, Object>> other = theirs.getList("items");
+        assertTrue(other.stream().noneMatch(i -> ((Number) i.get("projectId")).longValue() == projectId),
+                "a non-member sees nothing of the project");
+        accounts.as("se-out").get("/api/search?q=zelensky&project=" + projectId).then().statusCode(404);
+        io.restassured.RestAssured.given().get("/api/search?q=zelensky").then().statusCode(401);
+    }
+
+    @Test
+    void pagesThroughArticlesThenAnnotations() {
+        annotate("se-ed1", "own", "Kyïv", "LOCATION", null);
+        annotate("se-ed1", "own", "KYIV", "LOCATION", null);
+        Set<String> seen = new TreeSet<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonPath page = search("se-ed1", "q=kyiv&project=" + projectId + "&limit=1" + (next == null ? "" : "&after=" + next));
+            List<Map<String, Object>> items = page.getList("items");
+            assertEquals(1, items.size());
+            seen.add(items.get(0).get("kind") + ":" + items.get(0).get("id"));
+            next = page.getString("next");
+            pages++;
+        } while (next != null && pages < 10);
+        int expected = articlesHolding("kyiv").size() + 2;
+        assertEquals(expected, pages);
+        assertEquals(expected, seen.size());
+    }
+
+    @Test
+    void badQueriesAreRefusedWithAReason() {
+        String base = "/api/search?project=" + projectId;
+        accounts.as("se-ed1").get(base + "&q=").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=—").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=a*").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=kyiv&kind=tweet").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=kyiv&status=LOST").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=kyiv&kind=article&label=ACTOR").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=kyiv&after=zzz").then().statusCode(400);
+        accounts.as("se-ed1").get(base + "&q=kyiv&limit=1000").then().statusCode(400);
+        String message = accounts.as("se-ed1").get(base + "&q=kyiv&status=LOST").then().extract().jsonPath().getString("message");
+        assertNotNull(message);
+        assertTrue(message.contains("SUBMITTED"), message);
+    }
+
+    @Test
+    void titlesAreSearchedToo() {
+        JsonPath page = search("se-ed1", "q=\"observers in kyiv\"&project=" + projectId + "&kind=article");
+        assertEquals(Set.of(articles.get("own")), ids(page, "article"));
+        JsonPath corpus = search("se-ed1", "q=\"corpus 000\"&project=" + projectId + "&kind=article");
+        assertEquals(1, ids(corpus, "article").size());
+        assertNull(corpus.get("items[0].start"), "only the title matches");
+    }
+}
