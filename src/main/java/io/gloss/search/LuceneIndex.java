@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
@@ -85,7 +86,7 @@ public class LuceneIndex {
         }
         Files.createDirectories(directory);
         writer = new IndexWriter(FSDirectory.open(directory),
-                new IndexWriterConfig(new WhitespaceAnalyzer(4096)).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                new IndexWriterConfig(analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         searchers = new SearcherManager(writer, null);
         startOverIfAnotherDatabase();
         drainer.scheduleWithFixedDelay(this::drainQuietly, 0, 500, TimeUnit.MILLISECONDS);
@@ -102,6 +103,11 @@ public class LuceneIndex {
             writer.close();
             writer = null;
         }
+    }
+
+    /** Splits the folded text at its spaces, and nowhere else: the words are {@link io.gloss.text.SearchTokens}'. */
+    static Analyzer analyzer() {
+        return new WhitespaceAnalyzer(4096);
     }
 
     /** The current searcher; give it back through {@link #release}. */

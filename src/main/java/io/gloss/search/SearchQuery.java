@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * What a person typed, as clauses a text must all match: words, {@code "phrases"} (the words in
  * that order, side by side), {@code prefix*} (a word starting so) and {@code "a phrase end*"}.
- * Words are folded as the indexed text is ({@link SearchTokens}), so case and accents never matter, and a typed word that
- * folds into several ("Russia-Ukraine", "3,000") is a phrase of them.
+ * Words are folded as the indexed text is ({@link SearchTokens}), so case and accents never
+ * matter, and a typed word that folds into several ("Russia-Ukraine", "3,000") is a phrase of them.
  */
 public record SearchQuery(List<Clause> clauses) {
 
@@ -100,18 +100,6 @@ public record SearchQuery(List<Clause> clauses) {
             }
         }
         return hits;
-    }
-
-    /** Whether every clause matches somewhere in the words. */
-    public boolean matchesAll(List<Token> tokens) {
-        return clauses.stream().allMatch(clause -> {
-            for (int at = 0; at < tokens.size(); at++) {
-                if (clause.matchesAt(tokens, at)) {
-                    return true;
-                }
-            }
-            return false;
-        });
     }
 
     /** The query in PostgreSQL's tsquery syntax; the words are letters and digits only, so quoting is safe. */

@@ -9,14 +9,17 @@ import java.util.List;
  * The words search sees, with their places in code points. A word is a run of letters and digits;
  * each code point is folded on its own (compatibility decomposition, combining marks dropped,
  * lower case, every decimal digit an ASCII one), so "Zelenskyy", "ZELENSKYY" and "Zelénskyy" are
- * one word and "ﬁle" is "file". Marks and format characters (a soft hyphen, a zero-width joiner) join the word they
- * stand in; anything else separates words, so "Russia-Ukraine" is two and "3,000" is "3" "000".
+ * one word and "ﬁle" is "file". Marks and format characters (a soft hyphen, a zero-width
+ * joiner) join the word they stand in; anything else separates words, so "Russia-Ukraine" is
+ * two and "3,000" is "3" "000".
  *
  * <p>The folded text ({@link #fold}) is what both databases index: PostgreSQL reads it with its
  * {@code simple} configuration, the embedded default's Lucene index with a whitespace tokenizer.
  * Folding in one place is what makes them find the same things. A text's first {@link #MAX_WORDS}
  * words are searchable (PostgreSQL keeps word positions up to 16,383, and phrases need them) and
- * a word longer than {@link #MAX_WORD_BYTES} UTF-8 bytes is none (PostgreSQL skips them).
+ * a word longer than {@link #MAX_WORD_BYTES} UTF-8 bytes is none (PostgreSQL skips them). One
+ * limit stays PostgreSQL's own: it keeps the first 256 places of a word in a text, so a phrase
+ * through a later occurrence of a word that common is found by the H2 default only.
  */
 public final class SearchTokens {
 

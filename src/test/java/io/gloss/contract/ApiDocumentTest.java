@@ -28,8 +28,7 @@ class ApiDocumentTest {
 
     /** Pinned in api.md's "Collaboration, knowledge, suggestions, search and administration", not built yet. */
     // One a line, so that features landing side by side each take theirs off without conflict.
-    private static final Set<String> NOT_YET_BUILT = Set.of(
-            "GET /api/search");
+    private static final Set<String> NOT_YET_BUILT = Set.of();
 
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST|PUT|DELETE)(?: (/api/[^`\\s]*))?`");
 

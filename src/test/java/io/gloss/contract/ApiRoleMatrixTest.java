@@ -146,6 +146,8 @@ class ApiRoleMatrixTest {
                 // Nothing is approved in the fixture: the admin gets past every check to the 409 that says so.
                 new Row("POST", p + "/recommender/train", null, null, Set.of("admin"), Scope.PROJECT),
                 new Row("GET", p + "/stats", null, null, ANY, Scope.PROJECT),
+                new Row("GET", "/api/search?q=zelensky", null, null, ANY, Scope.NONE),
+                new Row("GET", "/api/search?q=zelensky&project=" + project, null, null, ANY, Scope.PROJECT),
                 new Row("GET", "/api/audit", null, null, Set.of("admin"), Scope.NONE),
                 new Row("PUT", p, json, "{}", Set.of("admin"), Scope.PROJECT),
                 new Row("PUT", p + "/labels/CLAIM", json, "{}", Set.of("admin"), Scope.PROJECT),
