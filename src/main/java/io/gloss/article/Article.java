@@ -1,15 +1,15 @@
 package io.gloss.article;
 
 import io.gloss.project.Project;
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import io.gloss.text.SearchTokens;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

@@ -68,7 +68,10 @@ public final class BackupTables {
             "app_user", "accounts are the server's: a backup names people by username, a restore finds them here",
             "api_token", "a person's credentials, not the project's",
             "user_session", "a person's logins, not the project's",
-            "flyway_schema_history", "the schema's own history");
+            "flyway_schema_history", "the schema's own history",
+            // H2 only (db/h2/V29): the search index's own bookkeeping, rebuilt from the rows themselves.
+            "search_queue", "rows the search index has yet to take in: a restore's inserts queue themselves",
+            "search_index_state", "which database the search index was built from");
 
     private BackupTables() {
     }

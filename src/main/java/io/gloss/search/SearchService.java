@@ -11,10 +11,8 @@ import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +52,7 @@ public class SearchService {
     LuceneSearch lucene;
 
     @Inject
-    EntityManager em;
+    SearchQueries queries;
 
     /** What was asked: {@code q} and the filters of api.md, {@code after} a previous page's {@code next}. */
     public record Request(String q, Long project, String kind, String label, String status, String author, Long entity,
@@ -148,8 +146,7 @@ public class SearchService {
         if (projectIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select l.id from Label l where l.key = :key and l.project.id in :projects", Long.class)
-                .setParameter("key", key.strip().toUpperCase(Locale.ROOT)).setParameter("projects", projectIds).getResultList());
+        return queries.labelIds(key, projectIds);
     }
 
     private static String status(String status) {
@@ -172,23 +169,20 @@ public class SearchService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Object[]> rows = new HashMap<>();
-        em.createQuery("select a.id, a.project.id, a.title, a.text from Article a where a.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList().forEach(r -> rows.put((Long) r[0], r));
+        Map<Long, SearchQueries.ArticleRow> rows = queries.articles(ids);
         List<SearchHit> hits = new ArrayList<>();
         for (long id : ids) {
-            Object[] r = rows.get(id);
-            if (r == null) {
+            SearchQueries.ArticleRow row = rows.get(id);
+            if (row == null) {
                 continue; // gone since the index answered
             }
-            String title = (String) r[2];
-            Snippet inText = Snippet.of((String) r[3], query);
-            Snippet inTitle = Snippet.of(title, query);
+            Snippet inText = Snippet.of(row.text(), query);
+            Snippet inTitle = Snippet.of(row.title(), query);
             Snippet shown = inText != null ? inText : inTitle;
-            int matches = (inText == null ? 0 : inText.matches()) + (inTitle == null ? 0 : inTitle.matches());
-            hits.add(new SearchHit(SearchKind.ARTICLE.value(), id, id, (Long) r[1], title,
-                    shown == null ? title : shown.text(), shown == null ? List.of() : shown.marks(),
-                    inText == null ? null : inText.start(), inText == null ? null : inText.end(), null, null, null, matches));
+            hits.add(new SearchHit(SearchKind.ARTICLE.value(), id, id, row.projectId(), row.title(),
+                    shown == null ? row.title() : shown.text(), shown == null ? List.of() : shown.marks(),
+                    inText == null ? null : inText.start(), inText == null ? null : inText.end(), null, null, null,
+                    matches(inText) + matches(inTitle)));
         }
         return hits;
     }
@@ -197,36 +191,30 @@ public class SearchService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Object[]> rows = new HashMap<>();
-        em.createQuery("select n.id, a.id, n.projectId, a.title, n.quote, n.note, l.key, n.status, n.author, n.start, n.end"
-                        + " from Annotation n join n.article a join n.label l where n.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList().forEach(r -> rows.put((Long) r[0], r));
+        Map<Long, SearchQueries.AnnotationRow> rows = queries.annotations(ids);
         List<SearchHit> hits = new ArrayList<>();
         for (long id : ids) {
-            Object[] r = rows.get(id);
-            if (r == null) {
+            SearchQueries.AnnotationRow row = rows.get(id);
+            if (row == null) {
                 continue;
             }
-            String quote = (String) r[4];
-            Snippet inQuote = Snippet.of(quote, query);
-            Snippet inNote = r[5] == null ? null : Snippet.of((String) r[5], query);
+            Snippet inQuote = Snippet.of(row.quote(), query);
+            Snippet inNote = row.note() == null ? null : Snippet.of(row.note(), query);
             Snippet shown = inQuote != null ? inQuote : inNote;
-            int matches = (inQuote == null ? 0 : inQuote.matches()) + (inNote == null ? 0 : inNote.matches());
-            hits.add(new SearchHit(SearchKind.ANNOTATION.value(), id, (Long) r[1], (Long) r[2], (String) r[3],
-                    shown == null ? quote : shown.text(), shown == null ? List.of() : shown.marks(), (Integer) r[9],
-                    (Integer) r[10], (String) r[6], r[7].toString(), (String) r[8], matches));
+            hits.add(new SearchHit(SearchKind.ANNOTATION.value(), id, row.articleId(), row.projectId(), row.title(),
+                    shown == null ? row.quote() : shown.text(), shown == null ? List.of() : shown.marks(), row.start(),
+                    row.end(), row.label(), row.status(), row.author(), matches(inQuote) + matches(inNote)));
         }
         return hits;
     }
 
+    private static int matches(Snippet snippet) {
+        return snippet == null ? 0 : snippet.matches();
+    }
+
     /** Label ids become their keys: the same key in several projects counts once. */
     private SearchResults.Facets facets(SearchEngine.Facets counts) {
-        Map<Long, String> keys = new HashMap<>();
-        if (!counts.labels().isEmpty()) {
-            em.createQuery("select l.id, l.key from Label l where l.id in :ids", Object[].class)
-                    .setParameter("ids", counts.labels().keySet()).getResultList()
-                    .forEach(r -> keys.put((Long) r[0], (String) r[1]));
-        }
+        Map<Long, String> keys = queries.labelKeys(counts.labels().keySet());
         Map<String, Long> labels = new LinkedHashMap<>();
         counts.labels().forEach((id, n) -> labels.merge(keys.getOrDefault(id, String.valueOf(id)), n, Long::sum));
         return new SearchResults.Facets(sorted(labels), sorted(counts.statuses()), sorted(counts.authors()));

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gloss.SharedCorpus;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.gloss.project.Project;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +45,12 @@ class SearchApiTest {
 
     @Inject
     TestAccounts accounts;
+
+    @Inject
+    SearchBackfill backfill;
+
+    @Inject
+    EntityManager em;
 
     long projectId;
     long otherProject;
@@ -223,6 +232,37 @@ class SearchApiTest {
         String message = accounts.as("se-ed1").get(base + "&q=kyiv&status=LOST").then().extract().jsonPath().getString("message");
         assertNotNull(message);
         assertTrue(message.contains("SUBMITTED"), message);
+    }
+
+    @Test
+    void aBlindProjectShowsAnEditorOnlyTheirOwnSpansUntilTheirWorkIsDone() {
+        QuarkusTransaction.requiringNew().run(() -> ((Project) Project.findById(projectId)).blind = true);
+        long mine = annotate("se-ed1", "own", "Kyïv", "LOCATION", null);
+        long theirs = annotate("se-ed2", "own", "KYIV", "LOCATION", null);
+        String q = "q=kyiv&project=" + projectId + "&kind=annotation";
+        assertEquals(Set.of(mine), ids(search("se-ed1", q), "annotation"));
+        assertEquals(Map.of("se-ed1", 1), search("se-ed1", q).getMap("facets.author"), "facets count only what one may see");
+        assertEquals(Set.of(mine, theirs), ids(search("se-rev", q), "annotation"));
+
+        accounts.ensure("se-admin", "admin");
+        long assignment = accounts.as("se-admin").contentType(ContentType.JSON)
+                .body(Map.of("articleId", articles.get("own"), "username", "se-ed1"))
+                .post("/api/projects/" + projectId + "/assignments").then().statusCode(201).extract().jsonPath().getLong("items[0].id");
+        accounts.as("se-ed1").contentType(ContentType.JSON).body(Map.of("state", "DONE"))
+                .put("/api/assignments/" + assignment).then().statusCode(200);
+        assertEquals(Set.of(mine, theirs), ids(search("se-ed1", q), "annotation"));
+    }
+
+    @Test
+    void rowsWithoutWordsAreFoldedByTheBackfill() {
+        long id = annotate("se-ed1", "own", "Zelénska", "ACTOR", "backfilled note");
+        String q = "q=backfilled&project=" + projectId;
+        assertEquals(Set.of(id), ids(search("se-ed1", q), "annotation"));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update annotation set search_text = null where id = ?1")
+                .setParameter(1, id).executeUpdate());
+        assertEquals(Set.of(), ids(search("se-ed1", q), "annotation"), "a row without words is not found");
+        assertTrue(backfill.run() >= 1);
+        assertEquals(Set.of(id), ids(search("se-ed1", q), "annotation"));
     }
 
     @Test
