@@ -137,6 +137,9 @@ public class LuceneIndex {
      * whole rebuild is queued before it).
      */
     synchronized void catchUp() {
+        if (writer == null) {
+            return; // stopping
+        }
         try {
             drainBatch();
         } catch (SQLException e) {
@@ -279,7 +282,7 @@ public class LuceneIndex {
      * same transaction that empties the queue, and the index is emptied and marked with this
      * database's generation. Should the process stop in between, the next start does it again.
      */
-    private synchronized void startOverIfAnotherDatabase() throws SQLException, IOException {
+    synchronized void startOverIfAnotherDatabase() throws SQLException, IOException {
         String generation;
         try (Connection connection = dataSource.getConnection();
                 Statement select = connection.createStatement();

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * A page of results (api.md): articles first, then annotations, each newest first; {@code next}
  * is the cursor of the page after, null on the last. {@code facets} count every matching
- * annotation by label key, status and author. {@code pending}: changes written a moment ago that
- * search does not see yet (the index is catching up; always 0 on PostgreSQL).
+ * annotation by label key, status and author. {@code pending}: rows search does not see yet — on
+ * H2 changes the index is still taking in, on PostgreSQL older rows whose words are not folded yet.
  */
 public record SearchResults(String q, List<SearchHit> items, Facets facets, String next, long pending) {
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.gloss.db.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -33,14 +34,23 @@ class BackupTablesTest {
     static final Set<String> NOT_USERNAMES = Set.of("article.author", "dataset.claimed_by", "import_job.claimed_by",
             "recommender_model.claimed_by");
 
+    /** Tables of db/h2's own migrations: PostgreSQL has none of them. */
+    static final Set<String> H2_ONLY = Set.of("search_queue", "search_index_state");
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Database database;
 
     @Test
     void everyTableOfTheSchemaHasABackupDecision() throws SQLException {
         Set<String> inSchema = columns().keySet();
         Set<String> decided = new TreeSet<>(BackupTables.NOT_PROJECT_DATA.keySet());
         BackupTables.ALL.forEach(t -> assertTrue(decided.add(t.name()), t.name() + " is decided once"));
+        if (database.isPostgres()) {
+            decided.removeAll(H2_ONLY);
+        }
         assertEquals(new TreeSet<>(inSchema), decided, "tables of the schema against BackupTables.ALL + NOT_PROJECT_DATA");
     }
 
