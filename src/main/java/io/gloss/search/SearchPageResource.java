@@ -1,5 +1,7 @@
 package io.gloss.search;
 
+import static io.gloss.search.SearchService.blankToNull;
+
 import io.gloss.project.Project;
 import io.gloss.project.ProjectService;
 import io.gloss.web.GlossException;
@@ -39,6 +41,7 @@ public class SearchPageResource {
     public TemplateInstance page(@QueryParam("q") String q, @QueryParam("project") Long project, @QueryParam("kind") String kind,
             @QueryParam("label") String label, @QueryParam("status") String status, @QueryParam("author") String author,
             @QueryParam("after") String after) {
+        // The form sends its empty fields ("Articles and annotations" is kind=): no filter, and left out of the links.
         SearchPage.Filters filters = new SearchPage.Filters(blankToNull(q), project, blankToNull(kind), blankToNull(label),
                 blankToNull(status), blankToNull(author));
         List<Project> visible = projects.visibleProjects();
@@ -55,10 +58,5 @@ public class SearchPageResource {
             }
             return Templates.search(SearchPage.without(filters, visible, e.getMessage()));
         }
-    }
-
-    /** An empty field of the form is no filter, and is left out of the links. */
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

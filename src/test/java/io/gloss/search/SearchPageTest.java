@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
@@ -11,6 +12,8 @@ import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,21 @@ class SearchPageTest {
         assertContains(filtered, "Label: LOCATION <a href=\"/search?q=kyiv&amp;project=" + project + "\"");
         assertContains(filtered, "<input type=\"hidden\" name=\"label\" value=\"LOCATION\">");
         assertEquals(-1, filtered.indexOf("#at-"), "a label filter keeps annotations only");
+    }
+
+    @Test
+    void aLongListHasANextPage() {
+        for (int i = 0; i <= SearchService.DEFAULT_LIMIT; i++) { // one more than a page holds
+            data.article(project, "Ferry timetable " + i, "The ferryboat sails at " + i + " past the hour.");
+        }
+        String first = page("sp-ed1", "?q=ferryboat&project=" + project);
+        assertEquals(SearchService.DEFAULT_LIMIT, first.split("class=\"search-hit\"", -1).length - 1);
+        Matcher next = Pattern.compile("href=\"(/search\\?[^\"]+)\" rel=\"next\"").matcher(first);
+        assertTrue(next.find(), "a Next page link");
+        String second = given().cookie("gloss-session", ProjectPagesTest.session("sp-ed1"))
+                .urlEncodingEnabled(false).get(next.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString();
+        assertEquals(1, second.split("class=\"search-hit\"", -1).length - 1);
+        assertEquals(-1, second.indexOf("rel=\"next\""));
     }
 
     @Test
