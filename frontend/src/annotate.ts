@@ -20,6 +20,7 @@ import { Highlights } from "./highlights.js";
 import { actionFor, type PageAction, type RelatingAction, relatingActionFor, shortcutMap } from "./keys.js";
 import { TextOffsets } from "./offsets.js";
 import { isTypingTarget, loginAgainLink, requireElement, startWithPageData } from "./page.js";
+import { linkedPlace } from "./placeLink.js";
 import { ApiError, OneAtATime, send, UNEXPECTED_ERROR } from "./requests.js";
 import { drawable, Relating, relationsOf, targetsOf, typesBetween } from "./relate.js";
 import { RelationArcs } from "./relationArcs.js";
@@ -225,9 +226,9 @@ class Annotator {
 
     this.details.close();
     this.render();
-    // Links from the review queue, "my work" and the annotation page end in #a-<id>.
-    const linked = /^#a-(\d+)$/.exec(window.location.hash);
-    if (linked) this.reveal(Number(linked[1]));
+    const linked = linkedPlace(window.location.hash);
+    if (linked?.kind === "annotation") this.reveal(linked.id);
+    else if (linked?.kind === "range") this.revealRange(linked);
     this.startLive();
     this.root.dataset.ready = "true";
     if (this.data.canAnnotate) void this.loadSuggestions();
@@ -346,6 +347,20 @@ class Annotator {
     first.focus({ preventScroll: true });
     first.scrollIntoView({ block: "center" });
     this.select(id);
+  }
+
+  /** Selects a place of the text (a search hit) and scrolls it to the middle of the window: the selection is the highlight, and a label's key tags it. */
+  private revealRange(range: CodePointRange): void {
+    if (range.end > this.offsets.codePointLength) {
+      this.say("The place this link points to is past the end of the text: the article may have changed.", "error");
+      return;
+    }
+    this.selectCodePoints(range);
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0) return;
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    window.scrollBy({ top: rect.top + rect.height / 2 - window.innerHeight / 2 });
+    this.say(this.data.canAnnotate ? "The search hit is selected: press a label's key to tag it." : "The search hit is selected.");
   }
 
   /** Stores an annotation from the page or the server, unless its offsets cannot be drawn. */

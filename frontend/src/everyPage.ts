@@ -1,5 +1,7 @@
 import { since } from "./age.js";
 import { kept, restore, withoutNotice, type Field, type Sent } from "./formMemory.js";
+import { isTypingTarget } from "./page.js";
+import { focusesSearch } from "./searchKey.js";
 
 /**
  * Every page. A form marked data-confirm="question" asks before it is sent (retiring a label,
@@ -8,7 +10,8 @@ import { kept, restore, withoutNotice, type Field, type Sent } from "./formMemor
  * the text can be selected by hand. A <time data-ago> says how long ago, recounted every minute
  * so that a page left open does not claim "just now" an hour later. What a form did is said once
  * (the notice leaves the address, so a reload does not say it again), and a refused form is
- * filled in again with what was typed (formMemory.ts).
+ * filled in again with what was typed (formMemory.ts). `/` focuses the search box in the header
+ * (searchKey.ts).
  */
 document.addEventListener("submit", (event) => {
   const form = event.target;
@@ -26,6 +29,17 @@ for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-c
       () => { button.textContent = "Copied"; },
       () => { button.textContent = "Copy it by hand: the browser refused"; },
     );
+  });
+}
+
+const searchBox = document.getElementById("header-search");
+if (searchBox instanceof HTMLInputElement) {
+  document.addEventListener("keydown", (event) => {
+    const press = { key: event.key, ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey, typing: isTypingTarget(event.target) };
+    if (event.defaultPrevented || !focusesSearch(press) || document.querySelector("dialog[open]")) return;
+    event.preventDefault(); // or the "/" is typed into the box
+    searchBox.focus();
+    searchBox.select();
   });
 }
 

@@ -161,7 +161,8 @@ public class SearchService {
         }
     }
 
-    private static String blankToNull(String value) {
+    /** An empty parameter or form field is no filter. */
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -59,6 +59,10 @@ class HostileInputTest {
         assertInert(given().cookie("gloss-session", editor).get("/my-work").asString(), "my work");
         assertInert(given().cookie("gloss-session", reviewer).get("/review?project=" + project).asString(), "review queue");
         assertInert(given().cookie("gloss-session", reviewer).get("/audit").asString(), "audit");
+        String found = given().cookie("gloss-session", editor).queryParam("q", "before after").get("/search").asString();
+        assertInert(found, "search results");
+        assertTrue(found.contains("<mark>Before</mark> &lt;script&gt;"), "a snippet's text shown as text around its marks");
+        assertInert(given().cookie("gloss-session", editor).queryParam("q", SCRIPT).get("/search").asString(), "search for a script");
     }
 
     @Test

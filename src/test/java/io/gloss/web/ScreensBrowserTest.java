@@ -94,6 +94,7 @@ class ScreensBrowserTest {
         pages.put("entity", "entities/" + entity);
         pages.put("claims", "projects/" + project + "/claims");
         pages.put("account", "account");
+        pages.put("search", "search?q=karlskrona \"union leaders\"&project=" + project);
         return pages;
     }
 
