@@ -111,10 +111,14 @@ public final class Tokenizer {
         return ends.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Separators never inside a token: CoNLL lines are split on whitespace by their readers. */
+    /**
+     * Separators never inside a token: CoNLL lines are split on whitespace by their readers.
+     * U+0085 (next line) is whitespace to Python's {@code str.split()} but not to Java, so it is
+     * named: as a token of its own it gave its CoNLL line a third column.
+     */
     static boolean isSpace(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0xFEFF
-                || codePoint == 0x200B;
+                || codePoint == 0x200B || codePoint == 0x85;
     }
 
     private static final class Builder {

@@ -31,6 +31,16 @@ class TokenizerTest {
     }
 
     @Test
+    void everySeparatorPythonSplitsOnIsWhitespace() {
+        // Python's str.split() separates at all of these; a CoNLL line must keep exactly its columns.
+        String separators = "\t\u000b\u000c\u001c\u001d\u001e\u001f \u0085\u00a0\u1680\u2000\u2007\u200a\u2028\u2029\u202f\u205f\u3000";
+        StringBuilder text = new StringBuilder("a");
+        separators.chars().forEach(c -> text.append((char) c).append('b'));
+        Tokenizer.Tokens tokens = Tokenizer.words(new CodePointText(text.toString()));
+        assertEquals(separators.length() + 1, tokens.count(), "one token between each two separators, none of them a token");
+    }
+
+    @Test
     void wordsAreTheSameTokensWithoutSentences() {
         CodePointText text = new CodePointText("Zelensky's aides met Russia’s envoy in Kyiv. Then 🇺🇦 home\nNext line");
         Tokenizer.Tokens all = Tokenizer.tokenize(text);
