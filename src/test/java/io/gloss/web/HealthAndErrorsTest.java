@@ -13,7 +13,8 @@ class HealthAndErrorsTest {
 
     @Test
     void healthNeedsNoLogin() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'dataset store' }.status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
     }
 
