@@ -28,7 +28,10 @@ public class DatasetStoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Path dir = config.dir();
+        return check(config.dir());
+    }
+
+    HealthCheckResponse check(Path dir) {
         var response = HealthCheckResponse.named("dataset store").withData("dir", dir.toAbsolutePath().toString());
         try {
             Files.createDirectories(dir);

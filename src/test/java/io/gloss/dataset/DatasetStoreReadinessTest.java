@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,32 +15,15 @@ class DatasetStoreReadinessTest {
     @TempDir
     Path temp;
 
-    static DatasetStoreReadiness check(Path dir, long minFree) {
+    static HealthCheckResponse check(Path dir, long minFree) {
         DatasetStoreReadiness check = new DatasetStoreReadiness();
-        check.config = new DatasetConfig() {
-            public Path dir() {
-                return dir;
-            }
-
-            public int readAhead() {
-                return 1;
-            }
-
-            public int chunkSize() {
-                return 1;
-            }
-
-            public Duration lease() {
-                return Duration.ofSeconds(1);
-            }
-        };
         check.minFreeDisk = minFree;
-        return check;
+        return check.check(dir);
     }
 
     @Test
     void upWhenTheFolderTakesAFileAndTheDiskHasRoom() throws IOException {
-        HealthCheckResponse response = check(temp.resolve("datasets"), 1).call();
+        HealthCheckResponse response = check(temp.resolve("datasets"), 1);
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
         assertTrue(Files.isDirectory(temp.resolve("datasets")), "made if missing");
         try (var left = Files.list(temp.resolve("datasets"))) {
@@ -51,7 +33,7 @@ class DatasetStoreReadinessTest {
 
     @Test
     void downWhenTheDiskIsShortOfTheMinimum() {
-        HealthCheckResponse response = check(temp, Long.MAX_VALUE).call();
+        HealthCheckResponse response = check(temp, Long.MAX_VALUE);
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
         assertTrue(response.getData().orElseThrow().get("problem").toString().contains("free disk"));
     }
@@ -59,7 +41,7 @@ class DatasetStoreReadinessTest {
     @Test
     void downWhenTheFolderCannotBeWritten() throws IOException {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
-        HealthCheckResponse response = check(file, 1).call();
+        HealthCheckResponse response = check(file, 1);
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
         assertTrue(response.getData().orElseThrow().get("problem").toString().contains("cannot write"));
     }
