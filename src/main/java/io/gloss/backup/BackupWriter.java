@@ -104,16 +104,21 @@ public class BackupWriter {
             try (ResultSet row = select.executeQuery()) {
                 ResultSetMetaData meta = row.getMetaData();
                 List<ColumnValues> columns = new ArrayList<>();
+                List<Integer> positions = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(ColumnValues.of(meta, i));
+                    if (!ColumnValues.isDerived(meta, i)) {
+                        columns.add(ColumnValues.of(meta, i));
+                        positions.add(i);
+                    }
                 }
                 while (row.next()) {
                     lines.writeStartObject();
-                    for (int i = 0; i < columns.size(); i++) {
-                        lines.writeFieldName(columns.get(i).column());
-                        lines.writeTree(columns.get(i).read(row, i + 1));
-                        if (table.isProject() && columns.get(i).column().equals("name")) {
-                            names.add(row.getString(i + 1));
+                    for (int c = 0; c < columns.size(); c++) {
+                        int at = positions.get(c);
+                        lines.writeFieldName(columns.get(c).column());
+                        lines.writeTree(columns.get(c).read(row, at));
+                        if (table.isProject() && columns.get(c).column().equals("name")) {
+                            names.add(row.getString(at));
                         }
                     }
                     lines.writeEndObject();

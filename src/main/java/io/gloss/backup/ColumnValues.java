@@ -30,6 +30,14 @@ record ColumnValues(String column, Kind kind) {
     enum Kind { WHOLE, INT, BOOLEAN, DECIMAL, ZONED_TIME, LOCAL_TIME, DATE, BYTES, TEXT }
 
     /** Column {@code i} of a result's metadata; the name in lower case, as the migrations write it. */
+    /**
+     * Whether the database makes the column from the others (PostgreSQL's search vectors,
+     * db/postgresql/V29): a backup leaves it out and a restore lets the database make it again.
+     */
+    static boolean isDerived(ResultSetMetaData meta, int i) throws SQLException {
+        return meta.getColumnTypeName(i).equalsIgnoreCase("tsvector");
+    }
+
     static ColumnValues of(ResultSetMetaData meta, int i) throws SQLException {
         return new ColumnValues(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), kindOf(meta.getColumnType(i),
                 meta.getColumnTypeName(i).toLowerCase(Locale.ROOT)));

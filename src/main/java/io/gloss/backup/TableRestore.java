@@ -167,8 +167,10 @@ final class TableRestore {
                 ResultSet none = select.executeQuery()) {
             ResultSetMetaData meta = none.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                ColumnValues column = ColumnValues.of(meta, i);
-                columns.put(column.column(), column);
+                if (!ColumnValues.isDerived(meta, i)) {
+                    ColumnValues column = ColumnValues.of(meta, i);
+                    columns.put(column.column(), column);
+                }
             }
         }
         return columns;

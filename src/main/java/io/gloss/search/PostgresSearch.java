@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Search on PostgreSQL: {@code to_tsvector('simple', search_text) @@ to_tsquery(...)}, answered
- * from the GIN indexes of db/postgresql/V29, which the database keeps current with every write.
+ * Search on PostgreSQL: {@code search_vector @@ to_tsquery(...)}, answered from the GIN indexes
+ * over the stored vectors of db/postgresql/V29, which the database keeps current with every write.
  */
 @ApplicationScoped
 class PostgresSearch implements SearchEngine {
@@ -24,10 +24,9 @@ class PostgresSearch implements SearchEngine {
         Map<String, Object> params = new HashMap<>();
         String sql = kind == SearchKind.ARTICLE
                 ? "select a.id from article a where a.project_id in (:projects) and a.retired_at is null"
-                        + " and to_tsvector('simple', a.search_text) @@ to_tsquery('simple', :q)"
-                : "select n.id from annotation n join article a on a.id = n.article_id where " + annotationsWhere(scope, params);
+                        + " and a.search_vector @@ " + tsQuery(query)
+                : "select n.id from annotation n join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params);
         params.put("projects", scope.projects());
-        params.put("q", query.toTsQuery());
         String alias = kind == SearchKind.ARTICLE ? "a" : "n";
         if (before < Long.MAX_VALUE) {
             sql += " and " + alias + ".id < :before";
@@ -42,10 +41,9 @@ class PostgresSearch implements SearchEngine {
     public Facets facets(SearchQuery query, SearchScope scope) {
         Map<String, Object> params = new HashMap<>();
         Query q = em.createNativeQuery("select n.label_id, n.status, n.author, count(*) from annotation n"
-                + " join article a on a.id = n.article_id where " + annotationsWhere(scope, params)
+                + " join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params)
                 + " group by n.label_id, n.status, n.author");
         params.put("projects", scope.projects());
-        params.put("q", query.toTsQuery());
         params.forEach(q::setParameter);
         Map<Long, Long> labels = new LinkedHashMap<>();
         Map<String, Long> statuses = new LinkedHashMap<>();
@@ -60,10 +58,21 @@ class PostgresSearch implements SearchEngine {
         return new Facets(labels, statuses, authors);
     }
 
-    /** Live annotations on live articles of the scope that match {@code :q}, with the scope's filters. */
-    private static String annotationsWhere(SearchScope scope, Map<String, Object> params) {
+    /**
+     * The query as an SQL literal, not a parameter: with a parameter PostgreSQL may settle on one
+     * plan for every query after a few (a prepared statement's generic plan), walking the newest
+     * rows first even for a word found once in a million. As a literal each query is planned with
+     * its own selectivity. Its words are letters and digits ({@link SearchQuery#toTsQuery}), and
+     * the quotes are doubled all the same.
+     */
+    private static String tsQuery(SearchQuery query) {
+        return "to_tsquery('simple', '" + query.toTsQuery().replace("'", "''") + "')";
+    }
+
+    /** Live annotations on live articles of the scope that match the query, with the scope's filters. */
+    private static String annotationsWhere(SearchQuery query, SearchScope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("n.project_id in (:projects) and n.deleted_at is null and a.retired_at is null"
-                + " and to_tsvector('simple', n.search_text) @@ to_tsquery('simple', :q)");
+                + " and n.search_vector @@ " + tsQuery(query));
         if (!scope.blindProjects().isEmpty()) {
             where.append(" and (n.project_id not in (:blind) or n.author = :me");
             params.put("blind", scope.blindProjects());
