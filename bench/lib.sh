@@ -17,11 +17,18 @@ prepare_app() {
   [ -f target/quarkus-app/quarkus-run.jar ] || ./gloss build
   rm -rf "$WORK" && mkdir -p "$WORK"
   cp -r target/quarkus-app "$WORK/quarkus-app"
-  APP=$WORK/quarkus-app/quarkus-run.jar
   if [ "$DB" = postgresql ]; then
     psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB"
+    QUARKUS_DATASOURCE_DB_KIND=postgresql java -Dquarkus.launch.rebuild=true -jar "$WORK/quarkus-app/quarkus-run.jar" >/dev/null
+  fi
+  app_env
+}
+
+# The variables and environment of prepare_app for the app and database already in $WORK.
+app_env() {
+  APP=$WORK/quarkus-app/quarkus-run.jar
+  if [ "$DB" = postgresql ]; then
     JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$PGDB; DB_USER=postgres
-    QUARKUS_DATASOURCE_DB_KIND=postgresql java -Dquarkus.launch.rebuild=true -jar "$APP" >/dev/null
     export QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$DB_USER
   else
     JDBC_URL="jdbc:h2:file:$WORK/data/gloss"; DB_USER=sa
