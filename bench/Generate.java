@@ -117,6 +117,11 @@ public class Generate {
                 articles += 2;
                 System.out.println("LOAD_ARTICLE=" + loadArticle);
                 System.out.println("PAGE_ARTICLE=" + pageArticle);
+                if (RARE_RATE > 0) {
+                    // Invented words for bench/search.sh: one of about a dozen articles, one of a few hundred.
+                    System.out.println("RARE_WORD=" + invented(Math.max(2, (int) (articles * RARE_RATE * 12_000 / 7 / 12 / Math.log(INVENTED)))));
+                    System.out.println("MID_WORD=" + invented(Math.max(2, (int) (articles * RARE_RATE * 12_000 / 7 / 300 / Math.log(INVENTED)))));
+                }
             }
             // Panache's pooled sequences must hand out ids above what was written here.
             try (Statement s = c.createStatement()) {
@@ -340,6 +345,43 @@ public class Generate {
         return words;
     }
 
+    /**
+     * With {@code -Dgloss.rare-words=RATE} (bench/search.sh: 0.02), that share of the words are
+     * invented instead ({@link #invented}), ranked by a Zipf law over {@link #INVENTED} words: rank r
+     * turns up about 1/r as often as rank 1, so search has rare words to find as well as the few
+     * hundred corpus words, which are in nearly every article. Off (0) by default: the other
+     * benches' data stays as it was.
+     */
+    static final double RARE_RATE = Double.parseDouble(System.getProperty("gloss.rare-words", "0"));
+    static final int INVENTED = 100_000;
+    private static final String[] SYLLABLES = syllables();
+
+    private static String[] syllables() {
+        List<String> s = new ArrayList<>();
+        for (char c : "bdfgklmnprstvz".toCharArray()) {
+            for (char v : "aeiou".toCharArray()) {
+                s.add("" + c + v);
+            }
+        }
+        return s.toArray(String[]::new);
+    }
+
+    /** 1..INVENTED, rank r with a probability proportional to 1/r. */
+    static int zipfRank(Random random) {
+        return (int) Math.min(INVENTED, Math.floor(Math.pow(INVENTED + 1, random.nextDouble())));
+    }
+
+    /** The invented word of a rank: its syllables in base 70, always three, then an "x" (no corpus word looks so). */
+    static String invented(int rank) {
+        StringBuilder w = new StringBuilder();
+        int r = rank;
+        for (int i = 0; i < 3; i++) {
+            w.append(SYLLABLES[r % SYLLABLES.length]);
+            r /= SYLLABLES.length;
+        }
+        return w.append('x').toString();
+    }
+
     /** Sentences of 8–28 words drawn from the corpus vocabulary, with curly quotes and dashes now and then. */
     static String article(List<String> words, Random random, int length) {
         return article(words, random, length, true);
@@ -350,7 +392,8 @@ public class Generate {
         while (sb.length() < length) {
             int n = 8 + random.nextInt(21);
             for (int i = 0; i < n; i++) {
-                String w = words.get(random.nextInt(words.size()));
+                String w = RARE_RATE > 0 && random.nextDouble() < RARE_RATE ? invented(zipfRank(random))
+                        : words.get(random.nextInt(words.size()));
                 if (i == 0) {
                     w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
                 } else {

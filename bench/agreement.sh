@@ -68,7 +68,8 @@ TOKEN=$(curl -sf -u "bench-reviewer:$ADMIN_PW" -H 'Content-Type: application/jso
 stop_app
 
 echo "== generate: $ARTICLES articles × 3 annotators"
-CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | tr '\n' ':')
+CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar \
+     "$WORK"/quarkus-app/app/*.jar "$WORK"/quarkus-app/lib/main/*.jar | tr '\n' ':')  # the app too: H2 runs its trigger class on every insert
 # shellcheck disable=SC2086
 java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java --agreement "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
   "$ARTICLES" 42 $EDITORS

@@ -93,7 +93,8 @@ READER_TOKEN=$(member live-reader reviewer) # every stream
 stop a
 
 echo "== generate: $ARTICLES articles, $ANNOTATIONS annotations"
-CP=$(ls "$WORK"/a/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/a/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | tr '\n' ':')
+CP=$(ls "$WORK"/a/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/a/quarkus-app/lib/main/org.postgresql.postgresql-*.jar \
+     "$WORK"/a/quarkus-app/app/*.jar "$WORK"/a/quarkus-app/lib/main/*.jar | tr '\n' ':')  # the app too: H2 runs its trigger class on every insert
 java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
   "$ARTICLES" "$ANNOTATIONS" bench-editor 42 > "$WORK/ids.env"
 source "$WORK/ids.env"

@@ -18,68 +18,21 @@ WARMUP=${WARMUP:-60}; WARMUP=${WARMUP%s}  # seconds; "60s" is read as 60
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "bench: WARMUP is a number of seconds, not '$WARMUP'" >&2; exit 2; }
 PORT=${PORT:-8181}
 WORK=$PWD/bench/work
-BASE=http://127.0.0.1:$PORT
+PGDB=gloss_bench
 ADMIN_PW=bench-admin-password
+source bench/lib.sh
 
-for tool in wrk jq curl java jstat; do
-  command -v $tool >/dev/null || { echo "bench: needs $tool (apt-get install -y wrk jq curl)" >&2; exit 1; }
-done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./gloss build
-rm -rf "$WORK" && mkdir -p "$WORK"
-cp -r target/quarkus-app "$WORK/quarkus-app"
-APP=$WORK/quarkus-app/quarkus-run.jar
-
-if [ "$DB" = postgresql ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists gloss_bench" -c "create database gloss_bench"
-  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/gloss_bench; DB_USER=postgres
-  QUARKUS_DATASOURCE_DB_KIND=postgresql java -Dquarkus.launch.rebuild=true -jar "$APP" >/dev/null
-  export QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$DB_USER
-else
-  JDBC_URL="jdbc:h2:file:$WORK/data/gloss"; DB_USER=sa
-fi
-export GLOSS_DATA_DIR=$WORK/data GLOSS_DEMO_ENABLED=false GLOSS_ADMIN_PASSWORD=$ADMIN_PW QUARKUS_HTTP_PORT=$PORT
-
-PID=""
-start_app() {
-  local t0; t0=$(date +%s%N)
-  # Through the launcher, as a person starts it (with its class-data-sharing archive: the setup
-  # run writes it when it stops, the run with data maps it).
-  GLOSS_APP_DIR="$WORK/quarkus-app" JAVA_OPTS="${BENCH_JAVA_OPTS:-}" ./gloss run > "$WORK/app.log" 2>&1 &
-  PID=$!
-  until curl -sf "$BASE/q/health/ready" >/dev/null; do
-    kill -0 $PID 2>/dev/null || { echo "bench: the app did not start, see $WORK/app.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  COLD_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
-}
-stop_app() { kill $PID; wait $PID 2>/dev/null || true; }
-trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
-
-api() { # method path [json] — as admin with Basic
-  curl -sf -u "admin:$ADMIN_PW" -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$BASE$2"
-}
+need_tools wrk jq curl java jstat
+prepare_app
 
 echo "== setup: schema, accounts, project"
 start_app
 FIRST_MS=$COLD_MS  # the first start: empty database, no class-data-sharing archive yet
-PROJECT=$(api POST /api/projects '{"name":"Bench","description":"generated"}' | jq -r .id)
-for l in '{"key":"CLAIM","color":"#e4572e","shortcut":"c"}' '{"key":"ACTOR","color":"#2e86ab","shortcut":"a"}' \
-         '{"key":"LOCATION","color":"#3bb273","shortcut":"l"}'; do api POST "/api/projects/$PROJECT/labels" "$l" >/dev/null; done
-for u in bench-editor:editor bench-reviewer:reviewer; do
-  api POST /api/users "{\"username\":\"${u%%:*}\",\"password\":\"$ADMIN_PW\",\"roles\":[\"${u##*:}\"]}" >/dev/null
-  api POST "/api/projects/$PROJECT/members" "{\"username\":\"${u%%:*}\"}"
-done
-token() { curl -sf -u "$1:$ADMIN_PW" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$BASE/api/me/tokens" | jq -r .token; }
-EDITOR_TOKEN=$(token bench-editor); REVIEWER_TOKEN=$(token bench-reviewer)
+setup_project
 stop_app
 
 echo "== generate: $ARTICLES articles, $ANNOTATIONS annotations ($DB)"
-CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | tr '\n' ':')
-GEN_START=$(date +%s)
-java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
-  "$ARTICLES" "$ANNOTATIONS" bench-editor 42 > "$WORK/ids.env"
-GEN_S=$(( $(date +%s) - GEN_START ))
-source "$WORK/ids.env"
+generate
 
 echo "== start with data"
 start_app
@@ -106,10 +59,7 @@ RESULTS=$WORK/results.tsv
 printf 'load\tclients\tmedian_ms\tp99_ms\treq_per_s\terrors\n' > "$RESULTS"
 load() { # name script clients [env...]; LOAD_DURATION overrides DURATION, WARMING=1 keeps no figures
   local name=$1 script=$2 clients=$3; shift 3
-  local threads=$(( clients < 2 ? 1 : 2 ))
-  local line
-  line=$(env "$@" GLOSS_THREADS=$threads wrk -t$threads -c"$clients" -d"${LOAD_DURATION:-$DURATION}" --timeout 10s -s "bench/lua/$script" "$BASE" | grep '^RESULT')
-  eval "${line#RESULT }"
+  wrk_run "$script" "$clients" "$@"
   LAST_REQUESTS=$requests
   if [ "${WARMING:-0}" = 1 ]; then
     printf '  %s: %s req/s\n' "$name" "$rps"
