@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -72,6 +73,8 @@ public class LuceneIndex {
     @ConfigProperty(name = "gloss.search.batch-size", defaultValue = "1000")
     int batchSize;
 
+    /** Held while a batch of the queue goes into the index, and to open, start over or close it. */
+    private final ReentrantLock draining = new ReentrantLock(true);
     private IndexWriter writer;
     private SearcherManager searchers;
     private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -98,10 +101,13 @@ public class LuceneIndex {
         }
         drainer.shutdown();
         drainer.awaitTermination(10, TimeUnit.SECONDS);
-        synchronized (this) {
+        draining.lock();
+        try {
             searchers.close();
             writer.close();
             writer = null;
+        } finally {
+            draining.unlock();
         }
     }
 
@@ -134,28 +140,33 @@ public class LuceneIndex {
     /**
      * Takes one batch of the queue into the index: a search calls it so that it finds what was
      * just written (a change committed before the search began is in the first batch unless a
-     * whole rebuild is queued before it).
+     * whole rebuild is queued before it). The lock is fair: a search waits for at most the batch
+     * the background thread is taking in, never for the whole of a long queue.
      */
-    synchronized void catchUp() {
-        if (writer == null) {
-            return; // stopping
-        }
+    void catchUp() {
+        draining.lock();
         try {
-            drainBatch();
+            if (writer != null) { // null: stopping
+                drainBatch();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the search queue", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the search index", e);
+        } finally {
+            draining.unlock();
         }
     }
 
     private void drainQuietly() {
         try {
-            while (true) {
-                synchronized (this) {
-                    if (writer == null || drainBatch() < batchSize) {
-                        return;
-                    }
+            boolean more = true;
+            while (more) {
+                draining.lock();
+                try {
+                    more = writer != null && drainBatch() == batchSize;
+                } finally {
+                    draining.unlock();
                 }
             }
         } catch (SQLException | IOException | RuntimeException e) {
@@ -282,7 +293,16 @@ public class LuceneIndex {
      * same transaction that empties the queue, and the index is emptied and marked with this
      * database's generation. Should the process stop in between, the next start does it again.
      */
-    synchronized void startOverIfAnotherDatabase() throws SQLException, IOException {
+    void startOverIfAnotherDatabase() throws SQLException, IOException {
+        draining.lock();
+        try {
+            startOver();
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private void startOver() throws SQLException, IOException {
         String generation;
         try (Connection connection = dataSource.getConnection();
                 Statement select = connection.createStatement();

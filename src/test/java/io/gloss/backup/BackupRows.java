@@ -37,6 +37,9 @@ public class BackupRows {
                         while (row.next()) {
                             Map<String, Object> values = new LinkedHashMap<>();
                             for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                if (ColumnValues.isDerived(meta, i)) {
+                                    continue; // made by the database: not in a backup (PostgreSQL's search vectors)
+                                }
                                 values.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), comparable(row.getObject(i)));
                             }
                             rows.add(values);
