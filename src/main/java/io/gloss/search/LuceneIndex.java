@@ -49,11 +49,11 @@ import org.jboss.logging.Logger;
 /**
  * The embedded H2 default's search index: Lucene, in {@code gloss.search.index-dir}, over the
  * folded words of articles and annotations and the fields search filters by. H2's triggers queue
- * every changed row (db/h2/V29); {@link #catchUp} takes a batch of the queue into the index, and
- * deletes those queue rows only once the index has committed them, so a crash loses nothing. A
- * search catches up first (it finds what was just written); a background thread drains the rest,
- * such as the whole database when the index belongs to another (a new or cleaned database, or no
- * index yet).
+ * every changed row (db/h2/V29); the queue goes into the index a batch at a time, and its rows are
+ * deleted only once the index has committed them, so a crash loses nothing. A search first takes
+ * in the newest batch (it finds what was just written); a background thread drains the rest, such
+ * as the whole database when the index belongs to another (a new or cleaned database, or no index
+ * yet).
  */
 @ApplicationScoped
 public class LuceneIndex {
@@ -138,16 +138,17 @@ public class LuceneIndex {
     }
 
     /**
-     * Takes one batch of the queue into the index: a search calls it so that it finds what was
-     * just written (a change committed before the search began is in the first batch unless a
-     * whole rebuild is queued before it). The lock is fair: a search waits for at most the batch
-     * the background thread is taking in, never for the whole of a long queue.
+     * Takes the newest batch of the queue into the index: a search calls it so that it finds what
+     * was just written, even behind a long queue (a rebuild, a bulk import) that the background
+     * thread works through oldest first. The order is free because a queue row only names a row:
+     * its current state is read when it is taken in. The lock is fair: a search waits for at most
+     * the batch the background thread is taking in, never for the whole of a long queue.
      */
     void catchUp() {
         draining.lock();
         try {
             if (writer != null) { // null: stopping
-                drainBatch();
+                drainBatch(Newest.FIRST);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the search queue", e);
@@ -164,7 +165,7 @@ public class LuceneIndex {
             while (more) {
                 draining.lock();
                 try {
-                    more = writer != null && drainBatch() == batchSize;
+                    more = writer != null && drainBatch(Newest.LAST) == batchSize;
                 } finally {
                     draining.unlock();
                 }
@@ -174,15 +175,26 @@ public class LuceneIndex {
         }
     }
 
+    /** Which end of the queue a batch is taken from. */
+    private enum Newest {
+        FIRST("desc"), LAST("asc");
+
+        final String order;
+
+        Newest(String order) {
+            this.order = order;
+        }
+    }
+
     /** The number of queue rows taken in. */
-    private int drainBatch() throws SQLException, IOException {
+    private int drainBatch(Newest newest) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             List<Long> queueIds = new ArrayList<>();
             Set<Long> articles = new TreeSet<>();
             Set<Long> withSpans = new TreeSet<>();
             Set<Long> annotations = new TreeSet<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id, kind, ref_id from search_queue order by id limit ?")) {
+                    "select id, kind, ref_id from search_queue order by id " + newest.order + " limit ?")) {
                 select.setInt(1, batchSize);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
