@@ -70,7 +70,7 @@ class LuceneIndexTest {
         long project = data.project("li-ed3");
         // A long queue ahead of the write, as a rebuild or a bulk import leaves: rows naming no article.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into search_queue (kind, ref_id)"
-                + " select 'A', 1000000000000 + x from system_range(1, 50000)").executeUpdate());
+                + " select 'A', 1000000000000 + x from system_range(1, 20000)").executeUpdate());
         long article = data.article(project, "Grain", "Barges carried grain up the Danube from Izmail.");
         assertEquals(List.of(((Number) article).intValue()), found("li-ed3", "q=izmail&project=" + project));
         while (index.pending() > 0) { // leaves no queue to the tests after it
