@@ -126,6 +126,8 @@ public class DatasetResource {
             return "application/zip";
         } else if (lower.endsWith(".conll")) {
             return "text/plain; charset=utf-8";
+        } else if (lower.endsWith(".md")) {
+            return "text/markdown; charset=utf-8";
         }
         return MediaType.APPLICATION_OCTET_STREAM;
     }

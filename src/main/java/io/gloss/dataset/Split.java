@@ -12,4 +12,9 @@ public enum Split {
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The split's name in Hugging Face {@code datasets}: {@code train}, {@code validation}, {@code test}. */
+    public String huggingFace() {
+        return this == DEV ? "validation" : key();
+    }
 }

@@ -78,7 +78,8 @@ class DatasetApiTest {
         assertEquals("DONE", done.getString("state"));
         assertEquals(1.0, done.getDouble("progress"));
         assertEquals(1, done.getInt("articlesDone"));
-        assertEquals(List.of("dataset.jsonl", "manifest.json"), done.getList("files.name"));
+        assertEquals(List.of("README.md", "dataset.jsonl", "manifest.json", "train.jsonl"), done.getList("files.name"),
+                "the Hugging Face card and a file for the one split beside the format's file");
         assertEquals(1, done.getInt("manifest.counts.spans"));
         assertEquals(List.of((int) articleId), done.getList("manifest.splits.train"));
         assertEquals("jsonl", done.getString("definition.format"));
@@ -88,6 +89,7 @@ class DatasetApiTest {
                 .header("Content-Disposition", "attachment; filename=\"gloss-dataset-" + id + "-dataset.jsonl\"")
                 .body(containsString("\"text\":\"Zelensky spoke in Kyiv.\""));
         given().get("/api/datasets/" + id + "/files/manifest.json").then().statusCode(200).contentType(containsString("application/json"));
+        given().get("/api/datasets/" + id + "/files/README.md").then().statusCode(200).contentType(containsString("text/markdown"));
         given().get("/api/datasets/" + id + "/files/..%2F..%2Fgloss.mv.db").then().statusCode(404).body("error", equalTo("not_found"));
         given().get("/api/datasets/" + id + "/files/other.csv").then().statusCode(404);
         given().get("/api/projects/" + projectId + "/datasets").then().statusCode(200)

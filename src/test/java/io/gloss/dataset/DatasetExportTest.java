@@ -344,7 +344,7 @@ class DatasetExportTest {
         int entities = 0;
         for (String split : List.of("train", "dev", "test")) {
             String conll = new String(download(dataset.getLong("id"), split + ".conll"), StandardCharsets.UTF_8);
-            List<String> documents = new ArrayList<>(List.of(conll.split("-DOCSTART- -X- -X- O\n\n", -1)));
+            List<String> documents = new ArrayList<>(List.of(conll.split("-DOCSTART- -X- O O\n\n", -1)));
             assertEquals("", documents.remove(0));
             documentsBySplit.put(split, documents);
             for (String line : conll.split("\n")) {
