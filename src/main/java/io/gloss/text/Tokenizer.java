@@ -7,14 +7,19 @@ import java.util.Locale;
 /**
  * The tokenizer of the CoNLL export, stated in its manifest: the JDK's
  * {@link BreakIterator} word and sentence instances for {@link Locale#ROOT} (Unicode text
- * segmentation as Java implements it), whitespace dropped, and an English possessive
- * ({@code 's} or {@code ’s}) split off its word as in CoNLL-2003; a sentence also ends at every
- * line break, since headlines and datelines carry no full stop. Tokens are reported in code points.
+ * segmentation as Java implements it), whitespace dropped, a hyphen inside a compound made a token
+ * of its own (as spaCy does), and an English possessive ({@code 's} or {@code ’s}) split off its
+ * word as in CoNLL-2003; a sentence also ends at every line break, since headlines and datelines
+ * carry no full stop. Tokens are reported in code points.
  */
 public final class Tokenizer {
 
     public static final String NAME = "java.text.BreakIterator word and sentence instances, Locale.ROOT; "
-            + "a sentence also ends at every line break; whitespace dropped; a final 's or ’s split off as its own token";
+            + "a sentence also ends at every line break; whitespace dropped; a hyphen or dash between a letter or digit "
+            + "and a letter is a token of its own; a final 's or ’s split off as its own token";
+
+    /** Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash. */
+    private static final String HYPHENS = "-\u2010\u2011\u2012\u2013\u2014";
 
     /** Tokens in order: start and end in code points, and the sentence each belongs to. */
     public record Tokens(int[] start, int[] end, int[] sentence, int count) {
@@ -74,7 +79,31 @@ public final class Tokenizer {
         return new Tokens(tokens.start, tokens.end, tokens.sentence, tokens.count);
     }
 
+    /** A token, cut first at the hyphens inside compounds, then each part at a possessive. */
     private static void add(Builder tokens, CodePointText text, String s, int from, int to, int sentence) {
+        int part = from;
+        for (int i = from + 1; i < to - 1; i++) {
+            if (isCompoundHyphen(s, i)) {
+                addPart(tokens, text, s, part, i, sentence);
+                tokens.add(text.codePoint(i), text.codePoint(i + 1), sentence);
+                part = i + 1;
+            }
+        }
+        addPart(tokens, text, s, part, to, sentence);
+    }
+
+    /**
+     * A hyphen or dash between a letter or digit and a letter ({@code Russia-Ukraine},
+     * {@code pro-Kremlin}, {@code 19th-century}), which the JDK keeps inside one word: it becomes a
+     * token of its own, as spaCy's tokenizer makes it, so that a span may start or end at either
+     * part. A hyphen before a digit ({@code COVID-19}, {@code 3-2}) the JDK splits already.
+     */
+    private static boolean isCompoundHyphen(String s, int i) {
+        return HYPHENS.indexOf(s.charAt(i)) >= 0 && Character.isLetterOrDigit(s.codePointBefore(i))
+                && Character.isLetter(s.codePointAt(i + 1));
+    }
+
+    private static void addPart(Builder tokens, CodePointText text, String s, int from, int to, int sentence) {
         int split = possessive(s, from, to);
         if (split > 0) {
             tokens.add(text.codePoint(from), text.codePoint(split), sentence);

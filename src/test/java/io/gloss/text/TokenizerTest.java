@@ -30,6 +30,27 @@ class TokenizerTest {
         assertEquals(text.text().codePointCount(0, text.text().indexOf("Then")), tokens.start()[then]);
     }
 
+    static List<String> words(String s) {
+        CodePointText text = new CodePointText(s);
+        Tokenizer.Tokens tokens = Tokenizer.words(text);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.count(); i++) {
+            words.add(text.slice(tokens.start()[i], tokens.end()[i]));
+        }
+        return words;
+    }
+
+    @Test
+    void aHyphenInsideACompoundIsATokenOfItsOwn() {
+        // The JDK keeps these in one word; a span on "Russia" or "Kremlin" needs the parts.
+        assertEquals(List.of("the", "Russia", "-", "Ukraine", "talks"), words("the Russia-Ukraine talks"));
+        assertEquals(List.of("pro", "‑", "Kremlin", "19th", "-", "century", "Kyiv", "–", "Odesa", "’s"),
+                words("pro\u2011Kremlin 19th-century Kyiv–Odesa’s"));
+        assertEquals(List.of("COVID", "-", "19", "3", "-", "2", "-", "x", "a", "-"), words("COVID-19 3-2 -x a-"),
+                "before a digit, at a word's edge: as the JDK cuts them");
+        assertEquals(List.of("Zelénska", "-", "Ołena"), words("Zelénska-Ołena"));
+    }
+
     @Test
     void everySeparatorPythonSplitsOnIsWhitespace() {
         // Python's str.split() separates at all of these; a CoNLL line must keep exactly its columns.
