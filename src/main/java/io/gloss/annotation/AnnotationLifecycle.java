@@ -26,6 +26,9 @@ public class AnnotationLifecycle {
     @Inject
     AuditService audit;
 
+    @Inject
+    AnnotationMetrics metrics;
+
     /** Refuses a write based on an older version than the stored one (409 {@code stale}, with the current annotation). */
     public static void requireVersion(Annotation annotation, Integer version) {
         if (version != null && version != annotation.version) {
@@ -43,6 +46,7 @@ public class AnnotationLifecycle {
         annotation.statusChangedAt = annotation.createdAt;
         annotation.persist();
         record(annotation.id, null, AnnotationStatus.SUBMITTED, null, annotation.createdAt, actor);
+        metrics.created();
     }
 
     /**

@@ -135,19 +135,20 @@ class BuildTransitions {
         });
     }
 
-    /** FAILED with the reason, unless another instance has taken the build over meanwhile. */
-    void fail(long datasetId, Exception e) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** FAILED with the reason, unless another instance has taken the build over meanwhile; whether it was marked. */
+    boolean fail(long datasetId, Exception e) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Dataset dataset = Dataset.locked(datasetId);
             if (dataset == null || !dataset.state.active()
                     || dataset.claimedBy != null && !dataset.claimedBy.equals(instance.id())) {
-                return;
+                return false;
             }
             dataset.state = DatasetState.FAILED;
             dataset.finishedAt = Timestamps.now();
             dataset.leaseUntil = null;
             dataset.errorMessage = "The build failed: " + reason(e);
             changed(dataset, "fail");
+            return true;
         });
     }
 

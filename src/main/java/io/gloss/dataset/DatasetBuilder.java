@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,8 +62,14 @@ public class DatasetBuilder {
     @Inject
     GlossVersion glossVersion;
 
+    @Inject
+    DatasetMetrics metrics;
+
     /** Datasets handed to the worker and not started yet: the periodic look does not queue them twice. */
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+
+    /** 1 while the worker builds a dataset it has claimed, for the queue's metric. */
+    private final AtomicInteger running = new AtomicInteger();
 
     /** The build's thread learns from a heartbeat that the lease is lost. */
     private static final class LeaseLost extends RuntimeException {
@@ -81,6 +88,7 @@ public class DatasetBuilder {
      * timer looks again every half lease.
      */
     void start(@Observes StartupEvent event) {
+        metrics.watchQueue(waiting, running);
         threads.work(() -> {
             adoptLegacyFolders();
             scan();
@@ -156,7 +164,7 @@ public class DatasetBuilder {
         } catch (RuntimeException e) {
             // Nothing else would ever report it: the worker's future is not read.
             LOG.errorf(e, "Dataset %d could not be started", datasetId);
-            transitions.fail(datasetId, e);
+            failed(datasetId, e);
             return;
         }
         if (job == null) {
@@ -168,10 +176,12 @@ public class DatasetBuilder {
                 lost.set(true);
             }
         });
+        running.set(1);
         try {
             build(datasetId, job, lost);
         } finally {
             heartbeat.cancel(false);
+            running.set(0);
         }
     }
 
@@ -181,6 +191,7 @@ public class DatasetBuilder {
         FormatWriter writer = null;
         ExportStats stats = null;
         Path folder = null;
+        long started = System.nanoTime();
         try {
             folder = storage.startBuild(datasetId);
             ExportContext context = new ExportContext(folder, job.labels(), job.relationTypes(), definition.split().splits(),
@@ -204,6 +215,7 @@ public class DatasetBuilder {
             if (lost.get() || !transitions.finish(datasetId, folder, files)) {
                 throw new LeaseLost(datasetId);
             }
+            metrics.done(Duration.ofNanos(System.nanoTime() - started), files.stream().mapToLong(f -> f.bytes).sum());
         } catch (Exception e) {
             if (writer != null) {
                 writer.abort();
@@ -217,11 +229,18 @@ public class DatasetBuilder {
                 return;
             }
             LOG.errorf(e, "Dataset %d could not be built", datasetId);
-            transitions.fail(datasetId, e);
+            failed(datasetId, e);
         } finally {
             if (folder != null) {
                 storage.discard(folder);
             }
+        }
+    }
+
+    /** Marks the dataset FAILED, and counts it unless another instance had taken the build over. */
+    private void failed(long datasetId, Exception e) {
+        if (transitions.fail(datasetId, e)) {
+            metrics.failed();
         }
     }
 

@@ -5,6 +5,7 @@ import io.gloss.audit.AuditService;
 import io.gloss.auth.CredentialsEnded;
 import io.gloss.project.ProjectMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,11 +64,16 @@ public class ChangeBus {
     @Inject
     Event<PresenceAnnounced> announcements;
 
+    @ConfigProperty(name = "quarkus.shutdown.delay")
+    Duration shutdownDelay;
+
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private ScheduledExecutorService worker;
     /** Replays run here, a few at a time, rather than on the request threads. */
     private ExecutorService replays;
     private RemotePresence remote;
+    /** Set when a stop has ended the streams: one opened after is ended at once. */
+    private volatile boolean streamsEnded;
 
     void start(@Observes StartupEvent event) {
         // Other instances repeat their word at every keep-alive: three missed ones mean it has gone.
@@ -84,6 +92,22 @@ public class ChangeBus {
         worker.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
         long sweep = config.goneCheck().toMillis();
         worker.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A stop begins (SIGTERM): Quarkus waits for the requests under way (quarkus.shutdown.timeout),
+     * and a stream never ends by itself, so one open page would hold every stop for the whole
+     * timeout. The streams go on through the shutdown delay, while a proxy learns from
+     * /q/health/ready that this instance is leaving, then end, and so does any opened after: the
+     * pages reconnect with their cursor, to another instance or after the start, missing nothing.
+     */
+    void stopBegins(@Observes ShutdownDelayInitiatedEvent event) {
+        worker.schedule(this::endStreams, shutdownDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void endStreams() {
+        streamsEnded = true;
+        channels.values().forEach(c -> c.listeners.forEach(Listener::close));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -115,6 +139,10 @@ public class ChangeBus {
             c.listeners.add(listener);
             return c;
         });
+        if (streamsEnded) { // after the listener is in: endStreams() ends it, or this sees the flag
+            listener.close();
+            return;
+        }
         replays.execute(() -> replay(listener));
     }
 

@@ -55,6 +55,9 @@ public class ReviewService {
     @Inject
     AnnotationLifecycle lifecycle;
 
+    @Inject
+    DecisionMetrics metrics;
+
     @Transactional
     public AnnotationView decide(Long id, String decisionText, String comment, Integer version) {
         Annotation annotation = lock(id); // first: another project's annotation is a 404 whatever the body
@@ -209,5 +212,6 @@ public class ReviewService {
         Annotation.flush(); // the version increments on flush; the change event must carry the new one
         audit.recordChange(annotation.projectId, annotation.article.id, "annotation", annotation.id,
                 decision.name().toLowerCase(Locale.ROOT), before, AnnotationView.of(annotation));
+        metrics.decided(decision);
     }
 }
