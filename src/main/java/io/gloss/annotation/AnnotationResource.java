@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +44,8 @@ public class AnnotationResource {
     @POST
     @Path("annotations")
     @RolesAllowed(Role.EDITOR)
+    @APIResponse(responseCode = "201", description = "Created: the annotation; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnotationView.class)))
     public Response create(AnnotationService.NewAnnotation input) {
         AnnotationView created = annotations.create(input);
         return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();
@@ -64,6 +69,7 @@ public class AnnotationResource {
     @DELETE
     @Path("annotations/{id}")
     @RolesAllowed(Role.EDITOR)
+    @APIResponse(responseCode = "204", description = "Deleted (soft: kept for audit and history)")
     public Response delete(@PathParam("id") Long id) {
         annotations.delete(id);
         return Response.noContent().build();

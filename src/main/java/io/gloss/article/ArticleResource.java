@@ -59,6 +59,8 @@ public class ArticleResource {
     @Path("projects/{id}/articles")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "201", description = "Imported: its id, length in code points and SHA-256; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     public Response create(@PathParam("id") Long projectId, ArticleInput input) {
         Project project = projects.require(projectId);
         if (input == null) {

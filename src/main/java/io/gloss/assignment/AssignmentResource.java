@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Assignments (api.md, "Assignment, agreement, curation"). */
 @Path("/api")
@@ -42,6 +45,8 @@ public class AssignmentResource {
     @POST
     @Path("projects/{id}/assignments")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "201", description = "Assigned: how many, and the assignments made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentService.Distributed.class)))
     public Response assign(@PathParam("id") Long projectId, AssignmentRequest request) {
         if (request == null) {
             throw GlossException.badRequest("editors", "Send {editors, articleIds} to spread articles, or {articleId, username} for one.");
@@ -73,6 +78,7 @@ public class AssignmentResource {
     @DELETE
     @Path("assignments/{id}")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") Long id) {
         assignments.delete(id);
         return Response.noContent().build();

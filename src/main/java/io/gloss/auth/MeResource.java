@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller: who they are, and their personal API tokens. */
 @Path("/api/me")
@@ -67,6 +70,8 @@ public class MeResource {
     @POST
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created: the only answer that shows `token`; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedToken.class)))
     public Response createToken(NewToken input) {
         if (input == null) {
             throw GlossException.badRequest("name", "Send {\"name\": ...}.");
@@ -88,6 +93,7 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "Changed; your other sessions ended")
     public Response changePassword(PasswordChange input, @Context HttpHeaders headers) {
         if (input == null) {
             throw GlossException.badRequest("current", "Send {\"current\": ..., \"new\": ...}.");
@@ -104,6 +110,7 @@ public class MeResource {
 
     @DELETE
     @Path("tokens/{id}")
+    @APIResponse(responseCode = "204", description = "Revoked: the token opens Gloss no more")
     public Response revoke(@PathParam("id") Long id) {
         tokens.revoke(id);
         return Response.noContent().build();

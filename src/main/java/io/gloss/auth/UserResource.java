@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Admins manage local accounts: create, list, roles and deactivation, passwords, sessions. */
 @Path("/api/users")
@@ -48,6 +51,8 @@ public class UserResource {
     AccountService accounts;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created: the account; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public Response create(NewUser input) {
         if (input == null) {
             throw GlossException.badRequest("username", "Send {username, password, roles}.");
@@ -75,6 +80,7 @@ public class UserResource {
     /** A new password: every session and token of the account ends. */
     @POST
     @Path("{username}/password")
+    @APIResponse(responseCode = "204", description = "Set; every session and token of the account ended")
     public Response resetPassword(@PathParam("username") String username, NewPassword input) {
         accounts.resetPassword(username, input == null ? null : input.password());
         return Response.noContent().build();

@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A project as one zip, and that zip back as a new project (docs/api-guide.md, "Backup and restore"). */
 @Path("/api")
@@ -30,6 +34,8 @@ public class BackupResource {
     @GET
     @Path("projects/{id}/backup")
     @Produces(ZIP)
+    @APIResponse(responseCode = "200", description = "The project as one zip",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response backup(@PathParam("id") Long id) {
         BackupService.Backup backup = backups.backup(id);
         return Response.ok(backup.zip(), ZIP)
@@ -40,6 +46,8 @@ public class BackupResource {
     @Path("projects/restore")
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Restored as a new project; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestoredProject.class)))
     public Response restore(byte[] zip) {
         RestoredProject restored = restores.restore(zip);
         return Response.created(URI.create("/api/projects/" + restored.id())).entity(restored).build();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The claims board, grouped in plain Java from rows the database gave ({@link ClaimQueries}). A
@@ -42,6 +43,8 @@ public final class ClaimBoard {
     }
 
     /** The other end of a claim's relation: the span, and its entity's id and name when it links one. */
+    // A name of its own in /q/openapi, where another record is named the same: a stable one for clients.
+    @Schema(name = "ClaimEnd")
     public record End(long annotationId, String quote, Long entityId, String entity) {
 
         /** What the page shows: the entity's name, else the span's words. */

@@ -23,6 +23,11 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Datasets over the API (api.md): admins and reviewers only; other projects' datasets are 404. */
 @Path("/api")
@@ -41,6 +46,10 @@ public class DatasetResource {
     @POST
     @Path("datasets")
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
+    @APIResponse(responseCode = "202", description = "Queued: the build runs in the background; poll the Location for its state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "id", type = SchemaType.INTEGER, format = "int64"),
+                @SchemaProperty(name = "state", implementation = DatasetState.class)})))
     public Response create(DatasetRequest request) {
         DatasetView created = datasets.create(request);
         return Response.accepted(Map.of("id", created.id(), "state", created.state()))
@@ -54,6 +63,8 @@ public class DatasetResource {
     @GET
     @Path("datasets/{id}")
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
+    @APIResponse(responseCode = "200", description = "The dataset; once DONE, with its `manifest` (an object) too",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetView.class)))
     public Response get(@PathParam("id") Long id) {
         DatasetView view = datasets.view(id);
         DatasetFile manifest = view.done() ? datasets.file(id, ManifestWriter.FILE) : null;
@@ -90,6 +101,8 @@ public class DatasetResource {
     @Path("datasets/{id}/files/{name}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
+    @APIResponse(responseCode = "200", description = "The file, streamed, typed by its name",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") Long id, @PathParam("name") String name) {
         DatasetFile file = datasets.file(id, name);
         StreamingOutput body = out -> {

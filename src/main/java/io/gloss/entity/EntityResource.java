@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,8 @@ public class EntityResource {
     @POST
     @Path("projects/{projectId}/entities")
     @RolesAllowed(Role.EDITOR)
+    @APIResponse(responseCode = "201", description = "Created: the entity; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityView.class)))
     public Response create(@PathParam("projectId") Long projectId, EntityService.NewEntity input) {
         EntityView created = entities.create(projectId, input);
         return Response.created(URI.create("/api/entities/" + created.id())).entity(created).build();
@@ -59,6 +64,7 @@ public class EntityResource {
     @DELETE
     @Path("entities/{id}")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "204", description = "Deleted; its mentions are unlinked")
     public Response delete(@PathParam("id") Long id) {
         entities.delete(id);
         return Response.noContent().build();

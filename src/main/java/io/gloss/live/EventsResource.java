@@ -29,6 +29,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Live changes: an article's or a project's event stream (SSE, resumable from a cursor) and the
@@ -66,6 +70,8 @@ public class EventsResource {
     @GET
     @Path("articles/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "The stream of the article's changes (api.md, \"Live changes\")",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public void articleEvents(@PathParam("id") Long id, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse,
             @Context HttpServerResponse response) {
@@ -76,6 +82,8 @@ public class EventsResource {
     @GET
     @Path("projects/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "The stream of the project's changes (api.md, \"Live changes\")",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public void projectEvents(@PathParam("id") Long id, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse,
             @Context HttpServerResponse response) {

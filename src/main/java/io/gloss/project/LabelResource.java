@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +43,8 @@ public class LabelResource {
     @POST
     @Path("projects/{projectId}/labels")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "201", description = "Created: the label; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LabelView.class)))
     public Response create(@PathParam("projectId") Long projectId, LabelService.NewLabel input) {
         Project project = projects.require(projectId);
         Label label = labels.create(project, input);
@@ -59,6 +64,7 @@ public class LabelResource {
     @DELETE
     @Path("projects/{projectId}/labels/{key}")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "204", description = "Retired: existing spans keep it, no new ones")
     public Response retire(@PathParam("projectId") Long projectId, @PathParam("key") String key) {
         labels.retire(projects.require(projectId), key);
         return Response.noContent().build();

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +61,8 @@ public class ProjectResource {
     @POST
     @Path("projects")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "201", description = "Created: the project; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     public Response create(NewProject input) {
         if (input == null) {
             throw GlossException.badRequest("name", "Send {name, description, guidelines}.");
@@ -93,6 +98,7 @@ public class ProjectResource {
     @jakarta.ws.rs.DELETE
     @Path("projects/{id}/members/{username}")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "204", description = "No longer a member")
     public Response removeMember(@PathParam("id") Long id, @PathParam("username") String username) {
         projects.removeMember(id, username);
         return Response.noContent().build();
@@ -101,6 +107,7 @@ public class ProjectResource {
     @POST
     @Path("projects/{id}/members")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "204", description = "A member now")
     public Response addMember(@PathParam("id") Long id, NewMember input) {
         projects.addMember(id, input == null ? null : input.username());
         return Response.noContent().build();

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The kinds of relation a project's spans may have (api.md, "Entities, attributes, relations, claims"). */
 @Path("/api/projects/{projectId}/relation-types")
@@ -37,6 +40,8 @@ public class RelationTypeResource {
 
     @POST
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "201", description = "Created: the relation type; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationTypeView.class)))
     public Response create(@PathParam("projectId") Long projectId, RelationTypeService.NewRelationType input) {
         Project project = projects.require(projectId);
         RelationType type = relationTypes.create(project, input);

@@ -11,6 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The recommender over the API (api.md, "Suggestions and pre-annotated import"); other projects are 404. */
 @Path("/api/projects/{id}/recommender")
@@ -31,6 +34,8 @@ public class RecommenderResource {
     @POST
     @Path("train")
     @RolesAllowed(Role.ADMIN)
+    @APIResponse(responseCode = "202", description = "Training queued: the recommender as it stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommenderView.class)))
     public Response train(@PathParam("id") Long id) {
         return Response.accepted(recommender.train(id)).build();
     }

@@ -16,6 +16,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The relations waiting for review (SUBMITTED), oldest first by when they entered the status, in
@@ -27,6 +28,8 @@ import java.util.Map;
 public class RelationQueueQueries implements PendingRelations {
 
     /** One end of a queued relation: the span's label key and quote. */
+    // A name of its own in /q/openapi, where another record is named the same: a stable one for clients.
+    @Schema(name = "RelationQueueEnd")
     public record End(long id, String label, String quote) {
     }
 

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Relations between spans (api.md, "Entities, attributes, relations, claims"). */
 @Path("/api")
@@ -27,6 +30,8 @@ import java.net.URI;
 @Authenticated
 public class RelationResource {
 
+    // A name of its own in /q/openapi, where another record is named the same: a stable one for clients.
+    @Schema(name = "RelationDecisionRequest")
     public record DecisionRequest(String decision, String comment, Integer version) {
     }
 
@@ -49,6 +54,8 @@ public class RelationResource {
     @POST
     @Path("relations")
     @RolesAllowed(Role.EDITOR)
+    @APIResponse(responseCode = "201", description = "Created: the relation; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationView.class)))
     public Response create(RelationService.NewRelation input) {
         RelationView created = relations.create(input);
         return Response.created(URI.create("/api/relations/" + created.id())).entity(created).build();
@@ -70,6 +77,7 @@ public class RelationResource {
     @DELETE
     @Path("relations/{id}")
     @RolesAllowed(Role.EDITOR)
+    @APIResponse(responseCode = "204", description = "Deleted (soft: kept for audit)")
     public Response delete(@PathParam("id") Long id) {
         relations.delete(id);
         return Response.noContent().build();

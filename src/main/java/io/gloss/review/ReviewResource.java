@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Reviewers' API: decisions, one or many, and the queue. */
 @Path("/api")
@@ -62,6 +67,11 @@ public class ReviewResource {
     @POST
     @Path("decisions")
     @RolesAllowed(Role.REVIEWER)
+    @APIResponse(responseCode = "200", description = "Every item applied",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "applied", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "results", type = SchemaType.ARRAY, implementation = ReviewService.ItemResult.class)})))
+    @APIResponse(responseCode = "409", description = "None applied (`bulk_refused`): `results` gives each item's reason")
     public Response decideAll(BulkRequest request) {
         BulkRequest r = request == null ? new BulkRequest(null, null, null) : request;
         ReviewService.BulkResult result = review.decideAll(r.ids(), r.decision(), r.comment());

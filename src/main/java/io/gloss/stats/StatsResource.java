@@ -11,6 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A project's statistics over the API (api.md): any member; {@code format=csv} for the tables as CSV. */
 @Path("/api")
@@ -24,6 +28,9 @@ public class StatsResource {
     @GET
     @Path("projects/{id}/stats")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @APIResponse(responseCode = "200", description = "The figures; `format=csv`: their tables as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectStats.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response stats(@PathParam("id") Long id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("bucket") String bucket, @QueryParam("format") String format) {
         boolean csv = format != null && format.strip().equalsIgnoreCase("csv");

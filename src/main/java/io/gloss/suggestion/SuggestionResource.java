@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Suggestions (api.md, "Suggestions and pre-annotated import"): editors only, like the spans they become. */
 @Path("/api")
@@ -51,6 +54,8 @@ public class SuggestionResource {
     /** No body: accept and reject are posted bare, as a key press sends them. */
     @POST
     @Path("suggestions/{id}/accept")
+    @APIResponse(responseCode = "201", description = "Accepted: the annotation made of it, by you; its address in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnotationView.class)))
     public Response accept(@PathParam("id") Long id) {
         AnnotationView created = suggestions.accept(id);
         return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();
@@ -58,6 +63,7 @@ public class SuggestionResource {
 
     @POST
     @Path("suggestions/{id}/reject")
+    @APIResponse(responseCode = "204", description = "Rejected: never proposed to you again")
     public Response reject(@PathParam("id") Long id) {
         suggestions.reject(id);
         return Response.noContent().build();

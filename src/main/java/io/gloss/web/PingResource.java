@@ -3,6 +3,7 @@ package io.gloss.web;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An endpoint that does nothing: a cheap liveness probe for load balancers, and the framework's
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 public class PingResource {
 
     @GET
+    @APIResponse(responseCode = "204", description = "Up")
     public Response ping() {
         return Response.noContent().build();
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Test only: a transaction that outlives its 1 s timeout, as the single-transaction import did.
@@ -26,6 +27,7 @@ public class SlowTransactionResource {
 
     @POST
     @Path("{project}")
+    @Operation(hidden = true) // a fixture of the tests, not part of the API they check
     @Transactional
     @TransactionConfiguration(timeout = 1)
     public String run(@PathParam("project") long projectId) {
