@@ -192,6 +192,8 @@ class HuggingFaceExportTest {
         List<String> expectedTags = new ArrayList<>(List.of("O"));
         manifest.get("labels").forEach(l -> expectedTags.addAll(List.of("B-" + l.get("key").asText(), "I-" + l.get("key").asText())));
         assertEquals(expectedTags, tags, "O, then B- and I- of each label in the project's order");
+        assertTrue(manifest.get("tokenizer").get("documents").asText().startsWith("-DOCSTART- -X- O O"),
+                "the manifest says which document form spaCy reads");
         List<Map<String, Object>> features = at(card, "dataset_info", "features");
         assertEquals(List.of("id", "article", "tokens", "ner_tags"), features.stream().map(f -> f.get("name")).toList());
         assertEquals("string", field(features, "tokens").get("sequence"));

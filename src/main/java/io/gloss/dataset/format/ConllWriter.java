@@ -220,6 +220,8 @@ public final class ConllWriter implements FormatWriter {
         manifest.writeStringField("name", Tokenizer.NAME);
         manifest.writeStringField("java", String.valueOf(Runtime.version().feature()));
         manifest.writeStringField("columns", "token POS chunk tag; POS and chunk are " + PLACEHOLDER + " (not tagged)");
+        manifest.writeStringField("documents", DOCSTART.strip() + " and a blank line before each article: spaCy's "
+                + "`convert -c ner` makes one Doc an article; the .jsonl files hold the same sentences for Hugging Face");
         manifest.writeStringField("scheme", "IOB2; one label a token: of nested or overlapping spans the outermost, "
                 + "then first-starting, is kept and the others are listed under overlapping");
         manifest.writeEndObject();
