@@ -66,9 +66,9 @@ public record StatsPeriod(LocalDate from, LocalDate to, Bucket bucket) {
         return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The bucket an instant falls in, named by its first day. */
-    public LocalDate bucketOf(Instant at) {
-        return bucket.start(at.atOffset(ZoneOffset.UTC).toLocalDate());
+    /** The bucket a UTC day falls in, named by its first day. */
+    public LocalDate bucketOf(LocalDate day) {
+        return bucket.start(day);
     }
 
     /** Every bucket of the period in order, empty ones included; a week may start before {@code from}. */

@@ -9,7 +9,6 @@ import io.gloss.stats.StatsQueries.Decided;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -43,10 +42,11 @@ public class StatsService {
         for (AnnotationStatus status : AnnotationStatus.values()) {
             byStatus.put(status.name(), 0L);
         }
-        queries.byStatus(project).forEach(r -> byStatus.put(((AnnotationStatus) r[0]).name(), (Long) r[1]));
         Map<String, Long> byLabel = new TreeMap<>();
-        queries.byLabel(project).forEach(r -> byLabel.merge((String) r[0], (Long) r[1], Long::sum));
-        Object[] backlog = queries.backlog(project);
+        for (StatsQueries.LiveCount count : queries.live(project)) {
+            byStatus.merge(count.status().name(), count.count(), Long::sum);
+            byLabel.merge(count.label(), count.count(), Long::sum);
+        }
         List<Created> created = queries.created(project, period.start(), period.end());
         List<Decided> decided = queries.decided(project, period.start(), period.end());
         StatsQueries.ArticleCounts articles = queries.articles(project);
@@ -62,8 +62,9 @@ public class StatsService {
                 new ProjectStats.Articles(articles.total(), articles.assigned(), articles.done()),
                 new ProjectStats.Annotations(byStatus, byLabel),
                 StatsTally.series(period, created, decided), editors,
-                seesAll ? StatsTally.reviewers(decided) : List.of(),
-                new ProjectStats.Backlog((Long) backlog[0], (Instant) backlog[1]),
+                seesAll ? StatsTally.reviewers(decided, queries.medianDecisionSeconds(project, period.start(), period.end()))
+                        : List.of(),
+                new ProjectStats.Backlog(byStatus.get(AnnotationStatus.SUBMITTED.name()), queries.oldestSubmitted(project)),
                 List.of());
     }
 

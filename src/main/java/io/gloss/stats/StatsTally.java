@@ -6,7 +6,6 @@ import io.gloss.stats.ProjectStats.ReviewerRow;
 import io.gloss.stats.ProjectStats.SeriesRow;
 import io.gloss.stats.StatsQueries.Created;
 import io.gloss.stats.StatsQueries.Decided;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts a period's creations and decisions into the series and the per-person rows. Plain Java. */
+/** Adds a period's daily counts up into the series and the per-person rows. Plain Java. */
 final class StatsTally {
 
     private StatsTally() {
@@ -24,8 +23,8 @@ final class StatsTally {
     static List<SeriesRow> series(StatsPeriod period, List<Created> created, List<Decided> decided) {
         Map<LocalDate, long[]> counts = new LinkedHashMap<>();
         period.buckets().forEach(b -> counts.put(b, new long[3]));
-        created.forEach(c -> counts.get(period.bucketOf(c.at()))[0]++);
-        decided.forEach(d -> counts.get(period.bucketOf(d.at()))[d.status() == AnnotationStatus.APPROVED ? 1 : 2]++);
+        created.forEach(c -> counts.get(period.bucketOf(c.day()))[0] += c.count());
+        decided.forEach(d -> counts.get(period.bucketOf(d.day()))[d.status() == AnnotationStatus.APPROVED ? 1 : 2] += d.count());
         List<SeriesRow> rows = new ArrayList<>();
         counts.forEach((bucket, c) -> rows.add(new SeriesRow(bucket, c[0], c[1], c[2])));
         return rows;
@@ -34,8 +33,9 @@ final class StatsTally {
     /** One row per author who made a span or had one decided in the period, by username. */
     static List<EditorRow> editors(List<Created> created, List<Decided> decided) {
         Map<String, long[]> counts = new TreeMap<>();
-        created.forEach(c -> counts.computeIfAbsent(c.author(), u -> new long[3])[0]++);
-        decided.forEach(d -> counts.computeIfAbsent(d.author(), u -> new long[3])[d.status() == AnnotationStatus.APPROVED ? 1 : 2]++);
+        created.forEach(c -> counts.computeIfAbsent(c.author(), u -> new long[3])[0] += c.count());
+        decided.forEach(d -> counts.computeIfAbsent(d.author(), u -> new long[3])[d.status() == AnnotationStatus.APPROVED ? 1 : 2]
+                += d.count());
         List<EditorRow> rows = new ArrayList<>();
         counts.forEach((username, c) -> rows.add(editor(username, c[0], c[1], c[2])));
         return rows;
@@ -46,30 +46,12 @@ final class StatsTally {
         return new EditorRow(username, created, approved, rejected, rate);
     }
 
-    /** One row per reviewer who decided in the period, by username. */
-    static List<ReviewerRow> reviewers(List<Decided> decided) {
-        Map<String, List<Long>> waits = new TreeMap<>();
-        decided.forEach(d -> {
-            List<Long> list = waits.computeIfAbsent(d.reviewer(), u -> new ArrayList<>());
-            // Every decided span was submitted first; a row without one would be a broken history, left out of the median.
-            if (d.submittedAt() != null) {
-                list.add(Duration.between(d.submittedAt(), d.at()).toSeconds());
-            }
-        });
+    /** One row per reviewer who decided in the period, by username, with their median (null: no submission before). */
+    static List<ReviewerRow> reviewers(List<Decided> decided, Map<String, Long> medianSeconds) {
         Map<String, Long> decisions = new TreeMap<>();
-        decided.forEach(d -> decisions.merge(d.reviewer(), 1L, Long::sum));
+        decided.forEach(d -> decisions.merge(d.reviewer(), d.count(), Long::sum));
         List<ReviewerRow> rows = new ArrayList<>();
-        waits.forEach((username, seconds) -> rows.add(new ReviewerRow(username, decisions.get(username), median(seconds))));
+        decisions.forEach((username, count) -> rows.add(new ReviewerRow(username, count, medianSeconds.get(username))));
         return rows;
-    }
-
-    /** The median, for an even count the mean of the middle two rounded down; null for none. */
-    static Long median(List<Long> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : Math.floorDiv(sorted.get(mid - 1) + sorted.get(mid), 2);
     }
 }

@@ -151,6 +151,19 @@ class StatsApiTest {
     }
 
     @Test
+    void aSpanMadeBeforeMidnightAndDecidedAfterCountsOnTwoUtcDays() {
+        LocalDate day = today.minusDays(5);
+        span("st-ed3", "Seoul", "LOCATION", day, 23, "st-rev2", "APPROVE", 3600 + 31);
+        JsonPath json = stats("st-rev", period());
+        assertEquals(List.of(1), json.getList("series.findAll { it.bucket == '" + day + "' }.created"));
+        assertEquals(List.of(0), json.getList("series.findAll { it.bucket == '" + day + "' }.approved"));
+        assertEquals(List.of(1), json.getList("series.findAll { it.bucket == '" + day.plusDays(1) + "' }.approved"));
+        assertEquals(List.of(2, (7 * 24 * 3600 + 3631) / 2), json.getList("reviewers.findAll { it.username == 'st-rev2' }"
+                + ".collect { [it.decided, it.medianDecisionSeconds] }[0]"),
+                "a week and 3,631 s: the median of an even count is the mean of the middle two, rounded down");
+    }
+
+    @Test
     void weeksStartOnMonday() {
         JsonPath json = stats("st-admin", period() + "&bucket=week");
         LocalDate first = today.minusDays(14).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
