@@ -3,8 +3,8 @@ package io.gloss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gloss.dataset.ExportFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -53,7 +53,7 @@ class MetricsTest {
         long datasetId = accounts.as(REVIEWER).contentType(ContentType.JSON)
                 .body(Map.of("projectId", projectId, "name", "Metrics", "format", "jsonl")).post("/api/datasets")
                 .then().statusCode(202).extract().jsonPath().getLong("id");
-        JsonPath dataset = awaitBuilt(datasetId);
+        JsonPath dataset = ExportFixture.await(datasetId, () -> accounts.as(REVIEWER));
         assertEquals("DONE", dataset.getString("state"));
         long fileBytes = dataset.getList("files.bytes", Number.class).stream().mapToLong(Number::longValue).sum();
         Samples after = scrape();
@@ -94,24 +94,6 @@ class MetricsTest {
     private Samples scrape() {
         String text = accounts.as(ADMIN).get("/q/metrics").then().statusCode(200).extract().asString();
         return Samples.parse(text);
-    }
-
-    private JsonPath awaitBuilt(long datasetId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath dataset = accounts.as(REVIEWER).get("/api/datasets/" + datasetId).then().statusCode(200)
-                    .extract().jsonPath();
-            if (!List.of("QUEUED", "RUNNING").contains(dataset.getString("state"))) {
-                return dataset;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        return fail("dataset " + datasetId + " was not built within 60 s");
     }
 
     /** The samples of a Prometheus text exposition (format 0.0.4): name, labels, value. */

@@ -13,8 +13,10 @@ import io.gloss.article.ArticleService;
 import io.gloss.project.Label;
 import io.gloss.project.Project;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -169,9 +172,14 @@ public class ExportFixture {
     }
 
     public static JsonPath await(long id) {
+        return await(id, RestAssured::given);
+    }
+
+    /** The dataset once DONE or FAILED, read with the requests {@code as} makes (a test's own login). */
+    public static JsonPath await(long id, Supplier<RequestSpecification> as) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            JsonPath dataset = given().get("/api/datasets/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath dataset = as.get().get("/api/datasets/" + id).then().statusCode(200).extract().jsonPath();
             String state = dataset.getString("state");
             if (state.equals("DONE") || state.equals("FAILED")) {
                 return dataset;
