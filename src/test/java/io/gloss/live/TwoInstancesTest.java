@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,6 +141,8 @@ class TwoInstancesTest {
         Map<String, String> settings = new HashMap<>(shared);
         settings.put("GLOSS_DATA_DIR", WORK.resolve(name + "-data").toString());
         settings.put("GLOSS_DEMO_ENABLED", String.valueOf(demo));
+        // B logs for a log collector, A for a person: the switch is an environment variable (README).
+        settings.put("GLOSS_LOG_JSON", String.valueOf(name.equals("b")));
         return GlossInstance.start(name, app, settings, WORK);
     }
 
@@ -167,6 +170,18 @@ class TwoInstancesTest {
                 execute("drop database if exists " + database + " with (force)");
             }
         }
+    }
+
+    @Test
+    void glossLogJsonMakesEveryLogLineAJsonObject() throws Exception {
+        List<String> jsonLines = b.log().lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(jsonLines.stream().anyMatch(l -> l.contains("started in")), "B's start is logged: " + jsonLines);
+        for (String line : jsonLines) {
+            JsonNode entry = JSON.readTree(line);
+            assertTrue(entry.isObject() && entry.has("level") && entry.has("loggerName") && entry.has("message"), line);
+        }
+        String started = a.log().lines().filter(l -> l.contains("started in")).findFirst().orElseThrow();
+        assertFalse(started.startsWith("{"), "A logs plain text: " + started);
     }
 
     @Test
