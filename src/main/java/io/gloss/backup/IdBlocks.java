@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * New ids for restored rows, from the tables' own sequences, as Hibernate takes them: a sequence
  * value v stands for the ids v to v+49 (V1: increment 50; Quarkus' default id optimizer,
- * {@code quarkus.hibernate-orm.id.optimizer.default=pooled-lo}), so restored rows and rows that
+ * {@code quarkus.hibernate-orm.mapping.id.optimizer.default=pooled-lo}), so restored rows and rows that
  * Hibernate creates meanwhile never take the same id.
  */
 final class IdBlocks {
