@@ -18,41 +18,12 @@ PGDB=${PGDB:-gloss_bench_agreement}
 case "$DB" in h2|postgresql) ;; *) echo "agreement: DB is h2 or postgresql, not '$DB'" >&2; exit 2;; esac
 [ "$PGDB" != test ] || { echo "agreement: the database 'test' belongs to CI; choose another PGDB" >&2; exit 2; }
 WORK=$PWD/bench/work-agreement
-BASE=http://127.0.0.1:$PORT
 ADMIN_PW=bench-admin-password
 EDITORS="agr-1 agr-2 agr-3"
+source bench/lib.sh
 
-for tool in jq curl java jcmd jstat; do
-  command -v $tool >/dev/null || { echo "agreement: needs $tool (apt-get install -y jq curl)" >&2; exit 1; }
-done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./gloss build
-rm -rf "$WORK" && mkdir -p "$WORK"
-cp -r target/quarkus-app "$WORK/quarkus-app"
-APP=$WORK/quarkus-app/quarkus-run.jar
-if [ "$DB" = postgresql ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB"
-  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$PGDB; DB_USER=postgres
-  QUARKUS_DATASOURCE_DB_KIND=postgresql java -Dquarkus.launch.rebuild=true -jar "$APP" >/dev/null
-  export QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$DB_USER
-else
-  JDBC_URL="jdbc:h2:file:$WORK/data/gloss"; DB_USER=sa
-fi
-export GLOSS_DATA_DIR=$WORK/data GLOSS_DEMO_ENABLED=false GLOSS_ADMIN_PASSWORD=$ADMIN_PW QUARKUS_HTTP_PORT=$PORT
-
-PID=""
-start_app() {
-  GLOSS_APP_DIR="$WORK/quarkus-app" JAVA_OPTS="${BENCH_JAVA_OPTS:-}" ./gloss run > "$WORK/app.log" 2>&1 &
-  PID=$!
-  until curl -sf "$BASE/q/health/ready" >/dev/null; do
-    kill -0 $PID 2>/dev/null || { echo "agreement: the app did not start, see $WORK/app.log" >&2; exit 1; }
-    sleep 0.1
-  done
-}
-stop_app() { kill $PID; wait $PID 2>/dev/null || true; }
-trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
-api() { # method path [json] — as admin with Basic
-  curl -sf -u "admin:$ADMIN_PW" -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$BASE$2"
-}
+need_tools jq curl java jcmd jstat
+prepare_app
 
 echo "== setup: project, labels, three editors and a reviewer ($DB)"
 start_app
@@ -68,8 +39,7 @@ TOKEN=$(curl -sf -u "bench-reviewer:$ADMIN_PW" -H 'Content-Type: application/jso
 stop_app
 
 echo "== generate: $ARTICLES articles × 3 annotators"
-CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar \
-     "$WORK"/quarkus-app/app/*.jar "$WORK"/quarkus-app/lib/main/*.jar | tr '\n' ':')  # the app too: H2 runs its trigger class on every insert
+generator_classpath
 # shellcheck disable=SC2086
 java -Xmx1g -Dgloss.corpus=../shared/corpus -cp "$CP" bench/Generate.java --agreement "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
   "$ARTICLES" 42 $EDITORS

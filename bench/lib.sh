@@ -1,4 +1,4 @@
-# Shared by bench/run.sh and bench/search.sh (sourced, not run): the app's copy and database, its
+# Shared by bench/run.sh, bench/search.sh and bench/agreement.sh (sourced, not run): the app's copy and database, its
 # start and stop, the bench project, the generated data and one wrk load. The caller sets WORK,
 # DB, PORT and ADMIN_PW first (and PGDB, the PostgreSQL database, on DB=postgresql).
 
@@ -71,13 +71,18 @@ setup_project() {
   EDITOR_TOKEN=$(token bench-editor); REVIEWER_TOKEN=$(token bench-reviewer)
 }
 
-# Writes ARTICLES and ANNOTATIONS into PROJECT with Generate.java (app stopped), its ids into
-# $WORK/ids.env (sourced here). Sets CP and GEN_S. Extra arguments are the generator's JVM options
-# (e.g. -Dgloss.rare-words=0.02). CP: the JDBC drivers, then the app and its libraries, since on H2
-# every insert runs the app's trigger class (io.gloss.search.SearchQueueTrigger, db/h2/V29).
-generate() {
+# Sets CP, the classpath of bench/Generate.java: the JDBC drivers, then the app and its libraries,
+# since on H2 every insert runs the app's trigger class (io.gloss.search.SearchQueueTrigger, db/h2/V29).
+generator_classpath() {
   CP=$(ls "$WORK"/quarkus-app/lib/main/com.h2database.h2-*.jar "$WORK"/quarkus-app/lib/main/org.postgresql.postgresql-*.jar \
        "$WORK"/quarkus-app/app/*.jar "$WORK"/quarkus-app/lib/main/*.jar | tr '\n' ':')
+}
+
+# Writes ARTICLES and ANNOTATIONS into PROJECT with Generate.java (app stopped), its ids into
+# $WORK/ids.env (sourced here). Sets CP and GEN_S. Extra arguments are the generator's JVM options
+# (e.g. -Dgloss.rare-words=0.02).
+generate() {
+  generator_classpath
   local started; started=$(date +%s)
   java -Xmx1g -Dgloss.corpus=../shared/corpus "$@" -cp "$CP" bench/Generate.java "$JDBC_URL" "$DB_USER" "" "$PROJECT" \
     "$ARTICLES" "$ANNOTATIONS" bench-editor 42 > "$WORK/ids.env"
