@@ -30,7 +30,9 @@ public class StatsQueries {
     /** The period's decisions, over {@code annotation_transition t} and the live annotations. */
     private static final String DECISIONS_SQL = "from annotation_transition t join annotation a on a.id = t.annotation_id"
             + " join article r on r.id = a.article_id where a.project_id = :p and a.deleted_at is null"
-            + " and r.retired_at is null and t.to_status in ('APPROVED', 'REJECTED') and t.at >= :start and t.at < :end";
+            + " and r.retired_at is null and t.to_status in (:decisions) and t.at >= :start and t.at < :end";
+    /** The statuses a decision sets, as the column stores them. */
+    private static final List<String> DECISIONS = List.of(AnnotationStatus.APPROVED.name(), AnnotationStatus.REJECTED.name());
 
     /** Live articles, those with an assignment, and those whose assignments are all DONE. */
     public record ArticleCounts(long total, long assigned, long done) {
@@ -89,7 +91,8 @@ public class StatsQueries {
     public List<Decided> decided(long projectId, Instant start, Instant end) {
         List<Object[]> rows = em.createNativeQuery("select cast(t.at at time zone 'UTC' as date), t.actor, a.author, t.to_status,"
                         + " count(*) " + DECISIONS_SQL + " group by cast(t.at at time zone 'UTC' as date), t.actor, a.author, t.to_status")
-                .setParameter("p", projectId).setParameter("start", start).setParameter("end", end).getResultList();
+                .setParameter("p", projectId).setParameter("decisions", DECISIONS).setParameter("start", start)
+                .setParameter("end", end).getResultList();
         return rows.stream().map(r -> new Decided(day(r[0]), (String) r[1], (String) r[2], AnnotationStatus.valueOf((String) r[3]),
                 ((Number) r[4]).longValue())).toList();
     }
@@ -104,9 +107,10 @@ public class StatsQueries {
     public Map<String, Long> medianDecisionSeconds(long projectId, Instant start, Instant end) {
         List<Object[]> rows = em.createNativeQuery("select w.actor, percentile_cont(0.5) within group (order by w.seconds) from ("
                         + "select t.actor as actor, floor(extract(epoch from (t.at - (select max(u.at) from annotation_transition u"
-                        + " where u.annotation_id = t.annotation_id and u.to_status = 'SUBMITTED' and u.at <= t.at)))) as seconds "
+                        + " where u.annotation_id = t.annotation_id and u.to_status = :submitted and u.at <= t.at)))) as seconds "
                         + DECISIONS_SQL + ") w where w.seconds is not null group by w.actor")
-                .setParameter("p", projectId).setParameter("start", start).setParameter("end", end).getResultList();
+                .setParameter("p", projectId).setParameter("decisions", DECISIONS)
+                .setParameter("submitted", AnnotationStatus.SUBMITTED.name()).setParameter("start", start).setParameter("end", end).getResultList();
         Map<String, Long> medians = new TreeMap<>();
         rows.forEach(r -> medians.put((String) r[0], (long) Math.floor(((Number) r[1]).doubleValue())));
         return medians;
