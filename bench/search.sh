@@ -2,7 +2,8 @@
 # Gloss search and statistics bench (issue 22): generates the bench project (Generate.java, with
 # invented rare words), times the start-up backfill of the folded words (and on H2 the Lucene
 # index catching up), loads GET /api/search with wrk per query and client count, times the
-# statistics (API and page) and prints the size of the search indexes. See bench/README.md.
+# statistics (API and page) once their counts have caught up, and prints the size of the search
+# indexes and of the statistics' counts. See bench/README.md.
 #
 #   bench/search.sh                                   50,000 articles, 1,000,000 annotations, H2
 #   ARTICLES=5000 ANNOTATIONS=100000 bench/search.sh  smaller, quicker
@@ -82,6 +83,14 @@ while :; do
   sleep 5
   [ "$DB" = postgresql ] || echo "  $(secs) s: pending $(pending)"
 done
+# The statistics' counts (StatsCounter) take every annotation in once after generation: the API
+# answers 503 `counting` until at most gloss.stats.catch-up-limit are left. Timed from the launch.
+STATS_S=""
+until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 -H "Authorization: Token $EDITOR_TOKEN" \
+    "$BASE/api/projects/$PROJECT/stats")" = 200 ]; do
+  sleep 5
+done
+STATS_S=$(secs); echo "statistics counted after ${STATS_S} s"
 if [ "$DB" = postgresql ]; then
   # Statistics after the backfill rewrote every row, as autovacuum would take them sooner or later.
   psql_q "vacuum analyze article" >/dev/null; psql_q "vacuum analyze annotation" >/dev/null
@@ -156,6 +165,8 @@ echo "== sizes"
 {
   echo "backfill (search_text of every row) done: ${BACKFILL_S} s after launch"
   [ "$DB" = postgresql ] || echo "Lucene index caught up (pending 0): ${INDEX_S} s after launch"
+  echo "statistics counted (answered 200): ${STATS_S} s after launch"
+  [ "$DB" != postgresql ] || psql_q "select 'statistics counts: ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) || ' in ' || string_agg(c.relname || ' ' || c.reltuples::bigint, ', ') from pg_class c where c.relkind = 'r' and c.relname like 'stats\_%'"
   if [ "$DB" = postgresql ]; then
     psql_q "select 'ix_article_search: ' || pg_size_pretty(pg_relation_size('ix_article_search'))
       || ', ix_annotation_search: ' || pg_size_pretty(pg_relation_size('ix_annotation_search'))

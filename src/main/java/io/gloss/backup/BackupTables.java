@@ -64,14 +64,23 @@ public final class BackupTables {
             table("change_counter", null, "project_id", PROJECT, Map.of(), Set.of(), "project_id"));
 
     /** The tables that hold no project's data, and why a project's backup leaves them out. */
-    public static final Map<String, String> NOT_PROJECT_DATA = Map.of(
-            "app_user", "accounts are the server's: a backup names people by username, a restore finds them here",
-            "api_token", "a person's credentials, not the project's",
-            "user_session", "a person's logins, not the project's",
-            "flyway_schema_history", "the schema's own history",
+    public static final Map<String, String> NOT_PROJECT_DATA = Map.ofEntries(
+            Map.entry("app_user", "accounts are the server's: a backup names people by username, a restore finds them here"),
+            Map.entry("api_token", "a person's credentials, not the project's"),
+            Map.entry("user_session", "a person's logins, not the project's"),
+            Map.entry("flyway_schema_history", "the schema's own history"),
             // H2 only (db/h2/V29): the search index's own bookkeeping, rebuilt from the rows themselves.
-            "search_queue", "rows the search index has yet to take in: a restore's inserts queue themselves",
-            "search_index_state", "which database the search index was built from");
+            Map.entry("search_queue", "rows the search index has yet to take in: a restore's inserts queue themselves"),
+            Map.entry("search_index_state", "which database the search index was built from"),
+            // db/migration/V30: the statistics' counts, kept from the annotations; a restore's inserts queue themselves.
+            Map.entry("stats_queue", "annotations the statistics have yet to count"),
+            Map.entry("stats_lock", "which instance is counting"),
+            Map.entry("stats_counted", "what the statistics counted for each annotation"),
+            Map.entry("stats_counted_decision", "what the statistics counted for each decision"),
+            Map.entry("stats_live", "counts kept from the annotations"),
+            Map.entry("stats_created", "counts kept from the annotations"),
+            Map.entry("stats_decided", "counts kept from the decisions"),
+            Map.entry("stats_waited", "counts kept from the decisions"));
 
     private BackupTables() {
     }

@@ -3,9 +3,7 @@ package io.gloss.stats;
 import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -54,16 +52,6 @@ public record StatsPeriod(LocalDate from, LocalDate to, Bucket bucket) {
                     + "s; at most " + MAX_BUCKETS + " buckets are allowed: narrow the period or use bucket=week.");
         }
         return period;
-    }
-
-    /** The first instant of the period. */
-    public Instant start() {
-        return from.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    /** The first instant after the period (the start of the day after {@code to}). */
-    public Instant end() {
-        return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The bucket a UTC day falls in, named by its first day. */

@@ -10,29 +10,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The counts behind a project's statistics, every one grouped in the database: a request reads a
- * few hundred rows whatever the size of the project. Every figure is about live annotations (not
- * deleted) on live articles (not retired). Days are UTC days, cut in SQL by
- * {@code cast(<at> at time zone 'UTC' as date)}, which both databases read alike whatever the
- * session's or the JVM's zone.
+ * The figures behind a project's statistics. Annotations are counted from the counts
+ * {@link StatsCounter} keeps as rows change (db/migration/V30): a request reads a few hundred rows
+ * whatever the size of the project. Every figure is about live annotations (not deleted) on live
+ * articles (not retired); days are UTC days.
  */
 @ApplicationScoped
 public class StatsQueries {
 
     /** A live annotation of the project on a live article, as {@code a}. */
     private static final String LIVE = "a.projectId = :p and a.deletedAt is null and a.article.retiredAt is null";
-    /** The same in SQL, over {@code annotation a join article r}. */
-    private static final String LIVE_SQL = "from annotation a join article r on r.id = a.article_id"
-            + " where a.project_id = :p and a.deleted_at is null and r.retired_at is null";
-    /** The period's decisions, over {@code annotation_transition t} and the live annotations. */
-    private static final String DECISIONS_SQL = "from annotation_transition t join annotation a on a.id = t.annotation_id"
-            + " join article r on r.id = a.article_id where a.project_id = :p and a.deleted_at is null"
-            + " and r.retired_at is null and t.to_status in (:decisions) and t.at >= :start and t.at < :end";
-    /** The statuses a decision sets, as the column stores them. */
-    private static final List<String> DECISIONS = List.of(AnnotationStatus.APPROVED.name(), AnnotationStatus.REJECTED.name());
 
     /** Live articles, those with an assignment, and those whose assignments are all DONE. */
     public record ArticleCounts(long total, long assigned, long done) {
@@ -64,12 +55,14 @@ public class StatsQueries {
         return new ArticleCounts(total, assigned, assigned - unfinished);
     }
 
-    /** One pass over the live annotations for the totals by status, by label and the backlog's size. */
+    /** The live annotations by status and label. */
+    @SuppressWarnings("unchecked")
     public List<LiveCount> live(long projectId) {
-        return em.createQuery("select a.status, a.label.key, count(a) from Annotation a where " + LIVE
-                        + " group by a.status, a.label.key", Object[].class)
-                .setParameter("p", projectId).getResultList().stream()
-                .map(r -> new LiveCount((AnnotationStatus) r[0], (String) r[1], (Long) r[2])).toList();
+        List<Object[]> rows = em.createNativeQuery("select s.status, l.label_key, s.n from stats_live s"
+                + " join label l on l.id = s.label_id where s.project_id = :p and s.n > 0")
+                .setParameter("p", projectId).getResultList();
+        return rows.stream().map(r -> new LiveCount(AnnotationStatus.valueOf((String) r[0]), (String) r[1],
+                ((Number) r[2]).longValue())).toList();
     }
 
     /** Since when the oldest span waiting for a decision has waited (null: none), along the review queue's index. */
@@ -79,40 +72,42 @@ public class StatsQueries {
     }
 
     @SuppressWarnings("unchecked")
-    public List<Created> created(long projectId, Instant start, Instant end) {
-        List<Object[]> rows = em.createNativeQuery("select cast(a.created_at at time zone 'UTC' as date), a.author, count(*) "
-                        + LIVE_SQL + " and a.created_at >= :start and a.created_at < :end"
-                        + " group by cast(a.created_at at time zone 'UTC' as date), a.author")
-                .setParameter("p", projectId).setParameter("start", start).setParameter("end", end).getResultList();
+    public List<Created> created(long projectId, StatsPeriod period) {
+        List<Object[]> rows = em.createNativeQuery("select created_on, author, n from stats_created"
+                        + " where project_id = :p and created_on between :from and :to and n > 0")
+                .setParameter("p", projectId).setParameter("from", period.from()).setParameter("to", period.to())
+                .getResultList();
         return rows.stream().map(r -> new Created(day(r[0]), (String) r[1], ((Number) r[2]).longValue())).toList();
     }
 
     @SuppressWarnings("unchecked")
-    public List<Decided> decided(long projectId, Instant start, Instant end) {
-        List<Object[]> rows = em.createNativeQuery("select cast(t.at at time zone 'UTC' as date), t.actor, a.author, t.to_status,"
-                        + " count(*) " + DECISIONS_SQL + " group by cast(t.at at time zone 'UTC' as date), t.actor, a.author, t.to_status")
-                .setParameter("p", projectId).setParameter("decisions", DECISIONS).setParameter("start", start)
-                .setParameter("end", end).getResultList();
+    public List<Decided> decided(long projectId, StatsPeriod period) {
+        List<Object[]> rows = em.createNativeQuery("select decided_on, reviewer, author, status, n from stats_decided"
+                        + " where project_id = :p and decided_on between :from and :to and n > 0")
+                .setParameter("p", projectId).setParameter("from", period.from()).setParameter("to", period.to())
+                .getResultList();
         return rows.stream().map(r -> new Decided(day(r[0]), (String) r[1], (String) r[2], AnnotationStatus.valueOf((String) r[3]),
                 ((Number) r[4]).longValue())).toList();
     }
 
     /**
-     * Each reviewer's median time from a span's last submission before the decision (its creation
-     * or its latest resubmission) to the decision, in whole seconds; for an even count the mean of
-     * the middle two, rounded down. A decision without a submission before it (a broken history)
-     * is left out.
+     * Each reviewer's median wait of a decision in the period, from the span's last submission
+     * before it (its creation or its latest resubmission), in whole seconds coarsened as
+     * {@link StatsWaits} says; for an even count the mean of the middle two, rounded down. A
+     * decision without a submission before it (a broken history) is left out.
      */
     @SuppressWarnings("unchecked")
-    public Map<String, Long> medianDecisionSeconds(long projectId, Instant start, Instant end) {
-        List<Object[]> rows = em.createNativeQuery("select w.actor, percentile_cont(0.5) within group (order by w.seconds) from ("
-                        + "select t.actor as actor, floor(extract(epoch from (t.at - (select max(u.at) from annotation_transition u"
-                        + " where u.annotation_id = t.annotation_id and u.to_status = :submitted and u.at <= t.at)))) as seconds "
-                        + DECISIONS_SQL + ") w where w.seconds is not null group by w.actor")
-                .setParameter("p", projectId).setParameter("decisions", DECISIONS)
-                .setParameter("submitted", AnnotationStatus.SUBMITTED.name()).setParameter("start", start).setParameter("end", end).getResultList();
+    public Map<String, Long> medianDecisionSeconds(long projectId, StatsPeriod period) {
+        List<Object[]> rows = em.createNativeQuery("select reviewer, waited_seconds, sum(n) from stats_waited"
+                        + " where project_id = :p and decided_on between :from and :to and n > 0"
+                        + " group by reviewer, waited_seconds")
+                .setParameter("p", projectId).setParameter("from", period.from()).setParameter("to", period.to())
+                .getResultList();
+        Map<String, SortedMap<Long, Long>> waits = new TreeMap<>();
+        rows.forEach(r -> waits.computeIfAbsent((String) r[0], u -> new TreeMap<>())
+                .put(((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
         Map<String, Long> medians = new TreeMap<>();
-        rows.forEach(r -> medians.put((String) r[0], (long) Math.floor(((Number) r[1]).doubleValue())));
+        waits.forEach((reviewer, counts) -> medians.put(reviewer, StatsWaits.median(counts)));
         return medians;
     }
 

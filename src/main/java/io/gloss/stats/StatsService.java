@@ -34,10 +34,17 @@ public class StatsService {
     @Inject
     StatsQueries queries;
 
-    /** One read-only transaction, so that the figures are of one moment. */
+    @Inject
+    StatsCounter counter;
+
+    /**
+     * Counts every change committed before the request (in transactions of their own), then reads
+     * the figures in one read-only transaction.
+     */
     @Transactional
     public ProjectStats of(Long projectId, StatsPeriod period) {
         long project = projects.require(projectId).id;
+        counter.catchUp();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (AnnotationStatus status : AnnotationStatus.values()) {
             byStatus.put(status.name(), 0L);
@@ -47,8 +54,8 @@ public class StatsService {
             byStatus.merge(count.status().name(), count.count(), Long::sum);
             byLabel.merge(count.label(), count.count(), Long::sum);
         }
-        List<Created> created = queries.created(project, period.start(), period.end());
-        List<Decided> decided = queries.decided(project, period.start(), period.end());
+        List<Created> created = queries.created(project, period);
+        List<Decided> decided = queries.decided(project, period);
         StatsQueries.ArticleCounts articles = queries.articles(project);
 
         boolean seesAll = currentUser.isAdmin() || currentUser.isReviewer();
@@ -62,7 +69,7 @@ public class StatsService {
                 new ProjectStats.Articles(articles.total(), articles.assigned(), articles.done()),
                 new ProjectStats.Annotations(byStatus, byLabel),
                 StatsTally.series(period, created, decided), editors,
-                seesAll ? StatsTally.reviewers(decided, queries.medianDecisionSeconds(project, period.start(), period.end()))
+                seesAll ? StatsTally.reviewers(decided, queries.medianDecisionSeconds(project, period))
                         : List.of(),
                 new ProjectStats.Backlog(byStatus.get(AnnotationStatus.SUBMITTED.name()), queries.oldestSubmitted(project)),
                 List.of());

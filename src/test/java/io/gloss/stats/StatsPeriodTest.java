@@ -21,8 +21,8 @@ class StatsPeriodTest {
     @Test
     void daysAreUtcDays() {
         StatsPeriod period = StatsPeriod.parse("2026-03-01", "2026-03-10", null, TODAY);
-        assertEquals(Instant.parse("2026-03-01T00:00:00Z"), period.start());
-        assertEquals(Instant.parse("2026-03-11T00:00:00Z"), period.end());
+        assertEquals(LocalDate.parse("2026-03-10"), StatsFacts.day(Instant.parse("2026-03-10T23:59:59.999999Z")));
+        assertEquals(LocalDate.parse("2026-03-11"), StatsFacts.day(Instant.parse("2026-03-11T00:00:00Z")));
         assertEquals(LocalDate.parse("2026-03-01"), period.bucketOf(LocalDate.parse("2026-03-01")));
         assertEquals(10, period.buckets().size());
     }
