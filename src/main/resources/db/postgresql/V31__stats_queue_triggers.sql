@@ -36,3 +36,10 @@ $$;
 create trigger stats_article_retired after update on article for each row
     when (old.retired_at is distinct from new.retired_at)
     execute function stats_queue_article();
+
+-- The statistics' backlog: since when the oldest span waiting for a decision has waited, read as
+-- the first row along this index (io.gloss.stats.StatsQueries.oldestSubmitted). The review queue's
+-- index cannot give that order: PostgreSQL does not take "deleted_at is null" as fixing a column
+-- of an index's order, so it read every waiting span (225 ms for 600,000; 0.1 ms along this one).
+create index ix_annotation_oldest_submitted on annotation (project_id, status_changed_at)
+    where status = 'SUBMITTED' and deleted_at is null;

@@ -65,10 +65,16 @@ public class StatsQueries {
                 ((Number) r[2]).longValue())).toList();
     }
 
-    /** Since when the oldest span waiting for a decision has waited (null: none), along the review queue's index. */
+    /**
+     * Since when the oldest span waiting for a decision has waited (null: none): the first row
+     * along an index in that order (PostgreSQL: db/postgresql/V31's partial index; a min() over the
+     * join would read every waiting span).
+     */
     public Instant oldestSubmitted(long projectId) {
-        return em.createQuery("select min(a.statusChangedAt) from Annotation a where " + LIVE + " and a.status = :s",
-                Instant.class).setParameter("p", projectId).setParameter("s", AnnotationStatus.SUBMITTED).getSingleResult();
+        // The status as a literal, not a parameter: a partial index serves only a plan that knows the value.
+        return em.createQuery("select a.statusChangedAt from Annotation a where " + LIVE + " and a.status = "
+                        + AnnotationStatus.class.getName() + "." + AnnotationStatus.SUBMITTED.name() + " order by a.statusChangedAt",
+                        Instant.class).setParameter("p", projectId).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     @SuppressWarnings("unchecked")
