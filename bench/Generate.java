@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
 public class Generate {
 
     static final int BATCH = 1000;
+    /** Who decides the generated spans; the first also stands in the annotation's reviewer column. */
+    static final String[] REVIEWERS = {"bench-reviewer", "bench-reviewer-2", "bench-reviewer-3", "bench-reviewer-4"};
+    /** The mean wait from submission to decision, in seconds: six hours, exponentially spread. */
+    static final double MEAN_WAIT = 6 * 3600;
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--scan")) {
@@ -59,6 +63,8 @@ public class Generate {
             long annotationBase = nextId(c, "annotation");
             long perArticle = Math.max(1, annotations / Math.max(1, articles));
             long made = 0;
+            Random decisions = new Random(Long.parseLong(args[7]) + 1);
+            long[] transitionId = {nextId(c, "annotation_transition")};
             String[] statuses = {"SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED",
                 "APPROVED", "APPROVED", "APPROVED", "REJECTED"};
             Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
@@ -66,7 +72,9 @@ public class Generate {
                     + "created_by, created_at) values (?,?,?,?,?,?,?,?,?)");
                  PreparedStatement ann = c.prepareStatement("insert into annotation (id, article_id, label_id, project_id, "
                     + "start_offset, end_offset, quote, status, author, reviewer, version, created_at, updated_at, "
-                    + "status_changed_at) values (?,?,?,?,?,?,?,?,?,?,0,?,?,?)")) {
+                    + "status_changed_at) values (?,?,?,?,?,?,?,?,?,?,0,?,?,?)");
+                 PreparedStatement tr = c.prepareStatement("insert into annotation_transition (id, annotation_id, from_status, "
+                    + "to_status, actor, at) values (?,?,?,?,?,?)")) {
                 for (int i = 0; i < articles; i++) {
                     long articleId = articleBase + i;
                     String text = article(words, random, 4_000 + random.nextInt(16_001));
@@ -76,17 +84,24 @@ public class Generate {
                     List<int[]> spans = spans(text, random, (int) here);
                     for (int[] s : spans) {
                         String status = statuses[random.nextInt(statuses.length)];
+                        Instant at = t0.plusSeconds(made);
+                        // Decisions from their own random numbers, so that the texts and spans stay as they were.
+                        Instant decidedAt = status.equals("SUBMITTED") ? at : at.plusSeconds(wait(decisions));
+                        String reviewer = REVIEWERS[decisions.nextInt(REVIEWERS.length)];
                         addAnnotation(ann, annotationBase + made, articleId, labels[random.nextInt(labels.length)], projectId,
-                                s, text, status, author, t0.plusSeconds(made));
+                                s, text, status, author, at, decidedAt);
+                        addTransitions(tr, transitionId, annotationBase + made, status, author, at, decidedAt, reviewer);
                         if (++made % BATCH == 0) {
                             art.executeBatch();
                             ann.executeBatch();
+                            tr.executeBatch();
                             c.commit();
                         }
                     }
                     if (i % 200 == 199) {
                         art.executeBatch();
                         ann.executeBatch();
+                        tr.executeBatch();
                         c.commit();
                         System.err.printf("  %d/%d articles, %d annotations, %.0f s%n", i + 1, articles, made,
                                 (System.nanoTime() - started) / 1e9);
@@ -94,6 +109,7 @@ public class Generate {
                 }
                 art.executeBatch();
                 ann.executeBatch();
+                tr.executeBatch();
 
                 // Two articles for the load scripts: one to create annotations on (ASCII only, so
                 // that Lua's byte offsets are code points), one with exactly 1,000 annotations.
@@ -110,10 +126,12 @@ public class Generate {
                 art.executeBatch();
                 for (int[] s : spans(pageText, random, 1_000)) {
                     addAnnotation(ann, annotationBase + made, pageArticle, labels[random.nextInt(labels.length)], projectId,
-                            s, pageText, "SUBMITTED", author, t0.plusSeconds(made));
+                            s, pageText, "SUBMITTED", author, t0.plusSeconds(made), t0.plusSeconds(made));
+                    addTransitions(tr, transitionId, annotationBase + made, "SUBMITTED", author, t0.plusSeconds(made), null, null);
                     made++;
                 }
                 ann.executeBatch();
+                tr.executeBatch();
                 articles += 2;
                 System.out.println("LOAD_ARTICLE=" + loadArticle);
                 System.out.println("PAGE_ARTICLE=" + pageArticle);
@@ -127,6 +145,7 @@ public class Generate {
             try (Statement s = c.createStatement()) {
                 s.execute("alter sequence article_SEQ restart with " + (articleBase + articles + 100));
                 s.execute("alter sequence annotation_SEQ restart with " + (annotationBase + made + 100));
+                s.execute("alter sequence annotation_transition_SEQ restart with " + (transitionId[0] + 100));
             }
             c.commit();
             // Statistics, as autovacuum (PostgreSQL) would gather after a bulk load sooner or later:
@@ -191,14 +210,14 @@ public class Generate {
                             }
                             if (mine.add(span[0] + ":" + span[1] + ":" + label)) {
                                 addAnnotation(ann, annotationBase + made++, articleId, label, projectId, span, text, "SUBMITTED",
-                                        annotator, t0);
+                                        annotator, t0, t0);
                             }
                         }
                         for (int[] own : spans(text, random, random.nextInt(3) == 0 ? 1 : 0)) {
                             long label = labels[random.nextInt(labels.length)];
                             if (mine.add(own[0] + ":" + own[1] + ":" + label)) {
                                 addAnnotation(ann, annotationBase + made++, articleId, label, projectId, own, text, "SUBMITTED",
-                                        annotator, t0);
+                                        annotator, t0, t0);
                             }
                         }
                         asg.setLong(1, assignmentBase + assigned++);
@@ -246,9 +265,9 @@ public class Generate {
         art.addBatch();
     }
 
-    /** One annotation row on the batch: the span {@code s} of {@code text}, created at {@code at}. */
+    /** One annotation row on the batch: the span {@code s} of {@code text}, created at {@code at}, in its status since {@code statusAt}. */
     static void addAnnotation(PreparedStatement ann, long id, long articleId, long labelId, long projectId, int[] s,
-            String text, String status, String author, Instant at) throws SQLException {
+            String text, String status, String author, Instant at, Instant statusAt) throws SQLException {
         ann.setLong(1, id);
         ann.setLong(2, articleId);
         ann.setLong(3, labelId);
@@ -258,11 +277,34 @@ public class Generate {
         ann.setString(7, text.substring(s[0], s[1]));
         ann.setString(8, status);
         ann.setString(9, author);
-        ann.setString(10, status.equals("SUBMITTED") ? null : "bench-reviewer");
+        ann.setString(10, status.equals("SUBMITTED") ? null : REVIEWERS[0]);
         ann.setTimestamp(11, Timestamp.from(at));
-        ann.setTimestamp(12, Timestamp.from(at));
-        ann.setTimestamp(13, Timestamp.from(at));
+        ann.setTimestamp(12, Timestamp.from(statusAt));
+        ann.setTimestamp(13, Timestamp.from(statusAt));
         ann.addBatch();
+    }
+
+    /**
+     * The annotation's history on the batch, as the review queue writes it: its submission by the
+     * author when made, and for a decided one the decision by one of {@link #REVIEWERS} at {@code decidedAt}.
+     */
+    static void addTransitions(PreparedStatement tr, long[] nextId, long annotationId, String status, String author,
+            Instant at, Instant decidedAt, String reviewer) throws SQLException {
+        addTransition(tr, nextId[0]++, annotationId, null, "SUBMITTED", author, at);
+        if (!status.equals("SUBMITTED")) {
+            addTransition(tr, nextId[0]++, annotationId, "SUBMITTED", status, reviewer, decidedAt);
+        }
+    }
+
+    private static void addTransition(PreparedStatement tr, long id, long annotationId, String from, String to, String actor,
+            Instant at) throws SQLException {
+        tr.setLong(1, id);
+        tr.setLong(2, annotationId);
+        tr.setString(3, from);
+        tr.setString(4, to);
+        tr.setString(5, actor);
+        tr.setTimestamp(6, Timestamp.from(at));
+        tr.addBatch();
     }
 
     /**
@@ -319,6 +361,10 @@ public class Generate {
             throw new IllegalStateException("project " + projectId + " has no labels");
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static long wait(Random random) {
+        return (long) (-Math.log(1 - random.nextDouble()) * MEAN_WAIT);
     }
 
     static long nextId(Connection c, String table) throws Exception {

@@ -166,7 +166,8 @@ echo "== sizes"
   echo "backfill (search_text of every row) done: ${BACKFILL_S} s after launch"
   [ "$DB" = postgresql ] || echo "Lucene index caught up (pending 0): ${INDEX_S} s after launch"
   echo "statistics counted (answered 200): ${STATS_S} s after launch"
-  [ "$DB" != postgresql ] || psql_q "select 'statistics counts: ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) || ' in ' || string_agg(c.relname || ' ' || c.reltuples::bigint, ', ') from pg_class c where c.relkind = 'r' and c.relname like 'stats\_%'"
+  [ "$DB" != postgresql ] || for t in stats_live stats_created stats_decided stats_waited stats_counted stats_counted_decision stats_queue; do
+    psql_q "select '$t: ' || count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('$t')) from $t"; done
   if [ "$DB" = postgresql ]; then
     psql_q "select 'ix_article_search: ' || pg_size_pretty(pg_relation_size('ix_article_search'))
       || ', ix_annotation_search: ' || pg_size_pretty(pg_relation_size('ix_annotation_search'))
