@@ -46,13 +46,15 @@ public class StatsCounter {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "gloss.stats.batch-size", defaultValue = "1000")
+    @ConfigProperty(name = "gloss.stats.batch-size")
     int batchSize;
 
     /** Beyond this many queued changes a request is not kept waiting: it is told to come back. */
-    @ConfigProperty(name = "gloss.stats.catch-up-limit", defaultValue = "20000")
+    @ConfigProperty(name = "gloss.stats.catch-up-limit")
     long catchUpLimit;
 
+    /** Set at shutdown: a long count stops after its current batch (the rest stays queued). */
+    private volatile boolean stopping;
     private final ScheduledExecutorService taker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "gloss-stats");
         thread.setDaemon(true);
@@ -64,6 +66,7 @@ public class StatsCounter {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
         taker.shutdown();
         taker.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -74,39 +77,63 @@ public class StatsCounter {
      * upgrade) is answered 503: the background thread is counting it.
      */
     public void catchUp() {
-        long pending = pending();
-        if (pending > catchUpLimit) {
+        Queue queued = queue();
+        if (queued.rows() > catchUpLimit) {
             throw new GlossException(503, "counting", "The statistics are being counted after a large change: "
-                    + pending + " annotations are left to count. Try again in a minute.").with("pending", pending);
+                    + queued.rows() + " annotations are left to count. Try again in a minute.").with("pending", queued.rows());
         }
-        while (takeBatch() == batchSize) {
-            // another full batch may follow
+        // Up to the last row queued before the request, not what writers add meanwhile.
+        while (queued.rows() > 0 && takeBatch() > 0) {
+            Queue left = queue();
+            if (left.rows() == 0 || left.first() > queued.last()) {
+                break;
+            }
         }
     }
 
-    /** Annotations queued and not counted yet. */
+    /** Changes queued and not counted yet. */
     public long pending() {
+        return queue().rows();
+    }
+
+    /** The queue's size, and the ids of its first and last rows (0 when empty). */
+    private record Queue(long rows, long first, long last) {
+    }
+
+    private Queue queue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
                     Statement count = connection.createStatement();
-                    ResultSet rows = count.executeQuery("select count(*) from stats_queue")) {
+                    ResultSet rows = count.executeQuery("select count(*), min(id), max(id) from stats_queue")) {
                 rows.next();
-                return rows.getLong(1);
+                return new Queue(rows.getLong(1), rows.getLong(2), rows.getLong(3));
             }
         });
     }
 
     private void takeQuietly() {
+        long started = System.nanoTime();
+        long taken = 0;
         try {
-            while (takeBatch() == batchSize) {
-                // the queue may hold more
+            int batch;
+            do {
+                batch = takeBatch();
+                taken += batch;
+            } while (batch > 0 && !stopping);
+            if (taken > catchUpLimit) {
+                // The end of a long count (requests were answered 503 meanwhile) is worth a line in the log.
+                LOG.infof("Statistics: counted a queue of %d changes in %.1f s", taken,
+                        (System.nanoTime() - started) / 1e9);
             }
         } catch (RuntimeException e) {
             LOG.warn("The statistics could not count the latest changes; they try again shortly", e);
         }
     }
 
-    /** Takes the oldest batch of the queue in, in a transaction of its own; the number of queue rows taken. */
+    /**
+     * Takes the annotations of the oldest {@code batch-size} queue rows in, with all their queued
+     * rows, in a transaction of its own; the number of queue rows taken (0: the queue is empty).
+     */
     int takeBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -119,22 +146,29 @@ public class StatsCounter {
         try (Statement lock = connection.createStatement()) {
             lock.executeQuery("select id from stats_lock where id = 1 for update").close();
         }
-        List<Long> queueIds = new ArrayList<>();
         Set<Long> annotations = new TreeSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, annotation_id from stats_queue order by id limit ?")) {
+                "select annotation_id from stats_queue order by id limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    queueIds.add(rows.getLong(1));
-                    annotations.add(rows.getLong(2));
+                    annotations.add(rows.getLong(1));
                 }
             }
         }
-        if (queueIds.isEmpty()) {
+        if (annotations.isEmpty()) {
             return 0;
         }
         String ids = join(annotations);
+        // Every queued row of these annotations, read before their state: a row committed later
+        // stays queued for the next batch, since this one may not see its change.
+        List<Long> queueIds = new ArrayList<>();
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("select id from stats_queue where annotation_id in (" + ids + ")")) {
+            while (rows.next()) {
+                queueIds.add(rows.getLong(1));
+            }
+        }
         StatsDeltas deltas = new StatsDeltas();
         countedBefore(connection, ids).forEach(facts -> facts.addTo(deltas, -1));
         List<Map.Entry<Long, StatsFacts>> now = countedNow(connection, ids);
