@@ -40,27 +40,38 @@ class PostgresSearch implements SearchEngine {
         return ((List<?>) q.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
     }
 
+    /**
+     * Counted over the first {@code limit} matching rows PostgreSQL reads (no order: whatever its
+     * plan reads first), so that a word in every text costs a few thousand rows, not every one;
+     * the row after them, if there is one, says that more match.
+     */
     @Override
     @Transactional
-    public Facets facets(SearchQuery query, SearchScope scope) {
+    public Facets facets(SearchQuery query, SearchScope scope, int limit) {
         planWithTheseValues();
         Map<String, Object> params = new HashMap<>();
-        Query q = em.createNativeQuery("select n.label_id, n.status, n.author, count(*) from annotation n"
+        Query q = em.createNativeQuery("select m.label_id, m.status, m.author, count(*) filter (where m.nth <= :limit), max(m.nth)"
+                + " from (select n.label_id, n.status, n.author, row_number() over () as nth from annotation n"
                 + " join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params)
-                + " group by n.label_id, n.status, n.author");
+                + " limit :limit + 1) m group by m.label_id, m.status, m.author");
         params.put("projects", scope.projects());
+        params.put("limit", limit);
         params.forEach(q::setParameter);
         Map<Long, Long> labels = new LinkedHashMap<>();
         Map<String, Long> statuses = new LinkedHashMap<>();
         Map<String, Long> authors = new LinkedHashMap<>();
+        boolean capped = false;
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
             long count = ((Number) r[3]).longValue();
-            labels.merge(((Number) r[0]).longValue(), count, Long::sum);
-            statuses.merge((String) r[1], count, Long::sum);
-            authors.merge((String) r[2], count, Long::sum);
+            capped |= ((Number) r[4]).longValue() > limit;
+            if (count > 0) {
+                labels.merge(((Number) r[0]).longValue(), count, Long::sum);
+                statuses.merge((String) r[1], count, Long::sum);
+                authors.merge((String) r[2], count, Long::sum);
+            }
         }
-        return new Facets(labels, statuses, authors);
+        return new Facets(labels, statuses, authors, capped);
     }
 
     /**
