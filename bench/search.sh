@@ -117,7 +117,9 @@ for i in "${!NAMES[@]}"; do
   [ "${out#* }" = 200 ] || ms="$ms (HTTP ${out#* })"
   if [[ ${NAMES[$i]} == stats* || ${out#* } != 200 ]]; then items=-; matching=-
   else
-    items=$(jq '.items | length' "$WORK/answer.json"); matching=$(jq '[.facets.status[]?] | add // 0' "$WORK/answer.json")
+    # Past SearchService.FACET_LIMIT the facets count that many: "1000+".
+    items=$(jq '.items | length' "$WORK/answer.json")
+    matching=$(jq -r '([.facets.status[]?] | add // 0 | tostring) + (if .facetsCapped then "+" else "" end)' "$WORK/answer.json")
   fi
   printf '%s\t%s\t%s\t%s\t%s\n' "${NAMES[$i]}" "${PATHS[$i]}" "$ms" "$items" "$matching" | tee -a "$WORK/queries.tsv"
 done
