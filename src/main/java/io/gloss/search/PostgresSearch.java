@@ -42,7 +42,7 @@ class PostgresSearch implements SearchEngine {
 
     /**
      * Counted over the first {@code limit} matching rows PostgreSQL reads (no order: whatever its
-     * plan reads first), so that a word in every text costs a few thousand rows, not every one;
+     * plan reads first), so that a word in every text costs that many rows, not every one;
      * the row after them, if there is one, says that more match.
      */
     @Override
