@@ -69,7 +69,7 @@ while :; do
     if [ "$DB" = postgresql ]; then
       left=$(psql_q "select (select count(*) from article where search_text is null) + (select count(*) from annotation where search_text is null)")
       [ "$left" != 0 ] || BACKFILL_S=$(secs)
-    elif grep -q "folded the words of" "$WORK/app.log"; then
+    elif [ "${REUSE:-0}" = 1 ] || grep -q "folded the words of" "$WORK/app.log"; then  # the app logs it only when it folded rows
       BACKFILL_S=$(secs)
     fi
     [ -z "$BACKFILL_S" ] || echo "backfill done after ${BACKFILL_S} s"
