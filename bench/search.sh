@@ -70,7 +70,7 @@ while :; do
     if [ "$DB" = postgresql ]; then
       left=$(psql_q "select (select count(*) from article where search_text is null) + (select count(*) from annotation where search_text is null)")
       [ "$left" != 0 ] || BACKFILL_S=$(secs)
-    elif grep -q "folded the words of" "$WORK/app.log"; then
+    elif [ "${REUSE:-0}" = 1 ] || grep -q "folded the words of" "$WORK/app.log"; then  # the app logs it only when it folded rows
       BACKFILL_S=$(secs)
     fi
     [ -z "$BACKFILL_S" ] || echo "backfill done after ${BACKFILL_S} s"
@@ -126,7 +126,9 @@ for i in "${!NAMES[@]}"; do
   [ "${out#* }" = 200 ] || ms="$ms (HTTP ${out#* })"
   if [[ ${NAMES[$i]} == stats* || ${out#* } != 200 ]]; then items=-; matching=-
   else
-    items=$(jq '.items | length' "$WORK/answer.json"); matching=$(jq '[.facets.status[]?] | add // 0' "$WORK/answer.json")
+    # Past SearchService.FACET_LIMIT the facets count that many: "1000+".
+    items=$(jq '.items | length' "$WORK/answer.json")
+    matching=$(jq -r '([.facets.status[]?] | add // 0 | tostring) + (if .facetsCapped then "+" else "" end)' "$WORK/answer.json")
   fi
   printf '%s\t%s\t%s\t%s\t%s\n' "${NAMES[$i]}" "${PATHS[$i]}" "$ms" "$items" "$matching" | tee -a "$WORK/queries.tsv"
 done

@@ -22,6 +22,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -77,10 +78,10 @@ class LuceneSearch implements SearchEngine {
     }
 
     @Override
-    public Facets facets(SearchQuery query, SearchScope scope) {
+    public Facets facets(SearchQuery query, SearchScope scope, int limit) {
         index.catchUp();
         return withSearcher(searcher -> {
-            FacetCollector counts = new FacetCollector();
+            FacetCollector counts = new FacetCollector(limit);
             searcher.search(matching(searcher.getIndexReader(), SearchKind.ANNOTATION, query, scope).build(), counts);
             return counts.facets();
         });
@@ -188,8 +189,15 @@ class LuceneSearch implements SearchEngine {
         }
     }
 
-    /** Counts every matching annotation's label, status and author from the index's doc values. */
+    /**
+     * Counts the label, status and author of the first {@code limit} matching annotations, in the
+     * index's order, from its doc values; at the one after them it notes that more match and
+     * stops the search.
+     */
     private static final class FacetCollector extends SimpleCollector {
+        private final int limit;
+        private int counted;
+        private boolean capped;
         private final Map<Long, Long> labels = new LinkedHashMap<>();
         private final Map<String, Long> statuses = new LinkedHashMap<>();
         private final Map<String, Long> authors = new LinkedHashMap<>();
@@ -198,6 +206,10 @@ class LuceneSearch implements SearchEngine {
         private SortedDocValues author;
         private Map<Integer, Long> statusOrds;
         private Map<Integer, Long> authorOrds;
+
+        FacetCollector(int limit) {
+            this.limit = limit;
+        }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
@@ -211,6 +223,11 @@ class LuceneSearch implements SearchEngine {
 
         @Override
         public void collect(int doc) throws IOException {
+            if (counted == limit) {
+                capped = true;
+                throw new CollectionTerminatedException();
+            }
+            counted++;
             if (label.advanceExact(doc)) {
                 labels.merge(label.longValue(), 1L, Long::sum);
             }
@@ -243,7 +260,7 @@ class LuceneSearch implements SearchEngine {
 
         Facets facets() throws IOException {
             flush();
-            return new Facets(labels, statuses, authors);
+            return new Facets(labels, statuses, authors, capped);
         }
     }
 }

@@ -10,14 +10,18 @@ import java.util.Map;
  */
 interface SearchEngine {
 
-    /** Counts of the matching annotations by label id, status and author. */
-    record Facets(Map<Long, Long> labels, Map<String, Long> statuses, Map<String, Long> authors) {
+    /**
+     * Counts of the matching annotations by label id, status and author, over at most the first
+     * {@code limit} matches the engine reads; {@code capped} when more match, so that each count
+     * is a lower bound.
+     */
+    record Facets(Map<Long, Long> labels, Map<String, Long> statuses, Map<String, Long> authors, boolean capped) {
     }
 
     /** Up to {@code limit} matching ids of {@code kind} below {@code before}, highest first. */
     List<Long> find(SearchKind kind, SearchQuery query, SearchScope scope, long before, int limit);
 
-    Facets facets(SearchQuery query, SearchScope scope);
+    Facets facets(SearchQuery query, SearchScope scope, int limit);
 
     /** Changes written but not searchable yet (the index is catching up); 0 when none. */
     long pending();

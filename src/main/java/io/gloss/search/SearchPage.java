@@ -14,7 +14,8 @@ import java.util.Map;
  * active filter as a link that keeps the other filters.
  */
 public record SearchPage(Filters filters, List<Project> projects, List<Result> results, List<Facet> labels,
-        List<Facet> statuses, List<Facet> authors, List<Active> active, String nextHref, long pending, String error) {
+        List<Facet> statuses, List<Facet> authors, boolean facetsCapped, List<Active> active, String nextHref, long pending,
+        String error) {
 
     /** The page's query string: every filter a link keeps; null for none. */
     public record Filters(String q, Long project, String kind, String label, String status, String author) {
@@ -54,8 +55,25 @@ public record SearchPage(Filters filters, List<Project> projects, List<Result> r
         }
     }
 
-    /** A facet entry: its value, as shown; the filter it adds (or, when {@code active}, already there); how many annotations it keeps. */
-    public record Facet(String value, String name, long count, String href, boolean active) {
+    /**
+     * A facet entry: its value, as shown; the filter it adds (or, when {@code active}, already
+     * there); how many annotations it keeps, {@code atLeast} when the facets were capped.
+     */
+    public record Facet(String value, String name, long count, boolean atLeast, String href, boolean active) {
+
+        /** "1,234", or "1,234+" where more may match. */
+        public String shown() {
+            return thousands(count) + (atLeast ? "+" : "");
+        }
+    }
+
+    /** How many matching annotations the facets count at most, as the page says it: "1,000". */
+    public String facetLimit() {
+        return thousands(SearchService.FACET_LIMIT);
+    }
+
+    private static String thousands(long n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
     }
 
     /** A filter in force and the link without it. */
@@ -64,8 +82,8 @@ public record SearchPage(Filters filters, List<Project> projects, List<Result> r
 
     /** The page before any search (no {@code q}), or after a refused one ({@code error}). */
     static SearchPage without(Filters filters, List<Project> projects, String error) {
-        return new SearchPage(filters, projects, List.of(), List.of(), List.of(), List.of(), active(filters, projects), null, 0,
-                error);
+        return new SearchPage(filters, projects, List.of(), List.of(), List.of(), List.of(), false, active(filters, projects), null,
+                0, error);
     }
 
     static SearchPage of(Filters filters, List<Project> projects, SearchResults found) {
@@ -74,10 +92,11 @@ public record SearchPage(Filters filters, List<Project> projects, List<Result> r
         List<Result> results = found.items().stream()
                 .map(hit -> new Result(hit, names.get(hit.projectId()), segments(hit.snippet(), hit.marks()), articleHref(hit)))
                 .toList();
-        return new SearchPage(filters, projects, results, facets(filters, "label", filters.label(), found.facets().label(), false),
-                facets(filters, "status", filters.status(), found.facets().status(), true),
-                facets(filters, "author", filters.author(), found.facets().author(), false), active(filters, projects),
-                found.next() == null ? null : filters.href("after", found.next()), found.pending(), null);
+        boolean capped = found.facetsCapped();
+        return new SearchPage(filters, projects, results, facets(filters, "label", filters.label(), found.facets().label(), false, capped),
+                facets(filters, "status", filters.status(), found.facets().status(), true, capped),
+                facets(filters, "author", filters.author(), found.facets().author(), false, capped), capped,
+                active(filters, projects), found.next() == null ? null : filters.href("after", found.next()), found.pending(), null);
     }
 
     /** The snippet cut at its marks (code points of the snippet), in order; a mark out of place is left unmarked. */
@@ -118,9 +137,10 @@ public record SearchPage(Filters filters, List<Project> projects, List<Result> r
     }
 
     /** {@code lowerCase}: statuses read "approved", as on the rest of the page; label keys and usernames stay as they are. */
-    private static List<Facet> facets(Filters filters, String key, String chosen, Map<String, Long> counts, boolean lowerCase) {
+    private static List<Facet> facets(Filters filters, String key, String chosen, Map<String, Long> counts, boolean lowerCase,
+            boolean capped) {
         return counts.entrySet().stream().map(e -> new Facet(e.getKey(), lowerCase ? e.getKey().toLowerCase(Locale.ROOT) : e.getKey(),
-                e.getValue(), filters.href(key, e.getKey()), e.getKey().equalsIgnoreCase(chosen == null ? "" : chosen))).toList();
+                e.getValue(), capped, filters.href(key, e.getKey()), e.getKey().equalsIgnoreCase(chosen == null ? "" : chosen))).toList();
     }
 
     private static List<Active> active(Filters filters, List<Project> projects) {

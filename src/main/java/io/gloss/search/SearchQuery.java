@@ -22,15 +22,37 @@ public record SearchQuery(List<Clause> clauses) {
     /** Words in order; the last one a prefix when {@code prefix}. */
     public record Clause(List<String> words, boolean prefix) {
 
-        /** Whether the folded words at {@code at} match this clause. */
-        boolean matchesAt(List<Token> tokens, int at) {
-            if (at + words.size() > tokens.size()) {
+        /** Whether the folded words at {@code at} match this clause; a null word is one no clause mentions. */
+        boolean matchesAt(List<String> text, int at) {
+            if (at + words.size() > text.size()) {
                 return false;
             }
             for (int i = 0; i < words.size(); i++) {
-                String word = tokens.get(at + i).word();
+                String word = text.get(at + i);
                 boolean last = i == words.size() - 1;
-                if (last && prefix ? !word.startsWith(words.get(i)) : !word.equals(words.get(i))) {
+                if (word == null || (last && prefix ? !word.startsWith(words.get(i)) : !word.equals(words.get(i)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean mentions(CharSequence word) {
+            for (int i = 0; i < words.size(); i++) {
+                String mine = words.get(i);
+                if (prefix && i == words.size() - 1 ? startsWith(word, mine) : mine.contentEquals(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean startsWith(CharSequence word, String start) {
+            if (word.length() < start.length()) {
+                return false;
+            }
+            for (int i = 0; i < start.length(); i++) {
+                if (word.charAt(i) != start.charAt(i)) {
                     return false;
                 }
             }
@@ -88,12 +110,29 @@ public record SearchQuery(List<Clause> clauses) {
         clauses.add(new Clause(words, prefix));
     }
 
-    /** Where the clauses match the words of a text: each hit's first and last word, in text order. */
-    public List<int[]> hits(List<Token> tokens) {
+    /** Whether a folded word can be part of a match: one of the clauses' words, or starting with a prefix. */
+    public boolean mentions(CharSequence word) {
+        for (Clause clause : clauses) {
+            if (clause.mentions(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the clauses match the folded words of a text: each hit's first and last word, in text
+     * order. A word may be null where no clause {@link #mentions} it, so that a caller keeps only
+     * the few words that matter.
+     */
+    public List<int[]> hits(List<String> words) {
         List<int[]> hits = new ArrayList<>();
-        for (int at = 0; at < tokens.size(); at++) {
+        for (int at = 0; at < words.size(); at++) {
+            if (words.get(at) == null) {
+                continue;
+            }
             for (Clause clause : clauses) {
-                if (clause.matchesAt(tokens, at)) {
+                if (clause.matchesAt(words, at)) {
                     hits.add(new int[] {at, at + clause.words().size() - 1});
                     break;
                 }

@@ -1,9 +1,10 @@
 package io.gloss.search;
 
 import io.gloss.text.SearchTokens;
-import io.gloss.text.SearchTokens.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A few lines of a text around the first place the query matches, with every match inside them
@@ -18,25 +19,43 @@ public record Snippet(String text, List<Mark> marks, int start, int end, int mat
     public record Mark(int start, int end) {
     }
 
-    /** The snippet of {@code text} for {@code query}, or null where the query matches none of its words. */
+    /**
+     * The snippet of {@code text} for {@code query}, or null where the query matches none of its
+     * words. Every word is read, since {@code matches} counts them all, but only the words the
+     * query mentions are kept, and only the lines shown are cut out: the rest of the text costs a
+     * fold per code point (cached) and no object per word or character.
+     */
     static Snippet of(String text, SearchQuery query) {
-        List<Token> tokens = SearchTokens.tokens(text);
-        List<int[]> hits = query.hits(tokens);
+        SearchTokens.Words words = new SearchTokens.Words(text);
+        List<String> mentioned = new ArrayList<>();
+        Map<Integer, int[]> places = new HashMap<>();
+        while (words.next()) {
+            if (query.mentions(words.word())) {
+                places.put(mentioned.size(), new int[] {words.start(), words.end(), words.startIndex(), words.endIndex()});
+                mentioned.add(words.word().toString());
+            } else {
+                mentioned.add(null);
+            }
+        }
+        List<int[]> hits = query.hits(mentioned);
         if (hits.isEmpty()) {
             return null;
         }
-        int[] codePoints = text.codePoints().toArray();
-        int hitStart = tokens.get(hits.get(0)[0]).start();
-        int hitEnd = tokens.get(hits.get(0)[1]).end();
-        int from = wordStart(codePoints, Math.max(0, hitStart - CONTEXT), hitStart);
-        int to = wordEnd(codePoints, Math.min(codePoints.length, hitEnd + CONTEXT), hitEnd);
-        String prefix = from > 0 ? "…" : "";
-        String shown = prefix + new String(codePoints, from, to - from).replace('\n', ' ') + (to < codePoints.length ? "…" : "");
+        int[] first = places.get(hits.get(0)[0]);
+        int[] last = places.get(hits.get(0)[1]);
+        int hitStart = first[0];
+        int hitEnd = last[1];
+        int fromIndex = wordStart(text, back(text, first[2], CONTEXT), first[2]);
+        int toIndex = wordEnd(text, forward(text, last[3], CONTEXT), last[3]);
+        int from = hitStart - text.codePointCount(fromIndex, first[2]);
+        int to = hitEnd + text.codePointCount(last[3], toIndex);
+        String prefix = fromIndex > 0 ? "…" : "";
+        String shown = prefix + text.substring(fromIndex, toIndex).replace('\n', ' ') + (toIndex < text.length() ? "…" : "");
         int shift = prefix.length() - from;
         List<Mark> marks = new ArrayList<>();
         for (int[] hit : hits) {
-            int start = tokens.get(hit[0]).start();
-            int end = tokens.get(hit[1]).end();
+            int start = places.get(hit[0])[0];
+            int end = places.get(hit[1])[1];
             if (start >= from && end <= to) {
                 marks.add(new Mark(start + shift, end + shift));
             }
@@ -44,25 +63,44 @@ public record Snippet(String text, List<Mark> marks, int start, int end, int mat
         return new Snippet(shown, marks, hitStart, hitEnd, hits.size());
     }
 
-    /** The first word start at or after {@code at} (not past {@code limit}), so the snippet does not begin mid-word. */
-    private static int wordStart(int[] cps, int at, int limit) {
-        if (at == 0) {
-            return 0;
-        }
-        int i = at;
-        while (i < limit && !Character.isWhitespace(cps[i - 1])) {
-            i++;
+    /** The char index {@code points} code points before {@code index}, or 0. */
+    private static int back(String text, int index, int points) {
+        int i = index;
+        for (int n = 0; n < points && i > 0; n++) {
+            i -= Character.charCount(text.codePointBefore(i));
         }
         return i;
     }
 
-    private static int wordEnd(int[] cps, int at, int limit) {
-        if (at == cps.length) {
+    /** The char index {@code points} code points after {@code index}, or the end. */
+    private static int forward(String text, int index, int points) {
+        int i = index;
+        for (int n = 0; n < points && i < text.length(); n++) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** The first word start at or after {@code at} (not past {@code limit}), so the snippet does not begin mid-word. */
+    private static int wordStart(String text, int at, int limit) {
+        if (at == 0) {
+            return 0;
+        }
+        int i = at;
+        while (i < limit && !Character.isWhitespace(text.codePointBefore(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** The last word end at or before {@code at} (not before {@code limit}), so the snippet does not end mid-word. */
+    private static int wordEnd(String text, int at, int limit) {
+        if (at == text.length()) {
             return at;
         }
         int i = at;
-        while (i > limit && !Character.isWhitespace(cps[i])) {
-            i--;
+        while (i > limit && !Character.isWhitespace(text.codePointAt(i))) {
+            i -= Character.charCount(text.codePointBefore(i));
         }
         return i;
     }

@@ -1,6 +1,5 @@
 package io.gloss.text;
 
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,34 +35,104 @@ public final class SearchTokens {
     /** The searchable words of {@code text}, in order; none for null. */
     public static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
-        if (text == null) {
-            return tokens;
+        Words words = new Words(text);
+        while (words.next()) {
+            tokens.add(new Token(words.word().toString(), words.start(), words.end()));
         }
-        StringBuilder word = new StringBuilder();
-        int start = -1;
-        int end = -1;
-        int point = 0;
-        for (int i = 0; i < text.length() && tokens.size() < MAX_WORDS; point++) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (joinsWord(type)) {
-                continue;
-            }
-            String folded = foldPoint(cp);
-            if (folded.isEmpty()) {
-                add(tokens, word, start, end);
-                start = -1;
-                continue;
-            }
-            if (start < 0) {
-                start = point;
-            }
-            word.append(folded);
-            end = point + 1;
-        }
-        add(tokens, word, start, end);
         return tokens;
+    }
+
+    /**
+     * The words of {@link #tokens} one at a time, each folded into one buffer that the next
+     * reuses: for a caller that reads every word of a long text and keeps few of them (a search
+     * result's snippet), without a String and a Token per word.
+     */
+    public static final class Words {
+        private final String text;
+        private final StringBuilder word = new StringBuilder();
+        private int index;
+        private int point;
+        private int count;
+        private int start;
+        private int end;
+        private int startIndex;
+        private int endIndex;
+
+        public Words(String text) {
+            this.text = text == null ? "" : text;
+        }
+
+        /** Moves to the next searchable word; false after the last one. */
+        public boolean next() {
+            while (count < MAX_WORDS && read()) {
+                if (utf8Length(word) <= MAX_WORD_BYTES) {
+                    count++;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Reads the next run of letters and digits into {@code word}; false at the end of the text. */
+        private boolean read() {
+            word.setLength(0);
+            start = -1;
+            while (index < text.length()) {
+                int cp = text.codePointAt(index);
+                int at = index;
+                index += Character.charCount(cp);
+                point++;
+                // ASCII, most of a text, folds to itself in lower case or to nothing, and joins no word.
+                boolean ascii = cp < 0x80;
+                if (!ascii && joinsWord(Character.getType(cp))) {
+                    continue;
+                }
+                String folded = ascii ? null : foldPoint(cp);
+                if (ascii ? !isAsciiLetterOrDigit(cp) : folded.isEmpty()) {
+                    if (start >= 0) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (start < 0) {
+                    start = point - 1;
+                    startIndex = at;
+                }
+                if (ascii) {
+                    word.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+                } else {
+                    word.append(folded);
+                }
+                end = point;
+                endIndex = index;
+            }
+            return start >= 0;
+        }
+
+        /** The folded word; it changes with {@link #next}. */
+        public CharSequence word() {
+            return word;
+        }
+
+        /** Where the word starts in the text, in code points. */
+        public int start() {
+            return start;
+        }
+
+        /** Where it ends (exclusive), in code points. */
+        public int end() {
+            return end;
+        }
+
+        /** Where it starts, in chars of the String. */
+        public int startIndex() {
+            return startIndex;
+        }
+
+        /** Where it ends (exclusive), in chars of the String. */
+        public int endIndex() {
+            return endIndex;
+        }
     }
 
     /** The folded words of {@code text} joined by single spaces: the text both databases index. */
@@ -78,15 +147,17 @@ public final class SearchTokens {
         return folded.toString();
     }
 
-    private static void add(List<Token> tokens, StringBuilder word, int start, int end) {
-        if (word.isEmpty()) {
-            return;
+    private static int utf8Length(CharSequence word) {
+        int bytes = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
         }
-        String w = word.toString();
-        word.setLength(0);
-        if (tokens.size() < MAX_WORDS && w.getBytes(StandardCharsets.UTF_8).length <= MAX_WORD_BYTES) {
-            tokens.add(new Token(w, start, end));
-        }
+        return bytes;
+    }
+
+    private static boolean isAsciiLetterOrDigit(int cp) {
+        return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
     }
 
     private static boolean joinsWord(int type) {
@@ -94,11 +165,28 @@ public final class SearchTokens {
                 || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT;
     }
 
-    /** The letters and digits a code point folds to; empty for a separator. */
+    /**
+     * What each code point of the Basic Multilingual Plane folds to, filled as they are met:
+     * folding is a Unicode normalization per code point, and a text repeats the same few hundred
+     * (quotes, dashes, accented letters) thousands of times. Writes race harmlessly: each thread
+     * would store an equal String, and Strings are safe to publish so.
+     */
+    private static final String[] FOLDED = new String[0x10000];
+
+    /** The letters and digits a code point beyond ASCII folds to; empty for a separator. */
     private static String foldPoint(int cp) {
-        if (cp < 0x80) {
-            return Character.isLetterOrDigit(cp) ? String.valueOf((char) Character.toLowerCase(cp)) : "";
+        if (cp >= FOLDED.length) {
+            return foldOnce(cp);
         }
+        String folded = FOLDED[cp];
+        if (folded == null) {
+            folded = foldOnce(cp);
+            FOLDED[cp] = folded;
+        }
+        return folded;
+    }
+
+    private static String foldOnce(int cp) {
         String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
         StringBuilder kept = new StringBuilder();
         decomposed.codePoints().forEach(c -> {

@@ -1,6 +1,7 @@
 package io.gloss.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gloss.SharedCorpus;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.gloss.db.Database;
 import io.gloss.project.Project;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +53,15 @@ class SearchApiTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Database database;
+
+    @Inject
+    PostgresSearch postgres;
+
+    @Inject
+    LuceneSearch lucene;
 
     long projectId;
     long otherProject;
@@ -122,6 +133,37 @@ class SearchApiTest {
         assertEquals("Observers in Kyiv", hit.get("title"));
     }
 
+    /**
+     * Past their limit the facets count that many matches and say so, each count then a lower
+     * bound; at the limit they are exact. The engine of the suite's database, with a limit of 2
+     * and 3 instead of SearchService's.
+     */
+    @Test
+    void facetsCountUpToTheirLimitAndSayWhenMoreMatch() {
+        annotate("se-ed1", "own", "Zelénska", "ACTOR", "spelt so");
+        annotate("se-ed2", "own", "KYIV", "LOCATION", "spelt so");
+        annotate("se-ed2", "own", "Kyïv", "LOCATION", "spelt so");
+        search("se-ed1", "q=spelt&project=" + projectId); // on H2, the index takes the new spans in
+        SearchEngine engine = database.isPostgres() ? postgres : lucene;
+        SearchScope scope = new SearchScope(Set.of(projectId), Set.of(), "se-ed1", Set.of(), null, null, null, null);
+
+        SearchEngine.Facets kyiv = engine.facets(SearchQuery.parse("kyiv"), scope, 3);
+        assertFalse(kyiv.capped(), "two of the three spans match: below the limit");
+        assertEquals(Map.of("se-ed2", 2L), kyiv.authors());
+
+        SearchEngine.Facets three = engine.facets(SearchQuery.parse("spelt"), scope, 3);
+        assertFalse(three.capped(), "exactly the limit is not past it");
+        assertEquals(Map.of("se-ed1", 1L, "se-ed2", 2L), three.authors());
+        assertEquals(Map.of("SUBMITTED", 3L), three.statuses());
+
+        SearchEngine.Facets two = engine.facets(SearchQuery.parse("spelt"), scope, 2);
+        assertTrue(two.capped(), "three match, two counted");
+        for (Map<?, Long> counts : List.of(two.labels(), two.statuses(), two.authors())) {
+            assertEquals(2L, counts.values().stream().mapToLong(Long::longValue).sum(), "two of the three counted: " + counts);
+        }
+        two.authors().forEach((author, n) -> assertTrue(n <= three.authors().get(author), "a capped count is a lower bound"));
+    }
+
     @Test
     void phrasesAndPrefixes() {
         long own = articles.get("own");
@@ -148,6 +190,7 @@ class SearchApiTest {
 
         JsonPath page = search("se-ed1", "q=kyiv&project=" + projectId + "&kind=annotation");
         assertEquals(Set.of(a2), ids(page, "annotation"));
+        assertFalse(page.getBoolean("facetsCapped"), "one match is far below the facets' limit");
         assertEquals(Map.of("label", Map.of("LOCATION", 1), "status", Map.of("APPROVED", 1), "author", Map.of("se-ed2", 1)),
                 page.getMap("facets"));
         assertEquals("LOCATION", page.getString("items[0].label"));

@@ -1,11 +1,14 @@
 package io.gloss.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A snippet cut at its marks, which count code points: text after an emoji is cut where it should be. */
+/** A snippet cut at its marks, which count code points: text after an emoji is cut where it should be; facet counts as the page shows them. */
 class SearchPageSegmentsTest {
 
     static SearchPage.Segment plain(String text) {
@@ -38,5 +41,19 @@ class SearchPageSegmentsTest {
         assertEquals("/articles/3#a-7", SearchPage.articleHref(annotation));
         assertEquals("/articles/3#at-10-14", SearchPage.articleHref(inText));
         assertEquals("/articles/3", SearchPage.articleHref(inTitle));
+    }
+
+    @Test
+    void cappedFacetsReadAsLowerBounds() {
+        SearchPage.Filters filters = new SearchPage.Filters("the", 1L, null, null, null, null);
+        SearchResults.Facets facets = new SearchResults.Facets(Map.of("CLAIM", 1_234L), Map.of("APPROVED", 7L), Map.of());
+        SearchPage capped = SearchPage.of(filters, List.of(), new SearchResults("the", List.of(), facets, true, null, 0));
+        assertTrue(capped.facetsCapped());
+        assertEquals("1,234+", capped.labels().get(0).shown());
+        assertEquals("7+", capped.statuses().get(0).shown());
+        assertEquals("1,000", capped.facetLimit());
+        SearchPage exact = SearchPage.of(filters, List.of(), new SearchResults("the", List.of(), facets, false, null, 0));
+        assertFalse(exact.facetsCapped());
+        assertEquals("1,234", exact.labels().get(0).shown());
     }
 }

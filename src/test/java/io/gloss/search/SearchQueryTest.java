@@ -1,12 +1,14 @@
 package io.gloss.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.search.SearchQuery.Clause;
 import io.gloss.text.SearchTokens;
 import io.gloss.web.GlossException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,8 @@ class SearchQueryTest {
     @Test
     void findsWhereItMatchesInOrder() {
         SearchQuery query = SearchQuery.parse("\"talks resumed\" kyi*");
-        var tokens = SearchTokens.tokens("Kyiv said the talks resumed; talks stalled; KYÏV");
+        List<String> tokens = SearchTokens.tokens("Kyiv said the talks resumed; talks stalled; KYÏV").stream()
+                .map(SearchTokens.Token::word).toList();
         List<int[]> hits = query.hits(tokens);
         assertEquals(3, hits.size());
         assertEquals(List.of(0, 0), List.of(hits.get(0)[0], hits.get(0)[1]));
@@ -47,5 +50,19 @@ class SearchQueryTest {
         assertEquals(List.of(7, 7), List.of(hits.get(2)[0], hits.get(2)[1]));
         assertTrue(SearchQuery.parse("\"stalled talks\"").hits(tokens).isEmpty());
         assertEquals(1, SearchQuery.parse("\"resumed talks\"").hits(tokens).size(), "punctuation between words does not break a phrase");
+    }
+
+    @Test
+    void aWordNoClauseMentionsIsLeftOutAndBreaksAPhrase() {
+        SearchQuery query = SearchQuery.parse("\"talks resumed\" kyi*");
+        assertTrue(query.mentions("talks"));
+        assertTrue(query.mentions("kyiv"));
+        assertFalse(query.mentions("kyi".substring(0, 2)), "shorter than the prefix");
+        assertFalse(query.mentions("said"));
+        List<String> words = Arrays.asList("kyiv", null, "talks", "resumed", "talks", null, "kyiv");
+        List<int[]> hits = query.hits(words);
+        assertEquals(List.of(0, 2, 6), hits.stream().map(h -> h[0]).toList());
+        assertEquals(3, hits.get(1)[1]);
+        assertTrue(query.hits(Arrays.asList("talks", null, "resumed")).isEmpty());
     }
 }

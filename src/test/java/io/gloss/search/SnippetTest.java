@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gloss.text.SearchTokens;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SnippetTest {
@@ -34,6 +37,79 @@ class SnippetTest {
         assertTrue(snippet.text().length() <= 2 * Snippet.CONTEXT + 12, snippet.text());
         assertEquals("Pyongyang", marked(snippet, snippet.marks().get(0)));
         assertEquals(500, snippet.start());
+    }
+
+    @Test
+    void theMarkedWordsAreTheArticleSlicedAtTheOffsetsThroughEmojiQuotesAccentsAndCrlf() {
+        String text = "word ".repeat(40) + "🙂🙂 “Zelénska’s” office,\r\nsaid ﬁles in Kyi\u0308v: ZELENSKA. " + "tail ".repeat(40);
+        Snippet snippet = Snippet.of(text, SearchQuery.parse("zelenska kyiv fil*"));
+        int[] cps = text.codePoints().toArray();
+        assertEquals("Zelénska", new String(cps, snippet.start(), snippet.end() - snippet.start()));
+        assertEquals(List.of("Zelénska", "ﬁles", "Kyi\u0308v", "ZELENSKA"),
+                snippet.marks().stream().map(m -> marked(snippet, m)).toList());
+        assertTrue(snippet.text().contains(",\r said"), "CRLF stays, its line feed shown as a space: " + snippet.text());
+    }
+
+    /**
+     * Random texts of tricky characters against the plain definition: every word folded
+     * ({@link SearchTokens#tokens}), the hits over all of them, the window cut from the code
+     * points. Snippet keeps only the words the query mentions and cuts the window from the
+     * String; both must give the same snippet.
+     */
+    @Test
+    void sameAsFoldingEveryWordOnRandomTexts() {
+        String[] pieces = {"the", "The", "talks", "TALKS", "resumed", "Kyïv", "Kyi\u0308v", "kyiv", "ﬁle", "file", "café",
+            "🙂", "“", "”", "’s", "—", "\r\n", "\n", " ", " ", " ", ",", "3,000", "news\u00ADroom", "𝒜bc", "x"};
+        String[] queries = {"the", "kyiv", "\"talks resumed\"", "ky*", "fil*", "\"the talks\" kyiv", "newsroom 3", "\"resumed the ta*\"",
+            "abc", "cafe x"};
+        Random random = new Random(22);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(round % 10 == 0 ? 400 : 40);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    text.append(' ');
+                }
+            }
+            SearchQuery query = SearchQuery.parse(queries[random.nextInt(queries.length)]);
+            assertEquals(plain(text.toString(), query), Snippet.of(text.toString(), query), "text: " + text + "; query: " + query);
+        }
+    }
+
+    /** The snippet by its definition, from every folded word and the text's code points. */
+    private static Snippet plain(String text, SearchQuery query) {
+        List<SearchTokens.Token> tokens = SearchTokens.tokens(text);
+        List<int[]> hits = query.hits(tokens.stream().map(SearchTokens.Token::word).toList());
+        if (hits.isEmpty()) {
+            return null;
+        }
+        int[] cps = text.codePoints().toArray();
+        int hitStart = tokens.get(hits.get(0)[0]).start();
+        int hitEnd = tokens.get(hits.get(0)[1]).end();
+        int from = Math.max(0, hitStart - Snippet.CONTEXT);
+        if (from > 0) {
+            while (from < hitStart && !Character.isWhitespace(cps[from - 1])) {
+                from++;
+            }
+        }
+        int to = Math.min(cps.length, hitEnd + Snippet.CONTEXT);
+        if (to < cps.length) {
+            while (to > hitEnd && !Character.isWhitespace(cps[to])) {
+                to--;
+            }
+        }
+        String prefix = from > 0 ? "…" : "";
+        String shown = prefix + new String(cps, from, to - from).replace('\n', ' ') + (to < cps.length ? "…" : "");
+        List<Snippet.Mark> marks = new ArrayList<>();
+        for (int[] hit : hits) {
+            int start = tokens.get(hit[0]).start();
+            int end = tokens.get(hit[1]).end();
+            if (start >= from && end <= to) {
+                marks.add(new Snippet.Mark(start + prefix.length() - from, end + prefix.length() - from));
+            }
+        }
+        return new Snippet(shown, marks, hitStart, hitEnd, hits.size());
     }
 
     @Test
