@@ -114,6 +114,9 @@ class SuggestionPageBrowserTest {
         assertThat(page.locator("#status")).containsText("Accepted 1 suggested Actor span");
 
         // The mouse: a click on the last Kharkiv's words focuses its suggestion; its label's key accepts.
+        // Its box is drawn again once the accepted actor has left the layer: wait for that first, or
+        // the box measured may be the one being replaced (CI: "Element is not attached to the DOM").
+        assertThat(boxes).hasCount(1);
         Locator lastLine = boxes.first().locator(".suggestion-line").first();
         lastLine.scrollIntoViewIfNeeded();
         BoundingBox last = lastLine.boundingBox();
