@@ -85,4 +85,10 @@ public class TestData {
             t.at = t.to == io.gloss.annotation.AnnotationStatus.SUBMITTED ? created : decided;
         }
     }
+
+    /** Moves the last change of an article's assignments (when they were marked done) to {@code at}. */
+    @Transactional
+    public void backdateAssignments(long articleId, Instant at) {
+        io.gloss.assignment.Assignment.update("updatedAt = ?1 where articleId = ?2", at, articleId);
+    }
 }

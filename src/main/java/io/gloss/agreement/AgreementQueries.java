@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +23,10 @@ public class AgreementQueries {
 
     /** A username who marked an article done. */
     public record Done(long articleId, String username) {
+    }
+
+    /** An article at least two people marked done, and the last of those marks. */
+    public record Completed(long articleId, Instant at) {
     }
 
     /** A live span, its label by id. */
@@ -48,6 +53,20 @@ public class AgreementQueries {
             query.setParameter("ids", articleIds);
         }
         return query.getResultList();
+    }
+
+    /**
+     * The project's articles (retired ones left out) that at least two people marked done, with
+     * the last of those marks from {@code from} (included) to {@code until} (excluded).
+     */
+    public List<Completed> completed(long projectId, Instant from, Instant until) {
+        return em.createQuery("select new io.gloss.agreement.AgreementQueries$Completed(s.articleId, max(s.updatedAt)) "
+                + "from Assignment s where s.projectId = :project and s.state = :done"
+                + " and s.articleId not in (select r.id from Article r where r.project.id = :project and r.retiredAt is not null)"
+                + " group by s.articleId having count(s) >= 2 and max(s.updatedAt) >= :from and max(s.updatedAt) < :until"
+                + " order by s.articleId", Completed.class).setParameter("project", projectId)
+                .setParameter("done", AssignmentState.DONE).setParameter("from", from).setParameter("until", until)
+                .getResultList();
     }
 
     public List<ArticleText> texts(List<Long> ids) {

@@ -10,17 +10,22 @@ import io.gloss.web.Page;
 import io.gloss.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A project's agreement over its articles that at least two editors marked done
@@ -67,8 +72,7 @@ public class AgreementService {
     /** The agreement of a project the current user may see (else 404). */
     public AgreementReport report(Long projectId, Selection selection) {
         long project = projects.require(projectId).id;
-        Map<Long, String> keys = new LinkedHashMap<>();
-        Label.ofProject(project).forEach(label -> keys.put(label.id, label.key));
+        Map<Long, String> keys = labelKeys(project);
         List<String> projectLabels = List.copyOf(keys.values());
         List<String> labels = selection.labels() == null ? projectLabels : selection.labels();
         for (String key : labels) {
@@ -77,17 +81,80 @@ public class AgreementService {
             }
         }
         AgreementAccumulator accumulator = new AgreementAccumulator(labels, selection.order(), selection.limit());
+        long[] after = {0};
+        measure(() -> {
+            List<Long> ids = queries.nextArticles(project, selection.articleIds(), after[0], BATCH);
+            after[0] = ids.isEmpty() ? after[0] : ids.get(ids.size() - 1);
+            return ids;
+        }, keys, accumulator::add);
+        return accumulator.report();
+    }
+
+    /**
+     * When each article of the project the current user may see (else 404) that at least two
+     * people marked done was completed: the last of those DONE marks, from {@code from} (included)
+     * to {@code until} (excluded). An article reopened and marked done again moves to its new time.
+     */
+    public Map<Long, Instant> completed(Long projectId, Instant from, Instant until) {
+        long project = projects.require(projectId).id;
+        Map<Long, Instant> completed = new LinkedHashMap<>();
+        queries.completed(project, from, until).forEach(c -> completed.put(c.articleId(), c.at()));
+        return completed;
+    }
+
+    /**
+     * The agreement over all labels of each group of articles (the article list left out), for
+     * groups the caller makes, such as the articles completed in one week: one pass over the
+     * articles, each measured once. A group with no measured article has no report.
+     */
+    public <G> Map<G, AgreementReport> reportsByGroup(Long projectId, Map<Long, G> groupOfArticle) {
+        long project = projects.require(projectId).id;
+        Map<Long, String> keys = labelKeys(project);
+        List<String> labels = List.copyOf(keys.values());
+        Map<G, AgreementAccumulator> accumulators = new LinkedHashMap<>();
+        Iterator<Long> ids = new TreeSet<>(groupOfArticle.keySet()).iterator();
+        measure(() -> nextBatch(ids), keys, article -> accumulators.computeIfAbsent(groupOfArticle.get(article.articleId()),
+                group -> new AgreementAccumulator(labels, ArticleOrder.ALPHA_U, 0)).add(article));
+        Map<G, AgreementReport> reports = new LinkedHashMap<>();
+        accumulators.forEach((group, accumulator) -> reports.put(group, accumulator.report()));
+        return reports;
+    }
+
+    /**
+     * The next ids of a batch, ascending, cut where they would span more than a few batches' worth
+     * of ids: the spans are read by the batch's range of ids, so sparse ids in one wide range
+     * would read every span of the articles between them.
+     */
+    private static List<Long> nextBatch(Iterator<Long> ids) {
+        List<Long> batch = new ArrayList<>();
+        while (ids.hasNext() && batch.size() < BATCH) {
+            batch.add(ids.next());
+            if (batch.get(batch.size() - 1) - batch.get(0) >= 4L * BATCH) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    private static Map<Long, String> labelKeys(long project) {
+        Map<Long, String> keys = new LinkedHashMap<>();
+        Label.ofProject(project).forEach(label -> keys.put(label.id, label.key));
+        return keys;
+    }
+
+    /**
+     * Reads the batches {@code nextIds} gives (empty: done) and hands each article, tokenized, to
+     * {@code sink}: a batch is measured on another thread while the next is read, one batch at a
+     * time, so {@code sink} is never called from two threads at once.
+     */
+    private void measure(Supplier<List<Long>> nextIds, Map<Long, String> keys, Consumer<ArticleAnnotations> sink) {
         CompletableFuture<Void> computing = CompletableFuture.completedFuture(null);
-        long after = 0;
-        for (List<Long> ids = queries.nextArticles(project, selection.articleIds(), after, BATCH); !ids.isEmpty();
-                ids = queries.nextArticles(project, selection.articleIds(), after, BATCH)) {
+        for (List<Long> ids = nextIds.get(); !ids.isEmpty(); ids = nextIds.get()) {
             List<Fetched> batch = fetch(ids, keys);
             finish(computing);
-            computing = CompletableFuture.runAsync(() -> batch.forEach(article -> accumulator.add(article.tokenized())));
-            after = ids.get(ids.size() - 1);
+            computing = CompletableFuture.runAsync(() -> batch.forEach(article -> sink.accept(article.tokenized())));
         }
         finish(computing);
-        return accumulator.report();
     }
 
     /** Waits for a batch's computation; what failed in it fails here. */

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * The failures every operation of the API may answer, with the body {@link ApiError} writes. The
  * ones particular to an operation (a 409 on a duplicate, say) are on its resource method; here
- * each 4xx an operation documents gets the error body, and the ones api.md's rules give to every
+ * each 4xx or 5xx an operation documents gets the error body, and the ones api.md's rules give to every
  * operation of a kind are added: 401 and 403 where it needs a sign-in ({@link ApiSecurity} runs first), 404 where the path names an object (unknown, or in a project the
  * caller is no member of), 400 where the client sends values, 413 where it sends a body, 409 on a
  * write (every write in an archived project is one, and most meet duplicates or stale versions).
@@ -49,6 +49,8 @@ final class ApiErrors {
                 .addProperty("error", text("A machine-readable code, e.g. `not_found`, `stale`."))
                 .addProperty("message", text("A sentence for a person."))
                 .addProperty("field", text("On a 400: the input value at fault."))
+                .addProperty("pending", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("On a 503 `counting`: the changes left to count."))
                 .required(List.of("error", "message")));
     }
 
@@ -72,7 +74,7 @@ final class ApiErrors {
             add(responses, "409");
         }
         responses.getAPIResponses().forEach((code, response) -> {
-            if (code.startsWith("4") && response.getContent() == null) {
+            if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
                 response.setContent(errorBody());
             }
         });

@@ -32,7 +32,11 @@ public record ProjectStats(LocalDate from, LocalDate to, String bucket, Articles
     public record Backlog(long submitted, Instant oldestSubmitted) {
     }
 
-    /** Not filled yet: agreement is measured over the articles as they are now, with no time to bucket it by. */
-    public record AgreementRow(LocalDate bucket, double alphaU) {
+    /**
+     * Krippendorff's αu over the articles completed in a bucket (their last DONE mark of at least
+     * two), measured as they are now; null where undefined (agreement's rules). Buckets without
+     * such an article have no row.
+     */
+    public record AgreementRow(LocalDate bucket, Double alphaU, long articles) {
     }
 }

@@ -1,5 +1,6 @@
 package io.gloss.stats;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /**
  * The dashboard's charts as geometry the page draws in SVG (plain Java, no JavaScript needed to
- * see them): the throughput lines of a period's buckets, and bars of shares (articles done, spans
+ * see them): the throughput lines of a period's buckets, agreement on the same buckets, and bars of shares (articles done, spans
  * by status, the label mix). Coordinates are in the SVG's own units; the page scales it to fit.
  */
 public final class StatsCharts {
@@ -38,7 +39,53 @@ public final class StatsCharts {
     public record Share(String key, String name, long count, double percent, double offset) {
     }
 
+    /** One bucket's agreement: where its dot is drawn, and what its title says. */
+    public record Dot(double x, double y, LocalDate bucket, String alphaU, long articles) {
+    }
+
+    /**
+     * The agreement chart: a line through the dots of the buckets with a defined αu, on a scale
+     * from {@code low} (0, or lower in steps of 0.5 when αu fell below 0) to 1 at the top.
+     */
+    public record AgreementLine(String points, List<Dot> dots, double low, double zeroY, double plotBottom) {
+    }
+
     private StatsCharts() {
+    }
+
+    /**
+     * Agreement per bucket on the throughput chart's x positions (so that the two read together):
+     * {@code buckets} are the period's, {@code rows} those with completed articles.
+     */
+    public static AgreementLine agreement(List<LocalDate> buckets, List<ProjectStats.AgreementRow> rows) {
+        double low = 0;
+        for (ProjectStats.AgreementRow row : rows) {
+            if (row.alphaU() != null) {
+                low = Math.min(low, Math.floor(row.alphaU() * 2) / 2);
+            }
+        }
+        List<Dot> dots = new ArrayList<>();
+        StringBuilder points = new StringBuilder();
+        for (ProjectStats.AgreementRow row : rows) {
+            int i = buckets.indexOf(row.bucket());
+            if (row.alphaU() == null || i < 0) {
+                continue;
+            }
+            Dot dot = new Dot(round(x(i, buckets.size())), round(y(row.alphaU(), low, 1)), row.bucket(),
+                    String.format(Locale.ROOT, "%.3f", row.alphaU()), row.articles());
+            dots.add(dot);
+            points.append(points.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", dot.x(), dot.y()));
+        }
+        return new AgreementLine(points.toString(), dots, low, round(y(0, low, 1)), HEIGHT - BOTTOM);
+    }
+
+    /** The y of {@code value} on a scale from {@code low} (the plot's bottom) to {@code high} (its top). */
+    private static double y(double value, double low, double high) {
+        return TOP + (HEIGHT - BOTTOM - TOP) * (1 - (value - low) / (high - low));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     /** Created, approved and rejected per bucket, on one scale (the largest count of any of them, at least 1). */
@@ -90,11 +137,10 @@ public final class StatsCharts {
     private static Line line(String key, String name, List<ProjectStats.SeriesRow> series, long max, Count count) {
         StringBuilder points = new StringBuilder();
         long total = 0;
-        double plotHeight = HEIGHT - BOTTOM - TOP;
         for (int i = 0; i < series.size(); i++) {
             long value = count.of(series.get(i));
             total += value;
-            double y = TOP + plotHeight * (1 - (double) value / max);
+            double y = y(value, 0, max);
             if (i > 0) {
                 points.append(' ');
             }

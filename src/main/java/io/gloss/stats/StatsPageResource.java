@@ -33,7 +33,8 @@ public class StatsPageResource {
             "REJECTED", "Rejected", "MERGED", "Merged");
 
     /** The dashboard's figures and their charts; {@code query} repeats the period for the CSV link. */
-    public record Dashboard(ProjectStats stats, StatsCharts.Throughput throughput, List<StatsCharts.Share> statuses,
+    public record Dashboard(ProjectStats stats, StatsCharts.Throughput throughput, StatsCharts.AgreementLine agreement,
+            List<StatsCharts.Share> statuses,
             List<StatsCharts.Share> labels, double articlesDone, double articlesAssigned, boolean seesAll, String query) {
     }
 
@@ -63,6 +64,7 @@ public class StatsPageResource {
         ProjectStats.Articles articles = figures.articles();
         String query = "from=" + figures.from() + "&to=" + figures.to() + "&bucket=" + figures.bucket();
         return Templates.stats(project, new Dashboard(figures, StatsCharts.throughput(figures.series()),
+                StatsCharts.agreement(figures.series().stream().map(ProjectStats.SeriesRow::bucket).toList(), figures.agreement()),
                 StatsCharts.shares(figures.annotations().byStatus(), STATUS_NAMES),
                 StatsCharts.shares(figures.annotations().byLabel(), labelNames),
                 StatsCharts.percent(articles.done(), articles.total()), StatsCharts.percent(articles.assigned(), articles.total()),

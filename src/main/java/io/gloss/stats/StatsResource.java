@@ -31,6 +31,9 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The figures; `format=csv`: their tables as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectStats.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "503", description = "`counting`: the figures are being counted after a large change "
+            + "(a restore, a large import, the first start of a new version); `pending` says how many annotations are "
+            + "left. Try again a minute later.")
     public Response stats(@PathParam("id") Long id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("bucket") String bucket, @QueryParam("format") String format) {
         boolean csv = format != null && format.strip().equalsIgnoreCase("csv");

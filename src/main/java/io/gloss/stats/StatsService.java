@@ -19,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * A project's statistics for a member (others: 404). Reviewers and admins see every person's
- * row; an editor sees the project's totals and series, their own row in {@code editors} (zeros
- * when they did nothing in the period) and no reviewers' rows.
+ * row and the agreement over time; an editor sees the project's totals and series, their own row
+ * in {@code editors} (zeros when they did nothing in the period), no reviewers' rows and no
+ * agreement (as the agreement API, which is for reviewers and admins).
  */
 @ApplicationScoped
 public class StatsService {
@@ -36,6 +37,9 @@ public class StatsService {
 
     @Inject
     StatsCounter counter;
+
+    @Inject
+    AgreementOverTime agreement;
 
     /**
      * Counts every change committed before the request (in transactions of their own), then reads
@@ -72,7 +76,7 @@ public class StatsService {
                 seesAll ? StatsTally.reviewers(decided, queries.medianDecisionSeconds(project, period))
                         : List.of(),
                 new ProjectStats.Backlog(byStatus.get(AnnotationStatus.SUBMITTED.name()), queries.oldestSubmitted(project)),
-                List.of());
+                seesAll ? agreement.of(project, period) : List.of());
     }
 
     /** Today as a UTC day: the default end of a period. */

@@ -3,6 +3,7 @@ package io.gloss.stats;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
@@ -152,6 +153,63 @@ class StatsApiTest {
         assertEquals(List.of(), json.getList("agreement"));
     }
 
+    /** Two editors' spans on a new article, both marked done on {@code day}. */
+    long doubleAnnotated(String title, List<String> first, List<String> second, LocalDate day) {
+        long article = data.article(projectId, title, TEXT + " " + title + ".");
+        for (String quote : first) {
+            annotate("st-ed1", article, quote, "LOCATION");
+        }
+        for (String quote : second) {
+            annotate("st-ed3", article, quote, "LOCATION");
+        }
+        assign(article, "st-ed1", true);
+        assign(article, "st-ed3", true);
+        data.backdateAssignments(article, at(day, 15, 0));
+        return article;
+    }
+
+    Object alphaU(long... articleIds) {
+        String ids = java.util.Arrays.stream(articleIds).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
+        return accounts.as("st-rev").get("/api/projects/" + projectId + "/agreement?articleIds=" + ids).then().statusCode(200)
+                .extract().jsonPath().get("overall.alphaU");
+    }
+
+    @Test
+    void agreementOverTimeMeasuresTheArticlesCompletedInEachBucket() {
+        long alike = doubleAnnotated("Alike", List.of("Kursk", "Seoul"), List.of("Kursk", "Seoul"), d10);
+        long apart = doubleAnnotated("Apart", List.of("Kursk", "Seoul"), List.of("Kursk", "Pyongyang"), d3);
+        long apartToo = doubleAnnotated("Apart too", List.of("Seoul"), List.of("Pyongyang", "Kursk"), d3);
+
+        JsonPath json = stats("st-rev", period());
+        assertEquals(List.of(d10.toString(), d3.toString()), json.getList("agreement.bucket"));
+        assertEquals(List.of(1, 2), json.getList("agreement.articles"));
+        assertEquals(1.0, json.getDouble("agreement[0].alphaU"), 1e-9, "the same spans agree fully");
+        assertEquals(alphaU(alike), json.get("agreement[0].alphaU"));
+        assertEquals(alphaU(apart, apartToo), json.get("agreement[1].alphaU"), "a bucket measures its articles together");
+        assertTrue(json.getDouble("agreement[1].alphaU") < 1);
+
+        JsonPath weeks = stats("st-admin", period() + "&bucket=week");
+        assertEquals(List.of(d10.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
+                d3.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString()), weeks.getList("agreement.bucket"));
+        assertEquals(List.of(), stats("st-rev", "?from=" + d3.plusDays(1) + "&to=" + today).getList("agreement"),
+                "articles completed before the period are not in it");
+        assertEquals(List.of(), stats("st-ed1", period()).getList("agreement"), "editors do not see agreement");
+
+        // An admin reopens the alike article for st-ed3, who adds a span and marks it done again today.
+        long assignment = accounts.as("st-ed3").get("/api/projects/" + projectId + "/assignments?articleId=" + alike)
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        accounts.as("st-admin").contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS"))
+                .put("/api/assignments/" + assignment).then().statusCode(200);
+        annotate("st-ed3", alike, "Pyongyang", "LOCATION");
+        accounts.as("st-ed3").contentType(ContentType.JSON).body(Map.of("state", "DONE"))
+                .put("/api/assignments/" + assignment).then().statusCode(200);
+        JsonPath changed = stats("st-rev", period());
+        assertEquals(List.of(d3.toString(), today.toString()), changed.getList("agreement.bucket"),
+                "an article marked done again moves to the day of its new mark");
+        assertEquals(alphaU(alike), changed.get("agreement[1].alphaU"), "its new span is measured");
+        assertTrue(changed.getDouble("agreement[1].alphaU") < 1);
+    }
+
     @Test
     void aSpanMadeBeforeMidnightAndDecidedAfterCountsOnTwoUtcDays() {
         LocalDate day = today.minusDays(5);
@@ -226,13 +284,14 @@ class StatsApiTest {
         String csv = accounts.as("st-rev").get("/api/projects/" + projectId + "/stats" + period() + "&format=csv")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
-        assertEquals("table,bucket,username,created,approved,rejected,rejectionRate,decided,medianDecisionSeconds", lines.get(0));
+        assertEquals("table,bucket,username,created,approved,rejected,rejectionRate,decided,medianDecisionSeconds,alphaU,articles",
+                lines.get(0));
         assertEquals(1 + 15 + 2 + 2, lines.size());
-        assertEquals("series," + d3 + ",,4,2,2,,,", lines.get(1 + 11));
-        assertEquals("editor,,st-ed1,4,2,1," + (1.0 / 3) + ",,", lines.get(16));
-        assertEquals("editor,,st-ed2,3,1,1,0.5,,", lines.get(17));
-        assertEquals("reviewer,,st-rev,,,,,4,75", lines.get(18));
-        assertEquals("reviewer,,st-rev2,,,,,1," + StatsWaits.coarsen(WEEK), lines.get(19));
+        assertEquals("series," + d3 + ",,4,2,2,,,,,", lines.get(1 + 11));
+        assertEquals("editor,,st-ed1,4,2,1," + (1.0 / 3) + ",,,,", lines.get(16));
+        assertEquals("editor,,st-ed2,3,1,1,0.5,,,,", lines.get(17));
+        assertEquals("reviewer,,st-rev,,,,,4,75,,", lines.get(18));
+        assertEquals("reviewer,,st-rev2,,,,,1," + StatsWaits.coarsen(WEEK) + ",,", lines.get(19));
         assertEquals(csv, accounts.as("st-rev").get("/api/projects/" + projectId + "/stats" + period() + "&format=csv")
                 .then().statusCode(200).extract().asString());
     }

@@ -44,4 +44,21 @@ class StatsChartsTest {
         assertEquals(List.of("Actor", "CLAIM"), shares.stream().map(StatsCharts.Share::name).toList());
         assertEquals(0.0, StatsCharts.percent(0, 0));
     }
+
+    @Test
+    void agreementDotsSitOnTheThroughputsBucketsOnAScaleToOne() {
+        LocalDate monday = LocalDate.of(2026, 11, 30);
+        List<LocalDate> buckets = List.of(monday, monday.plusDays(1), monday.plusDays(2));
+        StatsCharts.AgreementLine line = StatsCharts.agreement(buckets, List.of(
+                new ProjectStats.AgreementRow(monday, 1.0, 2),
+                new ProjectStats.AgreementRow(monday.plusDays(1), null, 1),
+                new ProjectStats.AgreementRow(monday.plusDays(2), 0.5, 3)));
+        assertEquals(0.0, line.low());
+        assertEquals("36.0,10.0 630.0,93.0", line.points(), "1 at the top, 0.5 halfway; the undefined bucket has no dot");
+        assertEquals(List.of("1.000", "0.500"), line.dots().stream().map(StatsCharts.Dot::alphaU).toList());
+
+        StatsCharts.AgreementLine below = StatsCharts.agreement(buckets, List.of(new ProjectStats.AgreementRow(monday, -0.2, 1)));
+        assertEquals(-0.5, below.low(), "below 0 the scale goes down to the next half");
+        assertEquals(10 + 166 * 2 / 3.0, below.zeroY(), 0.05, "0 two thirds of the way down from 1 to -0.5");
+    }
 }

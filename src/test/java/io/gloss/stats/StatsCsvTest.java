@@ -17,13 +17,17 @@ class StatsCsvTest {
                 List.of(new ProjectStats.SeriesRow(LocalDate.parse("2026-03-01"), 2, 1, 0)),
                 List.of(StatsTally.editor("-cmd", 2, 1, 0), StatsTally.editor("a,b", 0, 0, 0)),
                 List.of(new ProjectStats.ReviewerRow("@sum", 1, 42L)),
-                new ProjectStats.Backlog(0, null), List.of());
+                new ProjectStats.Backlog(0, null),
+                List.of(new ProjectStats.AgreementRow(LocalDate.parse("2026-03-01"), 0.75, 3),
+                        new ProjectStats.AgreementRow(LocalDate.parse("2026-03-02"), null, 1)));
         assertEquals("""
-                table,bucket,username,created,approved,rejected,rejectionRate,decided,medianDecisionSeconds
-                series,2026-03-01,,2,1,0,,,
-                editor,,'-cmd,2,1,0,0.0,,
-                editor,,"a,b",0,0,0,,,
-                reviewer,,'@sum,,,,,1,42
+                table,bucket,username,created,approved,rejected,rejectionRate,decided,medianDecisionSeconds,alphaU,articles
+                series,2026-03-01,,2,1,0,,,,,
+                editor,,'-cmd,2,1,0,0.0,,,,
+                editor,,"a,b",0,0,0,,,,,
+                reviewer,,'@sum,,,,,1,42,,
+                agreement,2026-03-01,,,,,,,,0.75,3
+                agreement,2026-03-02,,,,,,,,,1
                 """, StatsCsv.write(stats));
     }
 }

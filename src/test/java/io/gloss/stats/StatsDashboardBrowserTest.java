@@ -67,6 +67,19 @@ class StatsDashboardBrowserTest {
         long kiper = span(ED2, article, "Oleh Kiper", "ACTOR");
         decide(odesa, "APPROVE");
         decide(kiper, "REJECT");
+        accounts.ensure("dash-admin", "admin");
+        done(article, ED1);
+        done(article, ED2);
+    }
+
+    /** Assigned to {@code editor} by an admin, and marked done by them: two such marks put the article in the agreement. */
+    void done(long article, String editor) {
+        accounts.as("dash-admin").contentType(ContentType.JSON).body(Map.of("articleId", article, "username", editor))
+                .post("/api/projects/" + project + "/assignments").then().statusCode(201);
+        long id = accounts.as(editor).get("/api/projects/" + project + "/assignments?articleId=" + article)
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        accounts.as(editor).contentType(ContentType.JSON).body(Map.of("state", "DONE"))
+                .put("/api/assignments/" + id).then().statusCode(200);
     }
 
     long span(String editor, long article, String quote, String label) {
@@ -98,6 +111,10 @@ class StatsDashboardBrowserTest {
         assertThat(page.locator("#stats-progress .legend-row")).containsText("In review 2");
         assertThat(page.locator("#stats-labels tr")).hasCount(3);
         assertThat(page.locator("#stats-labels tr").first()).containsText("Actor");
+        Locator today = page.locator("#stats-agreement circle.dot-agreement");
+        assertThat(today).hasCount(1);
+        assertTrue(today.isVisible(), "today's agreement is drawn");
+        assertTrue(today.locator("title").textContent().endsWith("over 1 article"), today.locator("title").textContent());
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Paths.get("target", "screenshots", "stats-dashboard.png")));
 
         Locator editors = page.locator("#stats-editors tbody tr");
@@ -118,6 +135,7 @@ class StatsDashboardBrowserTest {
         String editor = ProjectPagesTest.session(ED2);
         String html = given().cookie("gloss-session", editor).get("/projects/" + project + "/stats").then().statusCode(200)
                 .body(containsString("You see the totals and your own figures")).body(not(containsString("stats-reviewers")))
+                .body(not(containsString("stats-agreement")))
                 .body(containsString("Created 4")).extract().asString();
         assertTrue(html.contains(ED2) && !html.contains(ED1), "only their own row");
         given().cookie("gloss-session", editor).get("/projects/" + project + "/stats?from=yesterday").then().statusCode(400)
