@@ -30,6 +30,8 @@ public class AssignmentService {
 
     /** At most this many articles in one {@code articleIds} list: one request, one transaction. */
     static final int MAX_ARTICLES = 100_000;
+    /** Assignments written before the session lets go of them (see {@link #distribute}). */
+    private static final int SESSION_BATCH = 200;
 
     /** The answer to handing articles out; {@code unfilled}: articles still short of editors (too few editors named). */
     public record Distributed(int created, List<AssignmentView> items, int unfilled) {
@@ -64,6 +66,12 @@ public class AssignmentService {
         for (Distribution.Pick pick : picks) {
             created.add(create(project.id, pick.articleId(), pick.username()));
             assignees.computeIfAbsent(pick.articleId(), id -> new LinkedHashSet<>()).add(pick.username());
+            if (created.size() % SESSION_BATCH == 0) {
+                // Each change's cursor flushes the session, which checks every entity in it: let
+                // go of those written, or thousands of assignments cost a quadratic time.
+                Assignment.getEntityManager().flush();
+                Assignment.getEntityManager().clear();
+            }
         }
         int unfilled = (int) targets.stream()
                 .filter(id -> assignees.getOrDefault(id, Set.of()).size() < project.annotatorsPerArticle).count();

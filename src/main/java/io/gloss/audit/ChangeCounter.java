@@ -2,6 +2,7 @@ package io.gloss.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 
@@ -21,8 +22,10 @@ final class ChangeCounter {
             create(projectId);
             increment(em, projectId);
         }
+        // The update above flushed the transaction's rows; flushing again would only check every
+        // entity of the session for changes, which a bulk write of thousands pays per row.
         return ((Number) em.createNativeQuery("select last_cursor from change_counter where project_id = ?1")
-                .setParameter(1, projectId).getSingleResult()).longValue();
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, projectId).getSingleResult()).longValue();
     }
 
     private static int increment(EntityManager em, long projectId) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,7 +98,8 @@ public class PostgresFanOut {
     /** In the change's transaction: sent to the other instances when it commits. */
     void notifyOthers(@Observes(during = TransactionPhase.IN_PROGRESS) ChangeRecorded change) {
         if (database.isPostgres()) {
-            AuditEvent.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)")
+            // Nothing to flush for it: the change's counter update flushed its rows just before.
+            AuditEvent.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)").setFlushMode(FlushModeType.COMMIT)
                     .setParameter(1, CHANNEL).setParameter(2, change.projectId() + ":" + identity.id()).getResultList();
         }
     }
