@@ -164,7 +164,8 @@ public class Generate {
      * length), each with 8–15 reference spans, and every annotator assigned to every article and
      * DONE, with their own version of the spans: each reference span kept as it is (82 %), left
      * out (8 %), with its last word dropped or the next one added (6 %) or another label (4 %),
-     * and now and then a span of their own. The assignment rows are written like the rest.
+     * and now and then a span of their own. The assignment rows are written like the rest, marked
+     * done through January 2025.
      */
     static void agreement(String url, String user, String password, long projectId, int articles, Random random,
             String[] annotators) throws Exception {
@@ -225,7 +226,8 @@ public class Generate {
                         asg.setLong(3, articleId);
                         asg.setString(4, annotator);
                         asg.setTimestamp(5, Timestamp.from(t0));
-                        asg.setTimestamp(6, Timestamp.from(t0));
+                        // Marked done through January 2025, evenly: the statistics' agreement over time has a month of days.
+                        asg.setTimestamp(6, Timestamp.from(t0.plusSeconds(31L * 86_400 * i / articles)));
                         asg.addBatch();
                     }
                     if (i % 200 == 199 || i == articles - 1) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Agreement bench: a project of ARTICLES (10,000) news-length articles, each marked done by three
 # editors with their own spans (bench/Generate.java --agreement), then
-# GET /api/projects/{id}/agreement timed RUNS (5) times, with the heap sampled by jstat meanwhile.
+# GET /api/projects/{id}/agreement timed RUNS (5) times, with the heap sampled by jstat meanwhile,
+# then the statistics of the month the articles were marked done in (agreement over time).
 # See docs/benchmarks.md, "Agreement".
 #
 #   bench/agreement.sh                     10,000 articles × 3 annotators, H2
@@ -69,4 +70,14 @@ sleep 1
 jstat -gc $PID > "$WORK/heap-after.txt"
 echo "heap used after the runs and a full GC: $(heap_used "$WORK/heap-after.txt") MB; RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MB"
 jq -c '{articles, annotators, overall, pairs: [.pairs[] | {a, b, articles, alphaU, kappa}]}' "$WORK/agreement.json"
+
+# The statistics' agreement over time measures the same articles per bucket (they were marked done
+# through January 2025): once per period, then kept until the project changes.
+echo "== statistics of January 2025 with agreement over time"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Token $TOKEN" "$BASE/api/projects/$PROJECT/stats")" = 200 ]; do
+  sleep 5   # 503 while the statistics count the generated spans
+done
+stats_time() { curl -sf -o "$WORK/stats.json" -w '%{time_total}' -H "Authorization: Token $TOKEN" "$BASE/api/projects/$PROJECT/stats$1"; }
+echo "per day, measured: $(stats_time '?from=2025-01-01&to=2025-01-31') s; again, kept: $(stats_time '?from=2025-01-01&to=2025-01-31') s"
+echo "per week, measured: $(stats_time '?from=2025-01-01&to=2025-01-31&bucket=week') s; $(jq -c '[.agreement[] | {bucket, articles, alphaU}] | .[0:2]' "$WORK/stats.json") …"
 stop_app
