@@ -80,4 +80,12 @@ done
 stats_time() { curl -sf -o "$WORK/stats.json" -w '%{time_total}' -H "Authorization: Token $TOKEN" "$BASE/api/projects/$PROJECT/stats$1"; }
 echo "per day, measured: $(stats_time '?from=2025-01-01&to=2025-01-31') s; again, kept: $(stats_time '?from=2025-01-01&to=2025-01-31') s"
 echo "per week, measured: $(stats_time '?from=2025-01-01&to=2025-01-31&bucket=week') s; $(jq -c '[.agreement[] | {bucket, articles, alphaU}] | .[0:2]' "$WORK/stats.json") …"
+# A reviewer relabels one span of the article with the least agreement: its day is measured again, the rest kept.
+ARTICLE=$(curl -sf -H "Authorization: Token $TOKEN" "$BASE/api/projects/$PROJECT/agreement?sort=alphaU&limit=1" | jq -r '.perArticle[0].articleId')
+read -r SPAN LABEL < <(curl -sf -H "Authorization: Token $TOKEN" "$BASE/api/articles/$ARTICLE/annotations" \
+  | jq -r '(if type == "array" then .[0] else .items[0] end) | "\(.id) \(.label)"')
+NEW_LABEL=$([ "$LABEL" = CLAIM ] && echo ACTOR || echo CLAIM)
+curl -sf -o /dev/null -H "Authorization: Token $TOKEN" -H 'Content-Type: application/json' -d "{\"label\":\"$NEW_LABEL\"}" \
+  "$BASE/api/annotations/$SPAN/label"
+echo "per day after one span of one article relabelled: $(stats_time '?from=2025-01-01&to=2025-01-31') s (that article's day measured again)"
 stop_app

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Writes audit events. It joins the caller's transaction and refuses to run without one, so an
@@ -43,6 +46,18 @@ public class AuditService {
         event.changeCursor = ChangeCounter.next(AuditEvent.getEntityManager(), projectId);
         event.persist();
         changes.fire(new ChangeRecorded(projectId, event.changeCursor));
+    }
+
+    /**
+     * The articles that recorded changes after {@code cursor} were about, or null when one of
+     * them was about the project itself (a label, a setting): what was derived from the project's
+     * articles as they were at {@code cursor} holds for every other article.
+     */
+    public Set<Long> articlesChangedAfter(long projectId, long cursor) {
+        List<Long> articles = AuditEvent.getEntityManager().createQuery("select distinct e.articleId from AuditEvent e "
+                + "where e.projectId = :project and e.changeCursor > :cursor", Long.class)
+                .setParameter("project", projectId).setParameter("cursor", cursor).getResultList();
+        return articles.contains(null) ? null : new HashSet<>(articles);
     }
 
     /** The project's latest change cursor: a page rendered now asks for the changes after it. */

@@ -153,11 +153,15 @@ class StatsApiTest {
         assertEquals(List.of(), json.getList("agreement"));
     }
 
+    /** The spans the last {@link #doubleAnnotated} made, st-ed1's first. */
+    final List<Long> lastSpans = new ArrayList<>();
+
     /** Two editors' spans on a new article, both marked done on {@code day}. */
     long doubleAnnotated(String title, List<String> first, List<String> second, LocalDate day) {
         long article = data.article(projectId, title, TEXT + " " + title + ".");
+        lastSpans.clear();
         for (String quote : first) {
-            annotate("st-ed1", article, quote, "LOCATION");
+            lastSpans.add(annotate("st-ed1", article, quote, "LOCATION"));
         }
         for (String quote : second) {
             annotate("st-ed3", article, quote, "LOCATION");
@@ -187,6 +191,14 @@ class StatsApiTest {
         assertEquals(alphaU(alike), json.get("agreement[0].alphaU"));
         assertEquals(alphaU(apart, apartToo), json.get("agreement[1].alphaU"), "a bucket measures its articles together");
         assertTrue(json.getDouble("agreement[1].alphaU") < 1);
+
+        // A reviewer relabels a span of the last article: its day is measured again, the other is kept.
+        accounts.as("st-rev").contentType(ContentType.JSON).body(Map.of("label", "ACTOR"))
+                .post("/api/annotations/" + lastSpans.get(0) + "/label").then().statusCode(200);
+        JsonPath relabelled = stats("st-rev", period());
+        assertEquals(alphaU(apart, apartToo), relabelled.get("agreement[1].alphaU"));
+        assertTrue(!json.get("agreement[1].alphaU").equals(relabelled.get("agreement[1].alphaU")), "the relabelled day changed");
+        assertEquals((Object) json.getMap("agreement[0]"), relabelled.getMap("agreement[0]"));
 
         JsonPath weeks = stats("st-admin", period() + "&bucket=week");
         assertEquals(List.of(d10.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
