@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -117,5 +121,44 @@ class LauncherTest {
         List<String> out = run("--help");
         assertEquals("# Gloss launcher: builds the app when needed and starts it.", out.get(0));
         assertTrue(out.stream().allMatch(line -> line.startsWith("#")), out.toString());
+    }
+
+    /**
+     * The real JDK and H2 here: a file holding the pages of rows rewritten many times shrinks, and
+     * keeps its rows; a second compact while the file is open elsewhere is refused with a reason.
+     */
+    @Test
+    void compactGivesAnH2FilesFreeSpaceBackAndKeepsItsRows() throws Exception {
+        Path lib = Files.createDirectories(app.resolve("lib/main"));
+        Files.copy(Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                lib.resolve("com.h2database.h2-test.jar"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String url = "jdbc:h2:file:" + data.resolve("gloss");
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("create table note (id int primary key, body varchar(2000))");
+            s.execute("insert into note select x, repeat('x', 1000) from system_range(1, 20000)");
+            for (int round = 0; round < 5; round++) {
+                s.execute("update note set body = repeat('" + round + "', 1000)");
+            }
+        }
+        long before = Files.size(data.resolve("gloss.mv.db"));
+        Map<String, String> realJdk = Map.of("JAVA_HOME", System.getProperty("java.home"), "GLOSS_DATA_DIR", data.toString());
+        List<String> out = run(dir, realJdk, "compact");
+        long after = Files.size(data.resolve("gloss.mv.db"));
+        assertTrue(after < before / 2, before + " -> " + after + " bytes: " + out);
+        assertTrue(out.get(out.size() - 1).startsWith("gloss: compacted " + data.resolve("gloss.mv.db")), out.toString());
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select count(*), min(body) from note")) {
+            rows.next();
+            assertEquals(20000, rows.getInt(1));
+            assertEquals("4".repeat(1000), rows.getString(2));
+            ProcessBuilder second = new ProcessBuilder("bash", LAUNCHER.toString(), "compact").redirectErrorStream(true);
+            second.environment().putAll(realJdk);
+            second.environment().put("GLOSS_APP_DIR", app.toString());
+            Process busy = second.start();
+            String said = new String(busy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, busy.waitFor(), said);
+            assertTrue(said.contains("gloss: not compacted (is the app still running on " + data + "?)"), said);
+        }
     }
 }
