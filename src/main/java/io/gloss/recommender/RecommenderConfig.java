@@ -30,6 +30,13 @@ public interface RecommenderConfig {
     @Min(0)
     int cutoff();
 
+    /**
+     * A training learns from the newest approved articles up to this many characters of text in
+     * all (at least one article): its memory grows with the text, about 1.3 KB a character.
+     */
+    @Min(1)
+    long maxTrainingCharacters();
+
     /** Articles whose model suggestions are replaced in one transaction. */
     @Min(1)
     int batchSize();

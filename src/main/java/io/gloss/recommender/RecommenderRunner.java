@@ -141,7 +141,8 @@ public class RecommenderRunner {
             if (!claimed) {
                 return;
             }
-            List<TrainingArticle> articles = QuarkusTransaction.requiringNew().call(() -> queries.approved(projectId));
+            List<TrainingArticle> articles = QuarkusTransaction.requiringNew()
+                    .call(() -> queries.approved(projectId, config.maxTrainingCharacters()));
             if (articles.isEmpty()) {
                 fail(projectId, "The project has no approved spans to learn from.");
                 return;
