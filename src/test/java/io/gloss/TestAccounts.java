@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 
 import io.gloss.auth.AccountService;
 import io.gloss.auth.UserAccount;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /** Real local accounts for tests in which several people act (Basic authentication). */
 @ApplicationScoped
@@ -28,5 +30,25 @@ public class TestAccounts {
 
     public RequestSpecification as(String username) {
         return given().auth().preemptive().basic(username, PASSWORD);
+    }
+
+    /** {@code admin} assigns the article to {@code editor}; the assignment's id. */
+    public long assign(String admin, long project, long article, String editor) {
+        return as(admin).contentType(ContentType.JSON).body(Map.of("articleId", article, "username", editor))
+                .post("/api/projects/" + project + "/assignments").then().statusCode(201)
+                .extract().jsonPath().getLong("items[0].id");
+    }
+
+    /** Assigned as above, then marked done by the editor: two such marks put the article in the agreement. */
+    public long assignDone(String admin, long project, long article, String editor) {
+        long assignment = assign(admin, project, article, editor);
+        mark(editor, assignment, "DONE");
+        return assignment;
+    }
+
+    /** {@code username} moves the assignment to {@code state} (DONE, or IN_PROGRESS to reopen it). */
+    public void mark(String username, long assignment, String state) {
+        as(username).contentType(ContentType.JSON).body(Map.of("state", state))
+                .put("/api/assignments/" + assignment).then().statusCode(200);
     }
 }

@@ -41,11 +41,7 @@ public class AgreementFixture {
 
     private void move(long projectId, long articleId, String username, String state) {
         accounts.ensure(ADMIN, "admin");
-        long id = accounts.as(ADMIN).contentType(ContentType.JSON).body(Map.of("articleId", articleId, "username", username))
-                .post("/api/projects/" + projectId + "/assignments").then().statusCode(201)
-                .extract().jsonPath().getLong("items[0].id");
-        accounts.as(username).contentType(ContentType.JSON).body(Map.of("state", state))
-                .put("/api/assignments/" + id).then().statusCode(200);
+        accounts.mark(username, accounts.assign(ADMIN, projectId, articleId, username), state);
     }
 
     /** A span tagged through the API by {@code editor}; its id. */

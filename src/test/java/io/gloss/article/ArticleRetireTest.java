@@ -125,12 +125,7 @@ class ArticleRetireTest {
         tag(EDITOR2, live, TEXT_B, 0, 6);
         for (long article : List.of(retired, live)) {
             for (String editor : List.of(EDITOR, EDITOR2)) {
-                long assignment = accounts.as(ADMIN).contentType(ContentType.JSON)
-                        .body(Map.of("articleId", article, "username", editor))
-                        .post("/api/projects/" + project + "/assignments").then().statusCode(201)
-                        .extract().jsonPath().getLong("items[0].id");
-                accounts.as(editor).contentType(ContentType.JSON).body(Map.of("state", "DONE"))
-                        .put("/api/assignments/" + assignment).then().statusCode(200);
+                accounts.assignDone(ADMIN, project, article, editor);
             }
         }
         assertEquals(2, queueArticles().stream().filter(id -> id == retired).count());

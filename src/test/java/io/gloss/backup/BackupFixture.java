@@ -126,8 +126,7 @@ public class BackupFixture {
         long suggestion = as(EDITOR).get("/api/articles/" + a1 + "/suggestions").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].id");
         as(EDITOR).post("/api/suggestions/" + suggestion + "/reject").then().statusCode(204);
-        as(ADMIN).contentType(ContentType.JSON).body(Map.of("articleId", a1, "username", EDITOR2))
-                .post("/api/projects/" + project + "/assignments").then().statusCode(201);
+        accounts.assign(ADMIN, project, a1, EDITOR2);
         long dataset = as(ADMIN).contentType(ContentType.JSON).body(Map.of("projectId", project, "name", "approved", "format", "jsonl"))
                 .post("/api/datasets").then().statusCode(202).extract().jsonPath().getLong("id");
         awaitBuilt(dataset);

@@ -52,11 +52,6 @@ class BlindModeTest {
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    long assign(long project, long article, String editor) {
-        return accounts.as("bl-admin").contentType(ContentType.JSON).body(Map.of("articleId", article, "username", editor))
-                .post("/api/projects/" + project + "/assignments").then().statusCode(201).extract().jsonPath().getLong("items[0].id");
-    }
-
     @Test
     void othersSpansStayHiddenUntilTheEditorIsDone() throws Exception {
         accounts.ensure("bl-admin", "admin");
@@ -70,8 +65,8 @@ class BlindModeTest {
                 .body(Map.of("key", "LOCATED_IN", "name", "Located in", "from", List.of("CLAIM"), "to", List.of("LOCATION")))
                 .post("/api/projects/" + project + "/relation-types").then().statusCode(201);
         long article = data.article(project, "Corridor", TEXT);
-        assign(project, article, "bl-ana");
-        long bensWork = assign(project, article, "bl-ben");
+        accounts.assign("bl-admin", project, article, "bl-ana");
+        long bensWork = accounts.assign("bl-admin", project, article, "bl-ben");
         URI stream = URI.create(base.toString().replaceAll("/$", "") + "/api/projects/" + project + "/events");
 
         try (SseClient ben = SseClient.open(stream, "bl-ben", null);
@@ -116,8 +111,7 @@ class BlindModeTest {
             accounts.as("bl-ben").get("/api/articles/" + article + "/relations").then().statusCode(200).body("items", hasSize(0));
 
             // Ben marks his work done: from then on he sees everyone's, on the stream too.
-            accounts.as("bl-ben").contentType(ContentType.JSON).body(Map.of("state", "DONE"))
-                    .put("/api/assignments/" + bensWork).then().statusCode(200);
+            accounts.mark("bl-ben", bensWork, "DONE");
             SseClient.Event done = ben.next("assignment", WAIT);
             assertNotNull(done, "his assignment's change reaches him");
             JsonNode doneBody = JSON.readTree(done.data());

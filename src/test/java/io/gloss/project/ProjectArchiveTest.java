@@ -64,9 +64,7 @@ class ProjectArchiveTest {
         article = data.article(project, "Archived story", TEXT);
         span = accounts.as(EDITOR).contentType(ContentType.JSON).body(span(0, 8)).post("/api/annotations")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        assignment = accounts.as(ADMIN).contentType(ContentType.JSON).body(Map.of("articleId", article, "username", EDITOR))
-                .post("/api/projects/" + project + "/assignments").then().statusCode(201)
-                .extract().jsonPath().getLong("items[0].id");
+        assignment = accounts.assign(ADMIN, project, article, EDITOR);
     }
 
     /** One write of each kind, by someone who may make it while the project is active. */

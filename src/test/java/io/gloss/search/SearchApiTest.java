@@ -288,11 +288,7 @@ class SearchApiTest {
         assertEquals(Set.of(mine, theirs), ids(search("se-rev", q), "annotation"));
 
         accounts.ensure("se-admin", "admin");
-        long assignment = accounts.as("se-admin").contentType(ContentType.JSON)
-                .body(Map.of("articleId", articles.get("own"), "username", "se-ed1"))
-                .post("/api/projects/" + projectId + "/assignments").then().statusCode(201).extract().jsonPath().getLong("items[0].id");
-        accounts.as("se-ed1").contentType(ContentType.JSON).body(Map.of("state", "DONE"))
-                .put("/api/assignments/" + assignment).then().statusCode(200);
+        accounts.assignDone("se-admin", projectId, articles.get("own"), "se-ed1");
         assertEquals(Set.of(mine, theirs), ids(search("se-ed1", q), "annotation"));
     }
 

@@ -69,17 +69,6 @@ class StatsApiTest {
         data.backdate(id, at(day, hour, 0), at(day, hour, waited));
     }
 
-    void assign(long article, String editor, boolean done) {
-        accounts.as("st-admin").contentType(ContentType.JSON).body(Map.of("articleId", article, "username", editor))
-                .post("/api/projects/" + projectId + "/assignments").then().statusCode(201);
-        if (done) {
-            long id = accounts.as(editor).get("/api/projects/" + projectId + "/assignments?articleId=" + article)
-                    .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
-            accounts.as(editor).contentType(ContentType.JSON).body(Map.of("state", "DONE"))
-                    .put("/api/assignments/" + id).then().statusCode(200);
-        }
-    }
-
     @BeforeEach
     void fixture() {
         accounts.ensure("st-ed1", "editor");
@@ -104,10 +93,10 @@ class StatsApiTest {
         long second = data.article(projectId, "Second", TEXT + " Second.");
         long retired = data.article(projectId, "Retired", TEXT + " Retired.");
         annotate("st-ed1", retired, "Zelensky", "ACTOR");
-        assign(articleId, "st-ed1", true);
-        assign(articleId, "st-ed2", false);
-        assign(second, "st-ed1", true);
-        assign(retired, "st-ed2", true);
+        accounts.assignDone("st-admin", projectId, articleId, "st-ed1");
+        accounts.assign("st-admin", projectId, articleId, "st-ed2");
+        accounts.assignDone("st-admin", projectId, second, "st-ed1");
+        accounts.assignDone("st-admin", projectId, retired, "st-ed2");
         accounts.as("st-admin").delete("/api/articles/" + retired).then().statusCode(200);
     }
 
@@ -166,8 +155,8 @@ class StatsApiTest {
         for (String quote : second) {
             annotate("st-ed3", article, quote, "LOCATION");
         }
-        assign(article, "st-ed1", true);
-        assign(article, "st-ed3", true);
+        accounts.assignDone("st-admin", projectId, article, "st-ed1");
+        accounts.assignDone("st-admin", projectId, article, "st-ed3");
         data.backdateAssignments(article, at(day, 15, 0));
         return article;
     }
@@ -210,11 +199,9 @@ class StatsApiTest {
         // An admin reopens the alike article for st-ed3, who adds a span and marks it done again today.
         long assignment = accounts.as("st-ed3").get("/api/projects/" + projectId + "/assignments?articleId=" + alike)
                 .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
-        accounts.as("st-admin").contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS"))
-                .put("/api/assignments/" + assignment).then().statusCode(200);
+        accounts.mark("st-admin", assignment, "IN_PROGRESS");
         annotate("st-ed3", alike, "Pyongyang", "LOCATION");
-        accounts.as("st-ed3").contentType(ContentType.JSON).body(Map.of("state", "DONE"))
-                .put("/api/assignments/" + assignment).then().statusCode(200);
+        accounts.mark("st-ed3", assignment, "DONE");
         JsonPath changed = stats("st-rev", period());
         assertEquals(List.of(d3.toString(), today.toString()), changed.getList("agreement.bucket"),
                 "an article marked done again moves to the day of its new mark");

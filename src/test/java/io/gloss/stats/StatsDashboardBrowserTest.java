@@ -68,18 +68,8 @@ class StatsDashboardBrowserTest {
         decide(odesa, "APPROVE");
         decide(kiper, "REJECT");
         accounts.ensure("dash-admin", "admin");
-        done(article, ED1);
-        done(article, ED2);
-    }
-
-    /** Assigned to {@code editor} by an admin, and marked done by them: two such marks put the article in the agreement. */
-    void done(long article, String editor) {
-        accounts.as("dash-admin").contentType(ContentType.JSON).body(Map.of("articleId", article, "username", editor))
-                .post("/api/projects/" + project + "/assignments").then().statusCode(201);
-        long id = accounts.as(editor).get("/api/projects/" + project + "/assignments?articleId=" + article)
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
-        accounts.as(editor).contentType(ContentType.JSON).body(Map.of("state", "DONE"))
-                .put("/api/assignments/" + id).then().statusCode(200);
+        accounts.assignDone("dash-admin", project, article, ED1);
+        accounts.assignDone("dash-admin", project, article, ED2);
     }
 
     long span(String editor, long article, String quote, String label) {
