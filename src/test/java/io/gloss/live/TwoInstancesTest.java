@@ -18,6 +18,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -170,6 +171,18 @@ class TwoInstancesTest {
                 execute("drop database if exists " + database + " with (force)");
             }
         }
+    }
+
+    /**
+     * Quarkus ignores a {@code quarkus.*} key that no extension reads, with only a warning, so a
+     * misspelt setting would silently not apply. The packaged app (re-augmented, then started as
+     * production starts it) must warn of none.
+     */
+    @Test
+    void noConfigurationKeyIsIgnored() throws Exception {
+        String output = Files.readString(WORK.resolve("retarget.log")) + a.log();
+        List<String> ignored = output.lines().filter(l -> l.contains("Unrecognized configuration key")).toList();
+        assertEquals(List.of(), ignored, "keys in application.properties that nothing reads");
     }
 
     @Test
