@@ -1,10 +1,12 @@
 package io.gloss;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gloss.auth.AccountService;
 import io.gloss.auth.UserAccount;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +28,14 @@ public class TestAccounts {
         if (UserAccount.findByUsername(username).isEmpty()) {
             accounts.create(username, PASSWORD, List.of(roles));
         }
+    }
+
+    /** A page session of {@code username}, signed in through the login form: its gloss-session cookie. */
+    public static String session(String username) {
+        Response response = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", username).formParam("j_password", PASSWORD).post("/j_security_check");
+        assertEquals(303, response.statusCode(), username + " could not sign in");
+        return response.getCookie("gloss-session");
     }
 
     public RequestSpecification as(String username) {

@@ -43,8 +43,8 @@ class ArticleRetirePagesTest {
 
     @Test
     void adminsRetireFromTheListAndRestoreFromTheTabOrTheArticle() {
-        String admin = ProjectPagesTest.session(ADMIN);
-        String editor = ProjectPagesTest.session(EDITOR);
+        String admin = TestAccounts.session(ADMIN);
+        String editor = TestAccounts.session(EDITOR);
         given().cookie("gloss-session", editor).get("/projects/" + project).then().statusCode(200)
                 .body(containsString("Doomed headline")).body(not(containsString("retire-article")))
                 .body(not(containsString("Retired (")));

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -130,7 +129,7 @@ class ArticleRetireTest {
         }
         assertEquals(2, queueArticles().stream().filter(id -> id == retired).count());
         accounts.as(REVIEWER).get("/api/projects/" + project + "/agreement").then().statusCode(200).body("articles", equalTo(2));
-        String editorSession = ProjectPagesTest.session(EDITOR);
+        String editorSession = TestAccounts.session(EDITOR);
         io.restassured.RestAssured.given().cookie("gloss-session", editorSession).get("/my-work").then().statusCode(200)
                 .body(containsString("Retiring story"));
         assertEquals(List.of(retired), articleQueries.titled(List.of(project), "retiring", 10).stream()

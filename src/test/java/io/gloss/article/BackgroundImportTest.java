@@ -204,7 +204,7 @@ public class BackgroundImportTest {
     /** The upload form sends a large file to its job's page, which polls with a module script, never inline code. */
     @Test
     void theImportPageShowsABackgroundImportsProgressAndCanBeOpenedAgain() throws Exception {
-        String admin = ProjectPagesTest.session("bg-admin");
+        String admin = TestAccounts.session("bg-admin");
         String token = ProjectPagesTest.csrf(given().cookie("gloss-session", admin).get("/projects/" + projectId).asString());
         Response upload = given().cookie("gloss-session", admin).redirects().follow(false)
                 .multiPart("_csrf", token)

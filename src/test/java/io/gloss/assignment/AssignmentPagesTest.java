@@ -32,7 +32,7 @@ class AssignmentPagesTest {
         long first = data.article(project, "Ferry timetable", "The ferry to the island runs twice a day in winter.");
         long second = data.article(project, "Library hours", "The library opens at nine on weekdays.");
 
-        String admin = ProjectPagesTest.session("ap-admin");
+        String admin = TestAccounts.session("ap-admin");
         String page = given().cookie("gloss-session", admin).get("/projects/" + project + "/assignments").then()
                 .statusCode(200).body(containsString("No assignment here yet")).body(containsString("value=\"ap-ana\""))
                 .extract().asString();
@@ -49,7 +49,7 @@ class AssignmentPagesTest {
                 .body(containsString("0 of 2 done"));
 
         // Ana's home page: her work and where to go on.
-        String ana = ProjectPagesTest.session("ap-ana");
+        String ana = TestAccounts.session("ap-ana");
         given().cookie("gloss-session", ana).get("/").then().statusCode(200)
                 .body(containsString("<strong>2</strong> to do"))
                 .body(containsString("href=\"/articles/" + first + "\">Next article"));

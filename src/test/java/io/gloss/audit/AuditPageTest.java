@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
-import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -42,7 +41,7 @@ class AuditPageTest {
         long span = as("ap-editor").body(Map.of("articleId", article, "label", "SHIP", "start", 10, "end", 16, "quote", "Aurora"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
 
-        String admin = ProjectPagesTest.session("ap-admin");
+        String admin = TestAccounts.session("ap-admin");
         String html = given().cookie("gloss-session", admin).get("/audit?project=" + project).then().statusCode(200)
                 .extract().asString();
         assertTrue(html.contains("<a href=\"/projects/" + project + "\">" + name + "</a>"), "the project column names it");

@@ -26,7 +26,7 @@ class UsersPageTest {
     void anAdminAddsDeactivatesAndResetsAUser() {
         accounts.ensure("up-admin", "admin");
         String name = "up-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = ProjectPagesTest.session("up-admin");
+        String admin = TestAccounts.session("up-admin");
         String page = given().cookie("gloss-session", admin).get("/users").then().statusCode(200)
                 .body(containsString("data-user=\"up-admin\"")).extract().asString();
 
@@ -35,8 +35,8 @@ class UsersPageTest {
                 .body(containsString("Account " + name + " created.")).body(containsString("data-user=\"" + name + "\""));
 
         // They log in (the page shows it) and make a token.
-        String session = ProjectPagesTest.session(name);
-        given().cookie("gloss-session", session).get("/").then().statusCode(200);
+        String session = LoginAndCsrfTest.login(name, "first-password-1");
+        given().cookie("gloss-session", session).redirects().follow(false).get("/").then().statusCode(200).body(containsString(name));
         String token = given().auth().preemptive().basic(name, "first-password-1").contentType(ContentType.JSON)
                 .body(Map.of("name", "script")).post("/api/me/tokens").then().statusCode(201).extract().jsonPath().getString("token");
         given().header("Authorization", "Token " + token).get("/api/me").then().statusCode(200);
@@ -63,6 +63,6 @@ class UsersPageTest {
                 .get("/api/audit").then().statusCode(200).body("items[0].action", equalTo("create"))
                 .body("items[0].after.name", equalTo("script"));
         accounts.ensure("up-editor", "editor");
-        given().cookie("gloss-session", ProjectPagesTest.session("up-editor")).get("/users").then().statusCode(403);
+        given().cookie("gloss-session", TestAccounts.session("up-editor")).get("/users").then().statusCode(403);
     }
 }

@@ -130,7 +130,7 @@ public class BackupFixture {
         long dataset = as(ADMIN).contentType(ContentType.JSON).body(Map.of("projectId", project, "name", "approved", "format", "jsonl"))
                 .post("/api/datasets").then().statusCode(202).extract().jsonPath().getLong("id");
         awaitBuilt(dataset);
-        String admin = ProjectPagesTest.session(ADMIN);
+        String admin = TestAccounts.session(ADMIN);
         String page = given().cookie("gloss-session", admin).get("/projects/" + project).then().statusCode(200).extract().asString();
         ProjectPagesTest.postForm(admin, page, "/projects/" + project + "/import/text", "title", "Typed 🙂",
                 "text", "Typed from the form.\r\nSecond line.");

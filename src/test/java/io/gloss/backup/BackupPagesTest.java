@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gloss.TestAccounts;
 import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,7 +31,7 @@ class BackupPagesTest {
     @Test
     void adminsDownloadFromTheSettingsPage() {
         long project = fixture.smallProject();
-        String admin = ProjectPagesTest.session(BackupFixture.ADMIN);
+        String admin = TestAccounts.session(BackupFixture.ADMIN);
         String settings = given().cookie("gloss-session", admin).get("/projects/" + project + "/settings").then().statusCode(200)
                 .extract().asString();
         Matcher link = Pattern.compile("id=\"download-backup\" href=\"([^\"]+)\"").matcher(settings);
@@ -47,7 +48,7 @@ class BackupPagesTest {
     void othersSeeNoFormAndAreRefused() {
         long project = fixture.smallProject();
         byte[] zip = fixture.backup(project);
-        String editor = ProjectPagesTest.session(BackupFixture.EDITOR);
+        String editor = TestAccounts.session(BackupFixture.EDITOR);
         given().cookie("gloss-session", editor).get("/").then().statusCode(200)
                 .body(not(containsString("action=\"/projects/restore\"")));
         given().cookie("gloss-session", editor).get("/projects/" + project + "/settings").then().statusCode(403);
@@ -63,7 +64,7 @@ class BackupPagesTest {
         long project = fixture.smallProject();
         byte[] zip = fixture.backup(project);
         String name = (String) rows.of(project).get("project").get(0).get("name");
-        String admin = ProjectPagesTest.session(BackupFixture.ADMIN);
+        String admin = TestAccounts.session(BackupFixture.ADMIN);
         String home = given().cookie("gloss-session", admin).get("/").then().statusCode(200)
                 .body(containsString("action=\"/projects/restore\"")).body(containsString("enctype=\"multipart/form-data\""))
                 .extract().asString();
@@ -83,7 +84,7 @@ class BackupPagesTest {
 
     @Test
     void aRefusedZipGoesBackToTheFormWithTheReason() {
-        String admin = ProjectPagesTest.session(BackupFixture.ADMIN);
+        String admin = TestAccounts.session(BackupFixture.ADMIN);
         fixture.accounts();
         String home = given().cookie("gloss-session", admin).get("/").then().statusCode(200).extract().asString();
         String location = given().cookie("gloss-session", admin).redirects().follow(false)

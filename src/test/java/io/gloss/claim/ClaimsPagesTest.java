@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class ClaimsPagesTest {
     TestAccounts accounts;
 
     String page(String user, long project, String query) {
-        return given().cookie("gloss-session", ProjectPagesTest.session(user)).get("/projects/" + project + "/claims" + query)
+        return given().cookie("gloss-session", TestAccounts.session(user)).get("/projects/" + project + "/claims" + query)
                 .then().statusCode(200).extract().asString();
     }
 
@@ -50,10 +49,10 @@ class ClaimsPagesTest {
 
         String approved = page(EDITOR, corpus.project, "?status=APPROVED");
         assertTrue(approved.contains("id=\"no-claims\"") && approved.contains("option value=\"APPROVED\" selected"), approved);
-        String project = given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).get("/projects/" + corpus.project)
+        String project = given().cookie("gloss-session", TestAccounts.session(EDITOR)).get("/projects/" + corpus.project)
                 .then().statusCode(200).extract().asString();
         assertTrue(project.contains("href=\"/projects/" + corpus.project + "/claims\""), "linked from the project page");
-        given().cookie("gloss-session", ProjectPagesTest.session(OUTSIDER)).get("/projects/" + corpus.project + "/claims")
+        given().cookie("gloss-session", TestAccounts.session(OUTSIDER)).get("/projects/" + corpus.project + "/claims")
                 .then().statusCode(404);
     }
 

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,11 +149,11 @@ class EntityApiTest {
         long first = texts.keySet().iterator().next();
         as(EDITOR).get("/api/articles/" + first + "/annotations").then().statusCode(200)
                 .body("items.entity.name", hasItems("Volodymyr Zelensky"));
-        String page = given().cookie("gloss-session", ProjectPagesTest.session(REVIEWER)).get("/entities/" + zelensky)
+        String page = given().cookie("gloss-session", TestAccounts.session(REVIEWER)).get("/entities/" + zelensky)
                 .then().statusCode(200).extract().asString();
         assertEquals(linked, page.split("class=\"mention\"", -1).length - 1, "one row a mention");
         assertTrue(page.contains("Q3874799") && page.contains("Zelenskiy"), "its Wikidata id and aliases");
-        given().cookie("gloss-session", ProjectPagesTest.session(OUTSIDER)).get("/entities/" + zelensky).then().statusCode(404);
+        given().cookie("gloss-session", TestAccounts.session(OUTSIDER)).get("/entities/" + zelensky).then().statusCode(404);
     }
 
     @Test
@@ -244,7 +243,7 @@ class EntityApiTest {
 
         // The pages: the project's entities found by any spelling; a reviewer merges a duplicate from its page.
         long third = entity(EDITOR, Map.of("name", "President Zelensky", "type", "ACTOR")).getLong("id");
-        String reviewer = ProjectPagesTest.session(REVIEWER);
+        String reviewer = TestAccounts.session(REVIEWER);
         String list = given().cookie("gloss-session", reviewer).queryParam("q", "zelenskiy")
                 .get("/projects/" + project + "/entities").then().statusCode(200).extract().asString();
         assertTrue(list.indexOf("/entities/" + keep + "\"") < list.indexOf("/entities/" + third + "\""), "best first: " + list);
@@ -253,7 +252,7 @@ class EntityApiTest {
         String landed = ProjectPagesTest.postForm(reviewer, page, "/entities/" + third + "/merge", "into", String.valueOf(keep));
         assertTrue(landed.contains("/entities/" + keep + "?said="), landed);
         as(REVIEWER).get("/api/entities/" + keep).then().body("aliases", hasItems("President Zelensky"));
-        String editorPage = given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).get("/entities/" + keep)
+        String editorPage = given().cookie("gloss-session", TestAccounts.session(EDITOR)).get("/entities/" + keep)
                 .then().statusCode(200).extract().asString();
         assertTrue(!editorPage.contains("id=\"merge\""), "editors do not merge");
 

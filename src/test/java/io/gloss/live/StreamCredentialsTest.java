@@ -1,7 +1,6 @@
 package io.gloss.live;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +43,8 @@ class StreamCredentialsTest {
     void loggingOutClosesThatSessionsStreamsOnly() throws Exception {
         accounts.ensure("sc-editor", "editor");
         URI events = events("sc-editor");
-        String leaving = login("sc-editor");
-        String staying = login("sc-editor");
+        String leaving = TestAccounts.session("sc-editor");
+        String staying = TestAccounts.session("sc-editor");
         try (SseClient gone = open(events, leaving); SseClient kept = open(events, staying)) {
             assertTrue(gone.next("presence", SOON) != null, "the stream is open");
             String csrf = csrfOf(given().cookie("gloss-session", leaving).get("/").asString());
@@ -93,13 +92,6 @@ class StreamCredentialsTest {
         return SseClient.open(events, "Cookie", "gloss-session=" + session, null);
     }
 
-    private static String login(String username) {
-        Response response = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", username).formParam("j_password", TestAccounts.PASSWORD)
-                .post("/j_security_check");
-        assertEquals(303, response.statusCode());
-        return response.getCookie("gloss-session");
-    }
 
     private static String csrfOf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);

@@ -189,7 +189,7 @@ class PreannotatedImportTest {
 
     @Test
     void theProjectPageFormImportsABratZipAsSubmittedAndAW3cFileAsSuggestionsEachWithItsReportPage() throws Exception {
-        String admin = ProjectPagesTest.session(ADMIN);
+        String admin = TestAccounts.session(ADMIN);
         String page = given().cookie("gloss-session", admin).get("/projects/" + project).then().statusCode(200)
                 .body(containsString("Import annotated files")).extract().asString();
         String token = ProjectPagesTest.csrf(page);
@@ -216,7 +216,7 @@ class PreannotatedImportTest {
                 .multiPart("file", "notes.docx", new byte[] {1, 2}, "application/octet-stream")
                 .post("/projects/" + project + "/import/annotated").then().statusCode(415)
                 .body(containsString("notes.docx is not a .jsonl"));
-        given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).multiPart("_csrf", token)
+        given().cookie("gloss-session", TestAccounts.session(EDITOR)).multiPart("_csrf", token)
                 .multiPart("file", "desk.zip", zip, "application/zip")
                 .post("/projects/" + project + "/import/annotated").then().statusCode(403);
     }

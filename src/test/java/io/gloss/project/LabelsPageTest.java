@@ -35,7 +35,7 @@ class LabelsPageTest {
         given().auth().preemptive().basic("lp-admin", TestAccounts.PASSWORD).queryParam("entity", "article").queryParam("id", article)
                 .get("/api/audit").then().statusCode(200).body("items[0].action", equalTo("create"))
                 .body("items[0].after.title", equalTo("Harbour"));
-        String admin = ProjectPagesTest.session("lp-admin");
+        String admin = TestAccounts.session("lp-admin");
         String base = "/projects/" + project + "/labels";
         String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
                 .body(containsString("data-label=\"CLAIM\"")).extract().asString();
@@ -52,7 +52,7 @@ class LabelsPageTest {
         said = ProjectPagesTest.postForm(admin, page, base + "/EVENT/retire");
         given().urlEncodingEnabled(false).cookie("gloss-session", admin).get(said).then().body(containsString("retired: its spans keep it"))
                 .body(containsString("Restore"));
-        String editor = ProjectPagesTest.session("lp-editor");
+        String editor = TestAccounts.session("lp-editor");
         given().cookie("gloss-session", editor).get("/articles/" + article).then().statusCode(200)
                 .body(not(containsString("data-label=\"EVENT\""))).body(containsString("data-label=\"CLAIM\""));
         given().cookie("gloss-session", editor).get(base).then().statusCode(403);
@@ -66,7 +66,7 @@ class LabelsPageTest {
     void anAdminAddsARelationTypeBetweenLabels() {
         accounts.ensure("lp-admin", "admin");
         long project = data.project();
-        String admin = ProjectPagesTest.session("lp-admin");
+        String admin = TestAccounts.session("lp-admin");
         String base = "/projects/" + project + "/labels";
         String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
                 .body(containsString("id=\"no-relation-types\"")).body(containsString("name=\"from\" value=\"CLAIM\""))
@@ -96,7 +96,7 @@ class LabelsPageTest {
         accounts.ensure("lp-admin", "admin");
         accounts.ensure("lp-editor", "editor");
         long project = data.project("lp-editor");
-        String admin = ProjectPagesTest.session("lp-admin");
+        String admin = TestAccounts.session("lp-admin");
         String base = "/projects/" + project + "/labels";
         String page = given().cookie("gloss-session", admin).get(base).then().statusCode(200)
                 .body(containsString("No attributes: spans of Claim carry only their text."))
@@ -128,7 +128,7 @@ class LabelsPageTest {
                 .body(containsString("Attribute figure removed from Claim; spans keep the values they were given."))
                 .body(not(containsString("data-attribute=\"figure\""))).body(containsString("data-attribute=\"stance\""));
         labelsOfApi(project).body(CLAIM + ".attributes.key", equalTo(java.util.List.of("stance")));
-        given().cookie("gloss-session", ProjectPagesTest.session("lp-editor")).redirects().follow(false)
+        given().cookie("gloss-session", TestAccounts.session("lp-editor")).redirects().follow(false)
                 .contentType(ContentType.URLENC).formParam("_csrf", ProjectPagesTest.csrf(page)).formParam("key", "unit")
                 .formParam("type", "text").post(base + "/CLAIM/attributes").then().statusCode(403);
     }
@@ -155,7 +155,7 @@ class LabelsPageTest {
     @Test
     void anAdminStartsAProjectWithTheNewsPresetOrEmpty() {
         accounts.ensure("lp-admin", "admin");
-        String admin = ProjectPagesTest.session("lp-admin");
+        String admin = TestAccounts.session("lp-admin");
         given().cookie("gloss-session", admin).get("/").then().statusCode(200)
                 .body(containsString("href=\"/projects/new\""));
         String form = given().cookie("gloss-session", admin).get("/projects/new").then().statusCode(200)

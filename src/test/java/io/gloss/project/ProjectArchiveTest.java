@@ -172,7 +172,7 @@ class ProjectArchiveTest {
 
     @Test
     void pagesArchiveUnarchiveAndSaySo() {
-        String admin = ProjectPagesTest.session(ADMIN);
+        String admin = TestAccounts.session(ADMIN);
         String settings = given().cookie("gloss-session", admin).get("/projects/" + project + "/settings").then()
                 .statusCode(200).body(containsString("action=\"/projects/" + project + "/settings/archive\""))
                 .body(containsString("data-confirm=\"Archive ")).extract().asString();

@@ -40,11 +40,6 @@ public class ProjectPagesTest {
         projectId = data.project("page-editor");
     }
 
-    public static String session(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", TestAccounts.PASSWORD)
-                .post("/j_security_check").getCookie("gloss-session");
-    }
 
     /** Posts a page's form as the browser would (with the page's CSRF token); the 303's Location. */
     public static String postForm(String session, String html, String path, String... fields) {
@@ -64,7 +59,7 @@ public class ProjectPagesTest {
 
     @Test
     void emptyProjectSaysWhatToDo() {
-        String editor = session("page-editor");
+        String editor = TestAccounts.session("page-editor");
         given().cookie("gloss-session", editor).get("/projects/" + projectId).then().statusCode(200)
                 .body(containsString("no articles yet")).body(not(containsString("Import articles")));
     }
@@ -77,7 +72,7 @@ public class ProjectPagesTest {
         accounts.as("page-editor").contentType(ContentType.JSON)
                 .body(Map.of("articleId", a, "label", "ACTOR", "start", 0, "end", 8, "quote", "Zelensky"))
                 .post("/api/annotations").then().statusCode(201);
-        String editor = session("page-editor");
+        String editor = TestAccounts.session("page-editor");
         String html = given().cookie("gloss-session", editor).get("/projects/" + projectId).then().statusCode(200)
                 .body(containsString(longTitle.substring(0, 60))).body(containsString("…"))
                 .body(containsString("Seoul briefs parliament")).extract().asString();
@@ -90,7 +85,7 @@ public class ProjectPagesTest {
 
     @Test
     void adminImportsByPastingAndByUploadingFiles() {
-        String admin = session("page-admin");
+        String admin = TestAccounts.session("page-admin");
         String page = given().cookie("gloss-session", admin).get("/projects/" + projectId).then().statusCode(200)
                 .body(containsString("Import articles")).extract().asString();
         String token = csrf(page);
@@ -131,7 +126,7 @@ public class ProjectPagesTest {
 
     @Test
     void adminsChangeTheSettingsOnTheSettingsPage() {
-        String admin = session("page-admin");
+        String admin = TestAccounts.session("page-admin");
         given().cookie("gloss-session", admin).get("/projects/" + projectId).then().statusCode(200)
                 .body(containsString("/projects/" + projectId + "/settings"));
         String page = given().cookie("gloss-session", admin).get("/projects/" + projectId + "/settings").then()
@@ -162,14 +157,14 @@ public class ProjectPagesTest {
                 .formParam("name", name).formParam("annotatorsPerArticle", "12")
                 .post("/projects/" + projectId + "/settings").then().statusCode(400)
                 .body(containsString("1 to 10 editors"));
-        given().cookie("gloss-session", session("page-editor")).get("/projects/" + projectId + "/settings").then()
+        given().cookie("gloss-session", TestAccounts.session("page-editor")).get("/projects/" + projectId + "/settings").then()
                 .statusCode(403);
     }
 
     @Test
     void adminsManageMembersOnTheMembersPage() {
         accounts.ensure("page-newcomer", "editor"); // only existing users can be added
-        String admin = session("page-admin");
+        String admin = TestAccounts.session("page-admin");
         String page = given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
                 .statusCode(200).body(containsString("page-editor")).extract().asString();
         given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
@@ -183,14 +178,14 @@ public class ProjectPagesTest {
                 .then().statusCode(303);
         given().cookie("gloss-session", admin).get("/projects/" + projectId + "/members").then()
                 .body(not(containsString("page-newcomer")));
-        given().cookie("gloss-session", session("page-editor")).get("/projects/" + projectId + "/members").then()
+        given().cookie("gloss-session", TestAccounts.session("page-editor")).get("/projects/" + projectId + "/members").then()
                 .statusCode(403);
     }
 
     /** A refused form goes back to its page, which says why; a notice in a link from elsewhere is not shown. */
     @Test
     void anUnknownUsernameIsRefusedOnTheMembersPage() {
-        String admin = session("page-admin");
+        String admin = TestAccounts.session("page-admin");
         String members = "/projects/" + projectId + "/members";
         String page = given().cookie("gloss-session", admin).get(members).asString();
         String back = given().cookie("gloss-session", admin).redirects().follow(false).contentType(ContentType.URLENC)
@@ -212,7 +207,7 @@ public class ProjectPagesTest {
 
     @Test
     void editorsCannotImport() {
-        String editor = session("page-editor");
+        String editor = TestAccounts.session("page-editor");
         String token = csrf(given().cookie("gloss-session", editor).get("/").asString());
         given().cookie("gloss-session", editor).contentType(ContentType.URLENC).formParam("_csrf", token)
                 .formParam("text", "x").post("/projects/" + projectId + "/import/text").then().statusCode(403)
@@ -222,7 +217,7 @@ public class ProjectPagesTest {
     @Test
     void scriptInArticleTextIsInertOnTheAnnotationPage() {
         long a = data.article(projectId, "<script>alert(1)</script> title", "Text with </script><script>alert(2)</script> inside.");
-        String editor = session("page-editor");
+        String editor = TestAccounts.session("page-editor");
         String html = given().cookie("gloss-session", editor).get("/articles/" + a).then().statusCode(200).extract().asString();
         assertTrue(!html.contains("<script>alert"), "no executable script from the article");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -233,7 +228,7 @@ public class ProjectPagesTest {
     void otherProjectsAreNotFoundForNonMembers() {
         long other = data.project("somebody");
         long article = data.article(other, "Secret", "Secret text");
-        String editor = session("page-editor");
+        String editor = TestAccounts.session("page-editor");
         given().cookie("gloss-session", editor).get("/projects/" + other).then().statusCode(404)
                 .body(containsString("does not exist or you have no access"));
         given().cookie("gloss-session", editor).get("/articles/" + article).then().statusCode(404);

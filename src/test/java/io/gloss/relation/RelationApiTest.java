@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -225,7 +224,7 @@ class RelationApiTest {
     void theQueuePageShowsRelationRowsAndAReviewersOwnWithoutButtons() {
         long theirs = relate(EDITOR, "ATTRIBUTED_TO", claim, actor, null).then().statusCode(201).extract().jsonPath().getLong("id");
         long mine = relate(BOTH, "LOCATED_IN", claim, location, null).then().statusCode(201).extract().jsonPath().getLong("id");
-        String session = ProjectPagesTest.session(BOTH);
+        String session = TestAccounts.session(BOTH);
         // The spans are decided: the span queue is empty, the relations between them still wait.
         accounts.as(REVIEWER).contentType(ContentType.JSON).body(Map.of("ids", List.of(claim, actor, location), "decision", "APPROVE"))
                 .post("/api/decisions").then().statusCode(200);
@@ -254,7 +253,7 @@ class RelationApiTest {
         decide(REVIEWER, mine, "REJECT", "Kursk is not where it was said.").then().statusCode(200);
         String empty = page(session, "/review/relations?project=" + project);
         assertTrue(empty.contains("id=\"queue-empty\"") && empty.contains("No relation is waiting for review"), empty);
-        given().cookie("gloss-session", ProjectPagesTest.session(EDITOR)).redirects().follow(false).get("/review/relations")
+        given().cookie("gloss-session", TestAccounts.session(EDITOR)).redirects().follow(false).get("/review/relations")
                 .then().statusCode(403);
     }
 

@@ -51,11 +51,6 @@ class ReviewPagesTest {
         articleId = data.article(projectId, "Visit to Kyiv " + projectId, TEXT);
     }
 
-    static String session(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", TestAccounts.PASSWORD)
-                .post("/j_security_check").getCookie("gloss-session");
-    }
 
     static String get(String session, String path, int status) {
         return given().cookie("gloss-session", session).redirects().follow(false).get(path).then().statusCode(status)
@@ -80,9 +75,9 @@ class ReviewPagesTest {
 
     @Test
     void eachPageOpensForItsRoleAndIsForbiddenToOthers() {
-        String editor = session(EDITOR);
-        String reviewer = session(REVIEWER);
-        String admin = session(ADMIN);
+        String editor = TestAccounts.session(EDITOR);
+        String reviewer = TestAccounts.session(REVIEWER);
+        String admin = TestAccounts.session(ADMIN);
 
         assertTrue(get(reviewer, "/review", 200).contains("Review queue"));
         assertTrue(get(editor, "/review", 403).contains("Not allowed"));
@@ -100,15 +95,15 @@ class ReviewPagesTest {
 
     @Test
     void navigationLinksFollowTheRoles() {
-        String editorHome = get(session(EDITOR), "/", 200);
+        String editorHome = get(TestAccounts.session(EDITOR), "/", 200);
         assertTrue(editorHome.contains("href=\"/my-work\""));
         assertFalse(editorHome.contains("href=\"/review\""));
         assertFalse(editorHome.contains("href=\"/audit\""));
-        String reviewerHome = get(session(REVIEWER), "/", 200);
+        String reviewerHome = get(TestAccounts.session(REVIEWER), "/", 200);
         assertTrue(reviewerHome.contains("href=\"/review\""));
         assertFalse(reviewerHome.contains("href=\"/my-work\""));
         assertFalse(reviewerHome.contains("href=\"/audit\""));
-        String adminHome = get(session(ADMIN), "/", 200);
+        String adminHome = get(TestAccounts.session(ADMIN), "/", 200);
         assertTrue(adminHome.contains("href=\"/review\"") && adminHome.contains("href=\"/my-work\"")
                 && adminHome.contains("href=\"/audit\""));
     }
@@ -117,7 +112,7 @@ class ReviewPagesTest {
 
     @Test
     void anArticleOpenedFromTheQueueLeadsBackToTheQueueWithItsFilters() {
-        String reviewer = session(REVIEWER);
+        String reviewer = TestAccounts.session(REVIEWER);
         String fromQueue = given().cookie("gloss-session", reviewer)
                 .header("Referer", "http://localhost/review?project=" + projectId + "&label=ACTOR")
                 .get("/articles/" + articleId).then().statusCode(200).extract().asString();
@@ -132,17 +127,17 @@ class ReviewPagesTest {
 
     @Test
     void emptyQueueSaysSo() {
-        String html = get(session(REVIEWER), "/review?project=" + projectId, 200);
+        String html = get(TestAccounts.session(REVIEWER), "/review?project=" + projectId, 200);
         assertTrue(html.contains("Nothing waiting for review"), html);
         assertFalse(html.contains("id=\"queue\""));
-        assertTrue(get(session(REVIEWER), "/review?project=" + projectId + "&status=APPROVED", 200)
+        assertTrue(get(TestAccounts.session(REVIEWER), "/review?project=" + projectId + "&status=APPROVED", 200)
                 .contains("No approved annotations match these filters"));
     }
 
     @Test
     void queueRowsShowTheSpanInContextEscapedWithLabelAuthorNoteAndArticleLink() {
         long id = annotate(EDITOR, "<b>Zelensky</b>", "ACTOR", "Name & title <i>");
-        String html = get(session(REVIEWER), "/review?project=" + projectId, 200);
+        String html = get(TestAccounts.session(REVIEWER), "/review?project=" + projectId, 200);
         assertTrue(html.contains("<span class=\"context\">Officials said </span><mark class=\"hl\" style=\"--label-color: #2e86ab\">"
                 + "&lt;b&gt;Zelensky&lt;/b&gt;</mark><span class=\"context\"> visited Kyiv on Tuesday.</span>"), html);
         assertFalse(html.contains("<b>Zelensky"), "article text is escaped");
@@ -175,7 +170,7 @@ class ReviewPagesTest {
         long first = annotate(EDITOR, "Zelensky", "ACTOR", null);
         long second = annotate(EDITOR, "Kyiv", "LOCATION", null);
         long third = annotate(OTHER_EDITOR, "Kharkiv", "LOCATION", null);
-        String reviewer = session(REVIEWER);
+        String reviewer = TestAccounts.session(REVIEWER);
         String page1 = get(reviewer, "/review?project=" + projectId + "&limit=2", 200);
         assertTrue(page1.indexOf("id=\"row-" + first + "\"") < page1.indexOf("id=\"row-" + second + "\""));
         assertFalse(page1.contains("id=\"row-" + third + "\""));
@@ -202,7 +197,7 @@ class ReviewPagesTest {
         List<String> cursors = accounts.as(REVIEWER).get("/api/projects/" + projectId + "/changes?after=0").then()
                 .statusCode(200).extract().jsonPath().getList("items.cursor");
         String latest = cursors.get(cursors.size() - 1);
-        String reviewer = session(REVIEWER);
+        String reviewer = TestAccounts.session(REVIEWER);
 
         String json = pageData(get(reviewer, "/review?project=" + projectId + "&label=actor&limit=1", 200));
         assertTrue(json.contains("\"cursors\":{\"" + projectId + "\":\"" + latest + "\"}"), json);
@@ -234,7 +229,7 @@ class ReviewPagesTest {
     void decidedListsShowTheDecisionAndOfferNoButtons() {
         long id = annotate(EDITOR, "Kyiv", "LOCATION", null);
         decide(REVIEWER, id, "REJECT", "Too vague");
-        String html = get(session(REVIEWER), "/review?project=" + projectId + "&status=REJECTED", 200);
+        String html = get(TestAccounts.session(REVIEWER), "/review?project=" + projectId + "&status=REJECTED", 200);
         assertTrue(html.contains("id=\"row-" + id + "\""));
         assertTrue(html.contains(REVIEWER + ": “Too vague”"), html);
         assertFalse(html.contains("Approve selected"));
@@ -246,7 +241,7 @@ class ReviewPagesTest {
     void filtersArePickersLabelsByNameAndArticlesByTitle() {
         long kyiv = annotate(EDITOR, "Kyiv", "LOCATION", null);
         long other = data.article(projectId, "Visit to Kharkiv " + projectId, "Another text about Kharkiv.");
-        String reviewer = session(REVIEWER);
+        String reviewer = TestAccounts.session(REVIEWER);
         String html = get(reviewer, "/review?project=" + projectId + "&label=location", 200);
         assertTrue(html.contains("<option value=\"LOCATION\" selected>"), html);
         assertTrue(html.contains("<option value=\"ACTOR\">"), html);
@@ -263,7 +258,7 @@ class ReviewPagesTest {
 
     @Test
     void mistypedFiltersAreSentencesOnThePage() {
-        String reviewer = session(REVIEWER);
+        String reviewer = TestAccounts.session(REVIEWER);
         String html = get(reviewer, "/review?article=abc&project=" + projectId, 200);
         assertTrue(html.contains("No article title contains “abc”."), html);
         assertTrue(html.contains("value=\"abc\""), "the form shows what was typed");
@@ -278,7 +273,7 @@ class ReviewPagesTest {
         long hidden = accounts.as(OTHER_EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("articleId", otherArticle, "label", "LOCATION", "start", 18, "end", 23, "quote", "Odesa"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getLong("id");
-        String html = get(session(REVIEWER), "/review", 200);
+        String html = get(TestAccounts.session(REVIEWER), "/review", 200);
         assertFalse(html.contains("id=\"row-" + hidden + "\""));
         assertFalse(html.contains("<option value=\"" + other + "\""), "no project select entry");
         assertTrue(html.contains("<option value=\"" + projectId + "\""));
@@ -295,7 +290,7 @@ class ReviewPagesTest {
         decide(REVIEWER, approved, "APPROVE", null);
         decide(REVIEWER, rejected, "REJECT", "The city is not the actor's location");
 
-        String html = get(session(EDITOR), "/my-work", 200);
+        String html = get(TestAccounts.session(EDITOR), "/my-work", 200);
         int r = html.indexOf("data-id=\"" + rejected + "\"");
         int s = html.indexOf("data-id=\"" + submitted + "\"");
         int a = html.indexOf("data-id=\"" + approved + "\"");
@@ -311,7 +306,7 @@ class ReviewPagesTest {
     @Test
     void myWorkWithoutAnnotationsSaysWhatToDo() {
         accounts.ensure("rp-newcomer", "editor");
-        String html = get(session("rp-newcomer"), "/my-work", 200);
+        String html = get(TestAccounts.session("rp-newcomer"), "/my-work", 200);
         assertTrue(html.contains("You have no annotations yet"), html);
     }
 
@@ -321,7 +316,7 @@ class ReviewPagesTest {
     void auditPageListsEventsNewestFirstWithFiltersAndPages() {
         long id = annotate(EDITOR, "Kyiv", "LOCATION", null);
         decide(REVIEWER, id, "APPROVE", null);
-        String admin = session(ADMIN);
+        String admin = TestAccounts.session(ADMIN);
         String html = get(admin, "/audit?entity=annotation&id=" + id, 200);
         int approve = html.indexOf("data-action=\"approve\"");
         int create = html.indexOf("data-action=\"create\"");
@@ -346,34 +341,34 @@ class ReviewPagesTest {
     void annotationPageShowsContextHistoryAndForAdminsTheAuditEvents() {
         long id = annotate(EDITOR, "Kyiv", "LOCATION", null);
         decide(REVIEWER, id, "REJECT", "Wrong place");
-        String editorView = get(session(EDITOR), "/annotations/" + id, 200);
+        String editorView = get(TestAccounts.session(EDITOR), "/annotations/" + id, 200);
         assertTrue(editorView.contains("<mark class=\"hl\" style=\"--label-color: #3bb273\">Kyiv</mark>"
                 + "<span class=\"context\"> on Tuesday.</span>"), editorView);
         assertTrue(editorView.contains("SUBMITTED → REJECTED"));
         assertTrue(editorView.contains("Wrong place"));
         assertFalse(editorView.contains("Audit events"), "the audit trail is for admins");
 
-        String adminView = get(session(ADMIN), "/annotations/" + id, 200);
+        String adminView = get(TestAccounts.session(ADMIN), "/annotations/" + id, 200);
         assertTrue(adminView.contains("Audit events"));
         assertTrue(adminView.contains("data-action=\"reject\"") && adminView.contains("data-action=\"create\""));
 
         accounts.ensure("rp-outsider", "editor");
-        get(session("rp-outsider"), "/annotations/" + id, 404);
+        get(TestAccounts.session("rp-outsider"), "/annotations/" + id, 404);
     }
 
     @Test
     void deletedAnnotationsKeepTheirPageForAdminsOnly() {
         long id = annotate(EDITOR, "Tuesday", "CLAIM", null);
         accounts.as(EDITOR).delete("/api/annotations/" + id).then().statusCode(204);
-        get(session(EDITOR), "/annotations/" + id, 404);
-        String admin = get(session(ADMIN), "/annotations/" + id, 200);
+        get(TestAccounts.session(EDITOR), "/annotations/" + id, 404);
+        String admin = get(TestAccounts.session(ADMIN), "/annotations/" + id, 200);
         assertTrue(admin.contains("Deleted"));
         assertTrue(admin.contains("data-action=\"delete\""));
     }
 
     @Test
     void articlePageListsTheReviewShortcutsForReviewers() {
-        assertTrue(get(session(REVIEWER), "/articles/" + articleId, 200).contains("Approve the selected annotation"));
-        assertFalse(get(session(EDITOR), "/articles/" + articleId, 200).contains("Approve the selected annotation"));
+        assertTrue(get(TestAccounts.session(REVIEWER), "/articles/" + articleId, 200).contains("Approve the selected annotation"));
+        assertFalse(get(TestAccounts.session(EDITOR), "/articles/" + articleId, 200).contains("Approve the selected annotation"));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -53,7 +52,7 @@ class SearchPageTest {
     }
 
     String page(String user, String query) {
-        return given().cookie("gloss-session", ProjectPagesTest.session(user)).get("/search" + query).then().statusCode(200)
+        return given().cookie("gloss-session", TestAccounts.session(user)).get("/search" + query).then().statusCode(200)
                 .extract().asString();
     }
 
@@ -90,7 +89,7 @@ class SearchPageTest {
         assertEquals(SearchService.DEFAULT_LIMIT, first.split("class=\"search-hit\"", -1).length - 1);
         Matcher next = Pattern.compile("href=\"(/search\\?[^\"]+)\" rel=\"next\"").matcher(first);
         assertTrue(next.find(), "a Next page link");
-        String second = given().cookie("gloss-session", ProjectPagesTest.session("sp-ed1"))
+        String second = given().cookie("gloss-session", TestAccounts.session("sp-ed1"))
                 .urlEncodingEnabled(false).get(next.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString();
         assertEquals(1, second.split("class=\"search-hit\"", -1).length - 1);
         assertEquals(-1, second.indexOf("rel=\"next\""));
@@ -137,7 +136,7 @@ class SearchPageTest {
 
     @Test
     void everyPageHasTheBoxAndAProjectsPagesChooseTheirProject() {
-        String session = ProjectPagesTest.session("sp-ed1");
+        String session = TestAccounts.session("sp-ed1");
         given().cookie("gloss-session", session).get("/").then().statusCode(200)
                 .body(containsString("id=\"header-search\"")).body(not(containsString("class=\"search-in\"")));
         given().cookie("gloss-session", session).get("/projects/" + project).then().statusCode(200)

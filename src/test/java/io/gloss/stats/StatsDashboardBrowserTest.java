@@ -14,7 +14,6 @@ import io.gloss.ChromiumPerClass;
 import io.gloss.SystemChromium;
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
-import io.gloss.project.ProjectPagesTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -122,7 +121,7 @@ class StatsDashboardBrowserTest {
 
     @Test
     void anEditorSeesTheTotalsAndTheirOwnRowAndABadDateIsSaid() {
-        String editor = ProjectPagesTest.session(ED2);
+        String editor = TestAccounts.session(ED2);
         String html = given().cookie("gloss-session", editor).get("/projects/" + project + "/stats").then().statusCode(200)
                 .body(containsString("You see the totals and your own figures")).body(not(containsString("stats-reviewers")))
                 .body(not(containsString("stats-agreement")))
@@ -131,7 +130,7 @@ class StatsDashboardBrowserTest {
         given().cookie("gloss-session", editor).get("/projects/" + project + "/stats?from=yesterday").then().statusCode(400)
                 .body(containsString("from"));
         accounts.ensure("dash-outsider", "editor");
-        given().cookie("gloss-session", ProjectPagesTest.session("dash-outsider")).get("/projects/" + project + "/stats").then()
+        given().cookie("gloss-session", TestAccounts.session("dash-outsider")).get("/projects/" + project + "/stats").then()
                 .statusCode(404);
     }
 }

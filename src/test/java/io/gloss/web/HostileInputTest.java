@@ -25,11 +25,6 @@ class HostileInputTest {
     @Inject
     TestAccounts accounts;
 
-    static String session(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", TestAccounts.PASSWORD)
-                .post("/j_security_check").getCookie("gloss-session");
-    }
 
     static void assertInert(String html, String where) {
         assertFalse(html.contains("<script>alert"), where + ": a script element from user input");
@@ -50,8 +45,8 @@ class HostileInputTest {
                 .body(Map.of("articleId", article, "label", "EVIL", "start", start, "end", start + SCRIPT.length(),
                         "quote", SCRIPT, "note", SCRIPT))
                 .post("/api/annotations").then().statusCode(201).body("note", equalTo(SCRIPT));
-        String editor = session("hostile-editor");
-        String reviewer = session("hostile-admin");
+        String editor = TestAccounts.session("hostile-editor");
+        String reviewer = TestAccounts.session("hostile-admin");
         assertInert(given().cookie("gloss-session", editor).get("/projects/" + project).asString(), "project page");
         String articlePage = given().cookie("gloss-session", editor).get("/articles/" + article).asString();
         assertInert(articlePage, "annotation page");

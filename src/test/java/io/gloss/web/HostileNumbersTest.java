@@ -96,7 +96,7 @@ class HostileNumbersTest {
 
     @Test
     void theDatasetFormRefusesHugeNumbersWithoutEchoingThem() {
-        String admin = HostileInputTest.session("numbers-admin");
+        String admin = TestAccounts.session("numbers-admin");
         String token = csrf(given().cookie("gloss-session", admin).get("/projects/" + project + "/datasets").asString());
         String long9 = "9".repeat(2_000); // longer form fields are refused by Quarkus (413)
         for (String train : List.of("1e-999999999", "1e2147483647", "1e999999999", long9)) {

@@ -69,7 +69,7 @@ class HostileTextTest {
     void aStoredUrlThatIsNotHttpIsShownAsText() {
         long article = data.article(project, "Old", "An article from before the check.");
         QuarkusTransaction.requiringNew().run(() -> Article.update("url = ?1 where id = ?2", "javascript:alert(1)", article));
-        String page = given().cookie("gloss-session", HostileInputTest.session("text-editor")).get("/articles/" + article)
+        String page = given().cookie("gloss-session", TestAccounts.session("text-editor")).get("/articles/" + article)
                 .then().statusCode(200).extract().asString();
         assertFalse(page.contains("href=\"javascript:"), "a javascript: link");
         assertTrue(page.contains("javascript:alert(1)"), "the address is shown as text");
@@ -104,7 +104,7 @@ class HostileTextTest {
                 .post("/api/projects/" + project + "/articles/import").then().statusCode(200)
                 .body("imported", equalTo(1)).body("errors[0].line", equalTo(1));
         // The import form: NUL is refused there too.
-        String admin = HostileInputTest.session("text-admin");
+        String admin = TestAccounts.session("text-admin");
         String token = HostileNumbersTest.csrf(given().cookie("gloss-session", admin).get("/projects/" + project).asString());
         given().cookie("gloss-session", admin).contentType(ContentType.URLENC).formParam("_csrf", token)
                 .formParam("title", "Pasted").formParam("text", "Pasted\u0000text.")
