@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Search on PostgreSQL: {@code search_vector @@ to_tsquery(...)}, answered from the GIN indexes
@@ -16,6 +18,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 class PostgresSearch implements SearchEngine {
+
+    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
     @Inject
     EntityManager em;
@@ -35,9 +39,46 @@ class PostgresSearch implements SearchEngine {
             sql += " and " + alias + ".id < :before";
             params.put("before", before);
         }
-        Query q = em.createNativeQuery(sql + " order by " + alias + ".id desc").setMaxResults(limit);
+        // "a.id + 0" is no index's order: PostgreSQL then reads the matches from the GIN index and sorts them.
+        String order = kind == SearchKind.ARTICLE && fromTheIndex(rowsGuessed(sql, params), articlesGuessed(), limit)
+                ? "a.id + 0" : alias + ".id";
+        Query q = em.createNativeQuery(sql + " order by " + order + " desc").setMaxResults(limit);
         params.forEach(q::setParameter);
         return ((List<?>) q.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * Whether an article search should read its matches from the GIN index and sort them, rather
+     * than walk the articles newest first until {@code limit} match. PostgreSQL walks whenever its
+     * cost model says so, but that model leaves out what the walk costs most: each article it
+     * passes has its vector read out of TOAST (5 kB on the bench), about 5 µs, against 2.5 µs a
+     * match from the index. At the bench's 50,000 articles a word in 309 of them walked 4,600
+     * articles (26 ms, 104 ms cold) where the index takes 0.8 ms. The walk passes about
+     * {@code articles / matches × limit} articles, so the index is cheaper while
+     * {@code matches² < 2 × limit × articles} (about 1,450 matches at 50,000 articles and 21 a page):
+     * measured at 946 matches, 6.0 ms walking against 2.2 ms from the index.
+     */
+    static boolean fromTheIndex(double matches, double articles, int limit) {
+        return matches * matches < 2.0 * limit * articles;
+    }
+
+    /**
+     * PostgreSQL's own guess of the rows {@code sql} finds, from its statistics: EXPLAIN plans it
+     * without running it, and its first line is the whole plan's ("... rows=309 width=8)").
+     */
+    private double rowsGuessed(String sql, Map<String, Object> params) {
+        Query explain = em.createNativeQuery("explain " + sql);
+        params.forEach(explain::setParameter);
+        Matcher rows = PLAN_ROWS.matcher(String.valueOf(explain.getResultList().get(0)));
+        return rows.find() ? Double.parseDouble(rows.group(1)) : Double.MAX_VALUE;
+    }
+
+    /**
+     * The articles of every project (the walk passes them all) as the planner counts them: from
+     * the statistics, or from the table's size before any ANALYZE (pg_class says -1 then).
+     */
+    private double articlesGuessed() {
+        return rowsGuessed("select 1 from article", Map.of());
     }
 
     /**
