@@ -6,6 +6,7 @@ import io.gloss.web.GlossException;
 import io.gloss.web.Texts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * What a person typed, as clauses a text must all match: words, {@code "phrases"} (the words in
@@ -108,6 +109,21 @@ public record SearchQuery(List<Clause> clauses) {
                     + MIN_PREFIX + " letters or digits before the *.");
         }
         clauses.add(new Clause(words, prefix));
+    }
+
+    /**
+     * Whether a folded word starting with this char can be part of a match: the first chars of the
+     * clauses' words. A text's other words need not be folded ({@link SearchTokens.Words}).
+     */
+    public IntPredicate firstChars() {
+        StringBuilder firsts = new StringBuilder();
+        for (Clause clause : clauses) {
+            for (String word : clause.words()) {
+                firsts.append(word.charAt(0));
+            }
+        }
+        String chars = firsts.toString();
+        return c -> chars.indexOf(c) >= 0;
     }
 
     /** Whether a folded word can be part of a match: one of the clauses' words, or starting with a prefix. */

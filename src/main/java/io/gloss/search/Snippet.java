@@ -21,16 +21,17 @@ public record Snippet(String text, List<Mark> marks, int start, int end, int mat
 
     /**
      * The snippet of {@code text} for {@code query}, or null where the query matches none of its
-     * words. Every word is read, since {@code matches} counts them all, but only the words the
-     * query mentions are kept, and only the lines shown are cut out: the rest of the text costs a
-     * fold per code point (cached) and no object per word or character.
+     * words. Every word is read, since {@code matches} counts them all, but only a word starting
+     * as one the query mentions is folded, only the words it mentions are kept, and only the lines
+     * shown are cut out: the rest of the text costs a look at each code point and no object per
+     * word or character.
      */
     static Snippet of(String text, SearchQuery query) {
-        SearchTokens.Words words = new SearchTokens.Words(text);
+        SearchTokens.Words words = new SearchTokens.Words(text, query.firstChars());
         List<String> mentioned = new ArrayList<>();
         Map<Integer, int[]> places = new HashMap<>();
         while (words.next()) {
-            if (query.mentions(words.word())) {
+            if (!words.skipped() && query.mentions(words.word())) {
                 places.put(mentioned.size(), new int[] {words.start(), words.end(), words.startIndex(), words.endIndex()});
                 mentioned.add(words.word().toString());
             } else {

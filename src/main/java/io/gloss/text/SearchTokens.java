@@ -3,6 +3,7 @@ package io.gloss.text;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The words search sees, with their places in code points. A word is a run of letters and digits;
@@ -49,6 +50,8 @@ public final class SearchTokens {
      */
     public static final class Words {
         private final String text;
+        /** Whether a word starting with this folded char is wanted; null: every word is. */
+        private final IntPredicate wanted;
         private final StringBuilder word = new StringBuilder();
         private int index;
         private int point;
@@ -57,15 +60,29 @@ public final class SearchTokens {
         private int end;
         private int startIndex;
         private int endIndex;
+        private boolean skipped;
+        /** The UTF-8 length of a skipped word's fold, counted as it is read (the limit applies to it too). */
+        private int skippedBytes;
 
         public Words(String text) {
+            this(text, null);
+        }
+
+        /**
+         * The words of {@code text}, but a word whose first folded char {@code wanted} refuses is
+         * only read past, not folded: it is still a word (it counts towards {@link #MAX_WORDS},
+         * has its place), {@link #skipped} says so, and its {@link #word} is empty. Most words of
+         * a text are none a query mentions, and folding them was most of a snippet's time.
+         */
+        public Words(String text, IntPredicate wanted) {
             this.text = text == null ? "" : text;
+            this.wanted = wanted;
         }
 
         /** Moves to the next searchable word; false after the last one. */
         public boolean next() {
             while (count < MAX_WORDS && read()) {
-                if (utf8Length(word) <= MAX_WORD_BYTES) {
+                if ((skipped ? skippedBytes : utf8Length(word)) <= MAX_WORD_BYTES) {
                     count++;
                     return true;
                 }
@@ -77,6 +94,8 @@ public final class SearchTokens {
         private boolean read() {
             word.setLength(0);
             start = -1;
+            skipped = false;
+            skippedBytes = 0;
             while (index < text.length()) {
                 int cp = text.codePointAt(index);
                 int at = index;
@@ -97,9 +116,20 @@ public final class SearchTokens {
                 if (start < 0) {
                     start = point - 1;
                     startIndex = at;
+                    skipped = wanted != null && !wanted.test(ascii ? lowerCase(cp) : folded.charAt(0));
                 }
-                if (ascii) {
-                    word.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+                if (skipped) {
+                    skippedBytes += ascii ? 1 : utf8Length(folded);
+                    // The rest of a skipped word in ASCII letters and digits, at a char each.
+                    int run = index;
+                    while (run < text.length() && isAsciiLetterOrDigit(text.charAt(run))) {
+                        run++;
+                    }
+                    point += run - index;
+                    skippedBytes += run - index;
+                    index = run;
+                } else if (ascii) {
+                    word.append(lowerCase(cp));
                 } else {
                     word.append(folded);
                 }
@@ -109,7 +139,12 @@ public final class SearchTokens {
             return start >= 0;
         }
 
-        /** The folded word; it changes with {@link #next}. */
+        /** Whether {@code wanted} refused the word: it was not folded. */
+        public boolean skipped() {
+            return skipped;
+        }
+
+        /** The folded word (empty when {@link #skipped}); it changes with {@link #next}. */
         public CharSequence word() {
             return word;
         }
@@ -154,6 +189,10 @@ public final class SearchTokens {
             bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
         }
         return bytes;
+    }
+
+    private static char lowerCase(int asciiCp) {
+        return (char) (asciiCp >= 'A' && asciiCp <= 'Z' ? asciiCp + ('a' - 'A') : asciiCp);
     }
 
     private static boolean isAsciiLetterOrDigit(int cp) {

@@ -77,6 +77,25 @@ class SnippetTest {
         }
     }
 
+    /**
+     * The words a snippet does not fold still obey the limits: one longer than MAX_WORD_BYTES
+     * once folded is no word (so a phrase spans it), and only the first MAX_WORDS count.
+     */
+    @Test
+    void unfoldedWordsKeepTheWordLimits() {
+        String tooLong = "a" + "ж".repeat(1100); // 2,201 UTF-8 bytes: skipped for "the", and no word
+        String text = "the " + tooLong + " talks; " + "t" + "x".repeat(2100) + " the talks";
+        for (String q : List.of("the", "\"the talks\"", "ta*")) {
+            SearchQuery query = SearchQuery.parse(q);
+            Snippet snippet = Snippet.of(text, query);
+            assertEquals(plain(text, query), snippet, q);
+        }
+        assertEquals(2, Snippet.of(text, SearchQuery.parse("\"the talks\"")).matches(), "the long word between is none");
+        String many = "a ".repeat(SearchTokens.MAX_WORDS - 1) + "the talks";
+        assertEquals(plain(many, SearchQuery.parse("the")), Snippet.of(many, SearchQuery.parse("the")));
+        assertNull(Snippet.of(many, SearchQuery.parse("talks")), "word 16,384 is past the limit");
+    }
+
     /** The snippet by its definition, from every folded word and the text's code points. */
     private static Snippet plain(String text, SearchQuery query) {
         List<SearchTokens.Token> tokens = SearchTokens.tokens(text);
