@@ -301,7 +301,24 @@ class SearchApiTest {
                 .setParameter(1, id).executeUpdate());
         assertEquals(Set.of(), ids(search("se-ed1", q), "annotation"), "a row without words is not found");
         assertTrue(backfill.run() >= 1);
-        assertEquals(Set.of(id), ids(search("se-ed1", q), "annotation"));
+        assertEquals(Set.of(id), ids(search("se-ed1", q), "annotation"), () -> whereTheWordsAre(id, q));
+    }
+
+    /** Why a folded row was not found (seen once in CI, not reproduced since): its words, its queue rows, a search after the whole queue. */
+    private String whereTheWordsAre(long id, String q) {
+        Object words = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select search_text from annotation where id = ?1")
+                .setParameter(1, id).getSingleResult());
+        if (database.isPostgres()) {
+            return "search_text " + words;
+        }
+        Object queued = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select count(*) from search_queue where ref_id = ?1")
+                .setParameter(1, id).getSingleResult());
+        long pending = lucene.pending();
+        while (lucene.pending() > 0) {
+            search("se-ed1", q);
+        }
+        return "search_text " + words + ", queue rows for it " + queued + " of " + pending
+                + ", found after the whole queue " + ids(search("se-ed1", q), "annotation");
     }
 
     @Test
