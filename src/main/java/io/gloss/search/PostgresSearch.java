@@ -32,7 +32,8 @@ class PostgresSearch implements SearchEngine {
         String sql = kind == SearchKind.ARTICLE
                 ? "select a.id from article a where a.project_id in (:projects) and a.retired_at is null"
                         + " and a.search_vector @@ " + tsQuery(query)
-                : "select n.id from annotation n join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params);
+                : "select n.id from annotation n join article a on a.id = n.article_id where "
+                        + annotationsWhere(query, scope, params, Filters.INDEXED);
         params.put("projects", scope.projects());
         String alias = kind == SearchKind.ARTICLE ? "a" : "n";
         if (before < Long.MAX_VALUE) {
@@ -91,11 +92,12 @@ class PostgresSearch implements SearchEngine {
     public Facets facets(SearchQuery query, SearchScope scope, int limit) {
         planWithTheseValues();
         Map<String, Object> params = new HashMap<>();
+        Filters filters = scope.filtersAnnotations() && wordFirst(annotationsGuessed(query, scope.withoutFilters()),
+                annotationsGuessed(null, scope), annotationsGuessed(query, scope), limit + 1) ? Filters.HIDDEN : Filters.INDEXED;
         Query q = em.createNativeQuery("select m.label_id, m.status, m.author, count(*) filter (where m.nth <= :limit), max(m.nth)"
                 + " from (select n.label_id, n.status, n.author, row_number() over () as nth from annotation n"
-                + " join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params)
+                + " join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params, filters)
                 + " limit :limit + 1) m group by m.label_id, m.status, m.author");
-        params.put("projects", scope.projects());
         params.put("limit", limit);
         params.forEach(q::setParameter);
         Map<Long, Long> labels = new LinkedHashMap<>();
@@ -137,10 +139,46 @@ class PostgresSearch implements SearchEngine {
         return "to_tsquery('simple', '" + query.toTsQuery().replace("'", "''") + "')";
     }
 
-    /** Live annotations on live articles of the scope that match the query, with the scope's filters. */
-    private static String annotationsWhere(SearchQuery query, SearchScope scope, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder("n.project_id in (:projects) and n.deleted_at is null and a.retired_at is null"
-                + " and n.search_vector @@ " + tsQuery(query));
+    /**
+     * Whether the facets of a filtered search should read the word's matches from the GIN index and
+     * check the filters on each ({@link Filters#HIDDEN}), rather than read the filters' rows from
+     * their b-tree index and check the word on each: PostgreSQL takes whichever its cost model
+     * prefers, and that model leaves out the vector each filtered row has read out of TOAST. At the
+     * bench's million spans "military" with label and status filters read 165,884 filtered rows
+     * (35.7 ms) against 18.2 ms from the GIN index; "the" (213,011 matches) the other way round,
+     * 16.7 against 30.4 ms. The filtered walk reads rows until {@code wanted} match, at most all
+     * of them; the GIN index reads every match of the word, at about an eighth of a row's cost.
+     */
+    static boolean wordFirst(double wordMatches, double filteredRows, double bothMatch, int wanted) {
+        double walked = Math.min(filteredRows, wanted * filteredRows / Math.max(bothMatch, 1));
+        return walked * 8 > wordMatches;
+    }
+
+    /** PostgreSQL's guess of the live annotations of {@code scope} that match {@code query}, or all of them for null. */
+    private double annotationsGuessed(SearchQuery query, SearchScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        return rowsGuessed("select n.id from annotation n join article a on a.id = n.article_id where "
+                + annotationsWhere(query, scope, params, Filters.INDEXED), params);
+    }
+
+    /**
+     * How the filters are written: as PostgreSQL can read them from its b-tree indexes, or hidden
+     * from those ({@code label_id + 0}, {@code status || ''}: the same values, no index's
+     * expression) so that it reads the word's matches from the GIN index.
+     */
+    enum Filters {
+        INDEXED, HIDDEN
+    }
+
+    /** Live annotations on live articles of the scope that match the query (any, for null), with the scope's filters. */
+    private static String annotationsWhere(SearchQuery query, SearchScope scope, Map<String, Object> params, Filters filters) {
+        params.put("projects", scope.projects());
+        String number = filters == Filters.HIDDEN ? " + 0" : "";
+        String text = filters == Filters.HIDDEN ? " || ''" : "";
+        StringBuilder where = new StringBuilder("n.project_id in (:projects) and n.deleted_at is null and a.retired_at is null");
+        if (query != null) {
+            where.append(" and n.search_vector @@ ").append(tsQuery(query));
+        }
         if (!scope.blindProjects().isEmpty()) {
             where.append(" and (n.project_id not in (:blind) or n.author = :me");
             params.put("blind", scope.blindProjects());
@@ -152,19 +190,19 @@ class PostgresSearch implements SearchEngine {
             where.append(")");
         }
         if (scope.labels() != null) {
-            where.append(" and n.label_id in (:labels)");
+            where.append(" and n.label_id" + number + " in (:labels)");
             params.put("labels", scope.labels());
         }
         if (scope.status() != null) {
-            where.append(" and n.status = :status");
+            where.append(" and n.status" + text + " = :status");
             params.put("status", scope.status());
         }
         if (scope.author() != null) {
-            where.append(" and n.author = :author");
+            where.append(" and n.author" + text + " = :author");
             params.put("author", scope.author());
         }
         if (scope.entity() != null) {
-            where.append(" and n.entity_id = :entity");
+            where.append(" and n.entity_id" + number + " = :entity");
             params.put("entity", scope.entity());
         }
         return where.toString();

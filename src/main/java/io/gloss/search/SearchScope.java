@@ -18,4 +18,9 @@ record SearchScope(Set<Long> projects, Set<Long> blindProjects, String me, Set<L
     boolean filtersAnnotations() {
         return labels != null || status != null || author != null || entity != null;
     }
+
+    /** The same places and visibility, without the filters. */
+    SearchScope withoutFilters() {
+        return new SearchScope(projects, blindProjects, me, doneArticles, null, null, null, null);
+    }
 }

@@ -215,8 +215,13 @@ class SearchApiTest {
         assertEquals(Map.of("LOCATION", 2), kyiv.getMap("facets.label"));
         assertEquals(Map.of("APPROVED", 1, "SUBMITTED", 1), kyiv.getMap("facets.status"));
         assertEquals(Map.of("se-ed1", 1, "se-ed2", 1), kyiv.getMap("facets.author"));
-        assertEquals(1, ids(search("se-ed1", "q=kyiv&project=" + projectId + "&status=submitted"), "annotation").size());
-        assertEquals(Set.of(a2), ids(search("se-ed1", "q=kyiv&project=" + projectId + "&author=se-ed2"), "annotation"));
+        JsonPath submitted = search("se-ed1", "q=kyiv&project=" + projectId + "&status=submitted");
+        assertEquals(1, ids(submitted, "annotation").size());
+        assertEquals(Map.of("SUBMITTED", 1), submitted.getMap("facets.status"), "the facets count what the filters leave");
+        JsonPath bySecond = search("se-ed1", "q=kyiv&project=" + projectId + "&author=se-ed2");
+        assertEquals(Set.of(a2), ids(bySecond, "annotation"));
+        assertEquals(Map.of("se-ed2", 1), bySecond.getMap("facets.author"));
+        assertEquals(Map.of("LOCATION", 1), bySecond.getMap("facets.label"));
         assertEquals(Set.of(), ids(search("se-ed1", "q=kyiv&project=" + projectId + "&label=ACTOR"), "annotation"));
         assertEquals(Set.of(a1), ids(search("se-ed1", "q=zelenska&project=" + projectId + "&label=actor"), "annotation"));
         JsonPath filtered = search("se-ed1", "q=kyiv&project=" + projectId + "&label=LOCATION");
