@@ -51,9 +51,10 @@ import org.jboss.logging.Logger;
  * folded words of articles and annotations and the fields search filters by. H2's triggers queue
  * every changed row (db/h2/V29); the queue goes into the index a batch at a time, and its rows are
  * deleted only once the index has committed them, so a crash loses nothing. A search first takes
- * in the newest batch (it finds what was just written); a background thread drains the rest, such
- * as the whole database when the index belongs to another (a new or cleaned database, or no index
- * yet).
+ * in the newest batch: it finds what was just written, unless more than a batch of other rows was
+ * queued after it (then once the background thread reaches it). A background thread drains the
+ * rest, such as the whole database when the index belongs to another (a new or cleaned database,
+ * or no index yet).
  */
 @ApplicationScoped
 public class LuceneIndex {
