@@ -29,12 +29,15 @@ class PostgresSearch implements SearchEngine {
     public List<Long> find(SearchKind kind, SearchQuery query, SearchScope scope, long before, int limit) {
         planWithTheseValues();
         Map<String, Object> params = new HashMap<>();
-        String sql = kind == SearchKind.ARTICLE
-                ? "select a.id from article a where a.project_id in (:projects) and a.retired_at is null"
-                        + " and a.search_vector @@ " + tsQuery(query)
-                : "select n.id from annotation n join article a on a.id = n.article_id where "
-                        + annotationsWhere(query, scope, params, Filters.INDEXED);
-        params.put("projects", scope.projects());
+        String sql;
+        if (kind == SearchKind.ARTICLE) {
+            sql = "select a.id from article a where a.project_id in (:projects) and a.retired_at is null"
+                    + " and a.search_vector @@ " + tsQuery(query);
+            params.put("projects", scope.projects());
+        } else {
+            sql = "select n.id from annotation n join article a on a.id = n.article_id where "
+                    + annotationsWhere(query, scope, params, Filters.INDEXED);
+        }
         String alias = kind == SearchKind.ARTICLE ? "a" : "n";
         if (before < Long.MAX_VALUE) {
             sql += " and " + alias + ".id < :before";
