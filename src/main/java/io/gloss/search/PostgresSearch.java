@@ -35,7 +35,7 @@ class PostgresSearch implements SearchEngine {
                     + " and a.search_vector @@ " + tsQuery(query);
             params.put("projects", scope.projects());
         } else {
-            sql = "select n.id from annotation n join article a on a.id = n.article_id where "
+            sql = "select n.id from annotation n where "
                     + annotationsWhere(query, scope, params, Filters.INDEXED);
         }
         String alias = kind == SearchKind.ARTICLE ? "a" : "n";
@@ -99,7 +99,7 @@ class PostgresSearch implements SearchEngine {
                 annotationsGuessed(null, scope), annotationsGuessed(query, scope), limit + 1) ? Filters.HIDDEN : Filters.INDEXED;
         Query q = em.createNativeQuery("select m.label_id, m.status, m.author, count(*) filter (where m.nth <= :limit), max(m.nth)"
                 + " from (select n.label_id, n.status, n.author, row_number() over () as nth from annotation n"
-                + " join article a on a.id = n.article_id where " + annotationsWhere(query, scope, params, filters)
+                + " where " + annotationsWhere(query, scope, params, filters)
                 + " limit :limit + 1) m group by m.label_id, m.status, m.author");
         params.put("limit", limit);
         params.forEach(q::setParameter);
@@ -161,7 +161,7 @@ class PostgresSearch implements SearchEngine {
     /** PostgreSQL's guess of the live annotations of {@code scope} that match {@code query}, or all of them for null. */
     private double annotationsGuessed(SearchQuery query, SearchScope scope) {
         Map<String, Object> params = new HashMap<>();
-        return rowsGuessed("select n.id from annotation n join article a on a.id = n.article_id where "
+        return rowsGuessed("select n.id from annotation n where "
                 + annotationsWhere(query, scope, params, Filters.INDEXED), params);
     }
 
@@ -174,12 +174,19 @@ class PostgresSearch implements SearchEngine {
         INDEXED, HIDDEN
     }
 
-    /** Live annotations on live articles of the scope that match the query (any, for null), with the scope's filters. */
+    /**
+     * Live annotations on live articles of the scope that match the query (any, for null), with the
+     * scope's filters. Retired articles are few, so "not one of them" is a look at db/postgresql/V33's
+     * small index; a join to each annotation's article read the article's key for every counted row,
+     * 1,001 reads in a facet count (at the bench's full size, warm: "north korean" 15.5 → 12.9 ms,
+     * "the" 2.7 → 2.1 ms, "military" with label and status filters 17.7 → 16.5 ms).
+     */
     private static String annotationsWhere(SearchQuery query, SearchScope scope, Map<String, Object> params, Filters filters) {
         params.put("projects", scope.projects());
         String number = filters == Filters.HIDDEN ? " + 0" : "";
         String text = filters == Filters.HIDDEN ? " || ''" : "";
-        StringBuilder where = new StringBuilder("n.project_id in (:projects) and n.deleted_at is null and a.retired_at is null");
+        StringBuilder where = new StringBuilder("n.project_id in (:projects) and n.deleted_at is null"
+                + " and not exists (select 1 from article a where a.id = n.article_id and a.retired_at is not null)");
         if (query != null) {
             where.append(" and n.search_vector @@ ").append(tsQuery(query));
         }

@@ -233,6 +233,24 @@ class SearchApiTest {
     }
 
     @Test
+    void aRetiredArticleAndItsSpansLeaveTheResultsAndTheFacets() {
+        accounts.ensure("se-admin", "admin");
+        long span = annotate("se-ed1", "own", "KYIV", "LOCATION", null);
+        String kyiv = "q=kyiv&project=" + projectId;
+        assertEquals(Set.of(span), ids(search("se-ed1", kyiv), "annotation"));
+        assertEquals(Set.of(span), ids(search("se-ed1", kyiv + "&label=LOCATION"), "annotation"));
+
+        accounts.as("se-admin").delete("/api/articles/" + articles.get("own")).then().statusCode(200);
+        JsonPath after = search("se-ed1", kyiv);
+        assertFalse(ids(after, "article").contains(articles.get("own")), "a retired article is not found");
+        assertEquals(Set.of(), ids(after, "annotation"), "nor are its spans");
+        assertEquals(Map.of(), after.getMap("facets.label"), "nor counted");
+        JsonPath filtered = search("se-ed1", kyiv + "&label=LOCATION");
+        assertEquals(Set.of(), ids(filtered, "annotation"));
+        assertEquals(Map.of(), filtered.getMap("facets.status"));
+    }
+
+    @Test
     void neverShowsAnotherProjectsHits() {
         JsonPath mine = search("se-ed1", "q=zelensky");
         List<Map<String, Object>> items = mine.getList("items");
