@@ -147,21 +147,36 @@ fi
 # so that a load does not time the one before it (a slow query at 16 clients leaves seconds of them).
 settle() { curl -s -o /dev/null --max-time 120 -H "Authorization: Token $EDITOR_TOKEN" "$BASE$1" || true; }
 
+# CPU per request during each load, from /proc: the app's JVM (./gloss run execs it: $PID), and on
+# PostgreSQL its server processes together; wrk's own CPU is in neither. The app's background work
+# (the statistics' counter, the index's catch-up) counts in its column.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+db_ticks() {
+  local total=0 p
+  [ "$DB" = postgresql ] || { echo 0; return; }
+  for p in $(pgrep -u postgres -x postgres); do total=$(( total + $(ticks "$p") )); done
+  echo "$total"
+}
+per_request() { [ "$2" -gt 0 ] && echo "scale=2; $1 * 1000 / $(getconf CLK_TCK) / $2" | bc || echo -; }
+
 RESULTS=$WORK/results.tsv
 HEADER='date\tdb\tarticles\tannotations\tquery\tclients\tmedian_ms\tp99_ms\treq_per_s\terrors'
 printf "$HEADER\n" > "$RESULTS"
 [ -s "$RESULTS_FILE" ] || printf "$HEADER\n" > "$RESULTS_FILE"
 RUN_DATE=$(date -u +%Y-%m-%dT%H:%MZ)
 echo "== load ($DURATION each)"
-printf '%-14s %7s %9s %9s %9s %6s\n' query clients p50_ms p99_ms req/s errors
+printf '%-14s %7s %9s %9s %9s %6s %11s %11s\n' query clients p50_ms p99_ms req/s errors app_cpu_ms db_cpu_ms
 for c in $CLIENTS; do
   for i in "${!NAMES[@]}"; do
     # The statistics at one client only: a dashboard is opened, not hammered.
     [[ ${NAMES[$i]} == stats* && $c != 1 ]] && continue
     if [ "${SLOW[$i]}" = 1 ]; then printf '%-14s %7s   not loaded: its first answer took over 10 s or failed\n' "${NAMES[$i]}" "$c"; continue; fi
     settle "${PATHS[$i]}"
+    app0=$(ticks "$PID"); db0=$(db_ticks)
     wrk_run get.lua "$c" GLOSS_TOKEN="$EDITOR_TOKEN" GLOSS_PATH="${PATHS[$i]}"
-    printf '%-14s %7s %9s %9s %9s %6s\n' "${NAMES[$i]}" "$c" "$median_ms" "$p99_ms" "$rps" "$errors"
+    app_ms=$(per_request $(( $(ticks "$PID") - app0 )) "$requests")
+    db_ms=$([ "$DB" = postgresql ] && per_request $(( $(db_ticks) - db0 )) "$requests" || echo "(in app)")
+    printf '%-14s %7s %9s %9s %9s %6s %11s %11s\n' "${NAMES[$i]}" "$c" "$median_ms" "$p99_ms" "$rps" "$errors" "$app_ms" "$db_ms"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN_DATE" "$DB" "$ARTICLES" "$ANNOTATIONS" "${NAMES[$i]}" "$c" \
       "$median_ms" "$p99_ms" "$rps" "$errors" | tee -a "$RESULTS" >> "$RESULTS_FILE"
   done
