@@ -339,11 +339,13 @@ class SearchApiTest {
                 .setParameter(1, SearchKind.ANNOTATION.code()).setParameter(2, id).getSingleResult());
         long pending = lucene.pending();
         // Each search drains a batch; a queue that does not shrink in 100 of them is itself the answer.
-        for (int i = 0; i < 100 && lucene.pending() > 0; i++) {
+        int searches = 0;
+        while (searches < 100 && lucene.pending() > 0) {
             search("se-ed1", q);
+            searches++;
         }
         return "search_text " + words + ", queue rows for it " + queued + " of " + pending + ", " + lucene.pending()
-                + " left after 100 searches, found then " + ids(search("se-ed1", q), "annotation");
+                + " left after " + searches + " more searches, found then " + ids(search("se-ed1", q), "annotation");
     }
 
     @Test
