@@ -352,8 +352,10 @@ class AnnotationPageBrowserTest {
         page.keyboard().press("l");
         page.waitForCondition(() -> held.size() == 1);
         dragOver("Oleh Syniehubov"); // the next span, selected before the first is saved
-        page.unroute("**/api/annotations");
+        // Unrouted only after the answer: removing the last route turns Chromium's interception
+        // off, which lets a held request go at once, before waitForResponse listens.
         page.waitForResponse(r -> r.url().endsWith("/api/annotations"), () -> held.get(0).resume());
+        page.unroute("**/api/annotations");
         assertThat(page.locator("#article-text mark.hl[data-label=LOCATION]")).hasCount(2);
         assertEquals("Oleh Syniehubov", page.evaluate("() => window.getSelection().toString()"),
                 "the redraw kept the selection");
@@ -369,8 +371,8 @@ class AnnotationPageBrowserTest {
         Locator note = page.locator("textarea.details-note");
         note.click();
         page.keyboard().type("Named as the region's governor");
-        page.unroute(one);
         page.waitForResponse(r -> r.url().endsWith(one.substring(2)), () -> held.get(1).resume());
+        page.unroute(one);
         assertThat(page.locator("#status")).containsText("Relabelled Claim");
         assertThat(note).hasValue("Named as the region's governor");
         assertThat(note).isFocused();
@@ -465,8 +467,8 @@ class AnnotationPageBrowserTest {
         Locator comment = page.locator("textarea.details-reject-comment");
         assertThat(comment).isFocused();
         page.keyboard().type("The officials were in Kyiv");
-        page.unroute(decision);
         page.waitForResponse(r -> r.url().endsWith("/api/annotations/" + kursk + "/decision"), () -> held.get(0).resume());
+        page.unroute(decision);
         assertThat(page.locator("#status")).containsText("Approved Location");
         assertThat(comment).isFocused();
         assertThat(comment).hasValue("The officials were in Kyiv");
@@ -764,8 +766,8 @@ class AnnotationPageBrowserTest {
         Locator pending = page.locator("#article-text mark.hl.pending");
         assertThat(pending).hasText("Izium");
         assertThat(pending).hasAttribute("data-label", "LOCATION");
-        page.unroute("**/api/annotations");
         page.waitForResponse(r -> r.url().endsWith("/api/annotations"), () -> held.get(0).resume());
+        page.unroute("**/api/annotations");
         assertThat(pending).hasCount(0);
         assertThat(page.locator("#article-text mark.hl[data-label=LOCATION]")).hasText("Izium");
 

@@ -354,8 +354,10 @@ class ReviewQueueBrowserTest {
         }
         Locator author = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Author").setExact(true));
         author.click();
-        page.unroute(decision);
+        // Unrouted only after the answer: removing the last route turns Chromium's interception
+        // off, which lets a held request go at once, before waitForResponse listens (CI missed it).
         page.waitForResponse(r -> r.url().endsWith(decision.substring(2)), () -> held.get(0).resume());
+        page.unroute(decision);
         assertThat(row(page, first)).hasCount(0);
         assertThat(author).isFocused();
         page.keyboard().type("a"); // had focus gone to the next row, this would approve it
