@@ -3,6 +3,7 @@ package io.gloss.auth;
 import io.gloss.db.Timestamps;
 import io.gloss.web.GlossException;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,14 +18,22 @@ import java.util.Set;
 @ApplicationScoped
 public class AccountService {
 
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    PasswordConfig config;
+
     /**
      * Checked against when the username is unknown, so that a wrong username costs the same
      * bcrypt as a wrong password and the answer's timing does not tell which accounts exist.
      */
-    private static final String NO_ACCOUNT_HASH = BcryptUtil.bcryptHash("no such account, same cost");
+    private String noAccountHash;
 
-    @Inject
-    SessionService sessions;
+    @PostConstruct
+    void hashForUnknownUsernames() {
+        noAccountHash = hash("no such account, same cost");
+    }
 
     @Inject
     Event<AccountChanged> changes;
@@ -44,7 +53,7 @@ public class AccountService {
         UserAccount account = new UserAccount();
         account.username = username;
         account.usernameKey = UserAccount.keyOf(username);
-        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.passwordHash = hash(password);
         account.roles = String.join(",", clean);
         account.createdAt = Timestamps.now();
         account.persist();
@@ -71,7 +80,7 @@ public class AccountService {
         UserAccount account = new UserAccount();
         account.username = username;
         account.usernameKey = UserAccount.keyOf(username);
-        account.passwordHash = BcryptUtil.bcryptHash(Secrets.create("import-"));
+        account.passwordHash = hash(Secrets.create("import-"));
         account.roles = "";
         account.active = false;
         account.createdAt = Timestamps.now();
@@ -90,7 +99,7 @@ public class AccountService {
         if (password == null || PasswordPolicy.tooLong(password)) {
             return Optional.empty();
         }
-        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NO_ACCOUNT_HASH));
+        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(noAccountHash));
         return account.filter(a -> matches && a.active);
     }
 
@@ -151,9 +160,13 @@ public class AccountService {
         return UserAccount.anyAdmin();
     }
 
-    private static void setPassword(UserAccount account, String password) {
+    private void setPassword(UserAccount account, String password) {
         PasswordPolicy.check(account.username, password);
-        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.passwordHash = hash(password);
+    }
+
+    private String hash(String password) {
+        return BcryptUtil.bcryptHash(password, config.bcryptCost());
     }
 
     private static UserAccount require(String username) {

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.gloss.TestAccounts;
 import io.gloss.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Logging in as a person meets it, and as an attacker tries it. Each test failed before. */
@@ -58,6 +60,24 @@ class LoginHardeningTest {
                 .formParam("j_username", "login-link").formParam("j_password", TestAccounts.PASSWORD)
                 .formParam("next", "//evil.example/x").post("/j_security_check");
         assertEquals("/", java.net.URI.create(elsewhere.header("Location")).getPath());
+    }
+
+    /** gloss.password.bcrypt-cost (4 in %test, so that the suite's Basic calls are cheap) is what hashes. */
+    @Test
+    void passwordsAreHashedAtTheConfiguredCost() {
+        int cost = ConfigProvider.getConfig().getValue("gloss.password.bcrypt-cost", Integer.class);
+        String prefix = String.format("$2a$%02d$", cost);
+        accounts.ensure("login-cost-admin", "admin");
+        accounts.ensure("login-cost", "editor");
+        assertEquals(prefix, storedHash("login-cost").substring(0, 7), "created");
+        accounts.as("login-cost-admin").contentType(ContentType.JSON).body(Map.of("password", "another-long-one-2"))
+                .post("/api/users/login-cost/password").then().statusCode(204);
+        assertEquals(prefix, storedHash("login-cost").substring(0, 7), "reset");
+        given().auth().preemptive().basic("login-cost", "another-long-one-2").get("/api/me").then().statusCode(200);
+    }
+
+    private static String storedHash(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> UserAccount.findByUsername(username).orElseThrow().passwordHash);
     }
 
     @Test
