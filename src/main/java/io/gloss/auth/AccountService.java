@@ -24,6 +24,9 @@ public class AccountService {
     @Inject
     PasswordConfig config;
 
+    @Inject
+    Event<AccountChanged> changes;
+
     /**
      * Checked against when the username is unknown, so that a wrong username costs the same
      * bcrypt as a wrong password and the answer's timing does not tell which accounts exist.
@@ -34,9 +37,6 @@ public class AccountService {
     void hashForUnknownUsernames() {
         noAccountHash = hash("no such account, same cost");
     }
-
-    @Inject
-    Event<AccountChanged> changes;
 
     @Transactional
     public UserAccount create(String username, String password, Collection<String> roles) {

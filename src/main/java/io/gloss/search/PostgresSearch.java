@@ -177,9 +177,7 @@ class PostgresSearch implements SearchEngine {
     /**
      * Live annotations on live articles of the scope that match the query (any, for null), with the
      * scope's filters. Retired articles are few, so "not one of them" is a look at db/postgresql/V33's
-     * small index; a join to each annotation's article read the article's key for every counted row,
-     * 1,001 reads in a facet count (at the bench's full size, warm: "north korean" 15.5 → 12.9 ms,
-     * "the" 2.7 → 2.1 ms, "military" with label and status filters 17.7 → 16.5 ms).
+     * small index, where a join read every counted row's article (docs/architecture.md, Search).
      */
     private static String annotationsWhere(SearchQuery query, SearchScope scope, Map<String, Object> params, Filters filters) {
         params.put("projects", scope.projects());
